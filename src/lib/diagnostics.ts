@@ -1,0 +1,35 @@
+/** A located problem in a content file, printed as `file:line:col: message`. */
+export interface Diagnostic {
+  file: string;
+  /** 1-based line number. */
+  line: number;
+  /** 1-based column number. */
+  column: number;
+  message: string;
+}
+
+/** Formats a diagnostic the way compilers do: `file:line:col: message`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.message}`;
+}
+
+/** Orders diagnostics by file, then line, then column, so reports read top to bottom. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+}
+
+/** Thrown when content has problems; carries every diagnostic, not just the first. */
+export class ContentError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const sorted = sortDiagnostics(diagnostics);
+    super(
+      `${sorted.length} problem${sorted.length === 1 ? '' : 's'} in content:\n` +
+        sorted.map(formatDiagnostic).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.diagnostics = sorted;
+  }
+}

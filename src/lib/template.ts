@@ -1,0 +1,27 @@
+/** The kinds of placeholder a message template can hold. */
+export type SlotKind = '%s' | '%d' | 'xxx';
+
+/** A piece of a message template: literal text, or a slot that the API fills in. */
+export type Segment = { kind: 'text'; text: string } | { kind: 'slot'; slot: SlotKind };
+
+// `xxx` only counts as a slot when it stands as a word of its own ("Instance xxx could").
+const SLOT_PATTERN = /%s|%d|(?<![A-Za-z0-9_])xxx(?![A-Za-z0-9_])/g;
+
+/** Splits a plain-text message template into literal text and slots (`%s`, `%d`, a lone `xxx`). */
+export function parseTemplate(message: string): Segment[] {
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const match of message.matchAll(SLOT_PATTERN)) {
+    const at = match.index ?? 0;
+    if (at > last) segments.push({ kind: 'text', text: message.slice(last, at) });
+    segments.push({ kind: 'slot', slot: match[0] as SlotKind });
+    last = at + match[0].length;
+  }
+  if (last < message.length) segments.push({ kind: 'text', text: message.slice(last) });
+  return segments;
+}
+
+/** Number of literal (non-slot) characters: how specific a template is. */
+export function literalLength(segments: readonly Segment[]): number {
+  return segments.reduce((n, s) => n + (s.kind === 'text' ? s.text.length : 0), 0);
+}
