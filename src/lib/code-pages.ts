@@ -1,0 +1,107 @@
+import type { CodeEntry, ServiceCatalogue } from './catalogue';
+import { indexCategories, type Category } from './categories';
+
+/** A link to another code, with what a list shows of it. */
+export interface CodeLink {
+  code: string;
+  path: string;
+  status: number;
+  message: string;
+}
+
+/** A link to an index page. */
+export interface CategoryLink {
+  kind: Category['kind'];
+  title: string;
+  label: string;
+  path: string;
+}
+
+/** Everything one code page shows besides the entry itself. */
+export interface CodePageData {
+  entry: CodeEntry;
+  path: string;
+  categories: CategoryLink[];
+  /** Codes whose message template is identical to one of this code's (Ecs.0202 and Ecs.0203). */
+  sameMessage: CodeLink[];
+  /** A few neighbours from each of the code's topics and its family, nearest in catalogue order first. */
+  related: { category: CategoryLink; codes: CodeLink[] }[];
+  previous?: CodeLink;
+  next?: CodeLink;
+}
+
+const RELATED_PER_CATEGORY = 5;
+
+/** Path of a code's page: `/ecs/ecs-0010/`. */
+export function codePath(entry: Pick<CodeEntry, 'service' | 'slug'>): string {
+  return `/${entry.service}/${entry.slug}/`;
+}
+
+/** Builds the data of every code page of a service in one pass (linear in the number of codes). */
+export function buildCodePages(catalogue: ServiceCatalogue, categories: readonly Category[]): CodePageData[] {
+  const entries = catalogue.entries;
+  const positionIn = new Map(categories.map((c) => [c, new Map(c.codes.map((code, j) => [code, j]))]));
+  const links = new Map(entries.map((e) => [e.code, toCodeLink(e)]));
+  const byCategory = indexCategories(categories);
+  const byTemplate = new Map<string, string[]>();
+  for (const e of entries) {
+    for (const key of new Set(e.variants.map((v) => templateKey(v.message.text)))) {
+      byTemplate.set(key, [...(byTemplate.get(key) ?? []), e.code]);
+    }
+  }
+  return entries.map((entry, i) => {
+    const own = byCategory.get(entry.code) ?? [];
+    const sameMessage = [
+      ...new Set(entry.variants.flatMap((v) => byTemplate.get(templateKey(v.message.text)) ?? [])),
+    ].filter((code) => code !== entry.code);
+    const shown = new Set([entry.code, ...sameMessage]);
+    const related = own
+      .filter((c) => c.kind === 'topic' || c.kind === 'family')
+      .map((category) => {
+        const at = positionIn.get(category)?.get(entry.code) ?? 0;
+        const codes = neighbours(category.codes, at, (code) => !shown.has(code), RELATED_PER_CATEGORY);
+        return { category: toCategoryLink(category), codes: codes.map((code) => links.get(code)!) };
+      })
+      .filter((group) => group.codes.length > 0);
+    return {
+      entry,
+      path: codePath(entry),
+      categories: own.map(toCategoryLink),
+      sameMessage: sameMessage.map((code) => links.get(code)!),
+      related,
+      previous: i > 0 ? links.get(entries[i - 1].code) : undefined,
+      next: i < entries.length - 1 ? links.get(entries[i + 1].code) : undefined,
+    };
+  });
+}
+
+/** Up to `limit` items of a list nearest to position `at`, in list order. */
+function neighbours<T>(list: readonly T[], at: number, keep: (item: T) => boolean, limit: number): T[] {
+  const found: number[] = [];
+  for (let d = 1; found.length < limit && (at - d >= 0 || at + d < list.length); d++) {
+    for (const j of [at + d, at - d]) {
+      if (j >= 0 && j < list.length && found.length < limit && keep(list[j])) found.push(j);
+    }
+  }
+  return found.sort((a, b) => a - b).map((j) => list[j]);
+}
+
+/** Two messages have the same template when they read the same, case and spacing aside. */
+function templateKey(message: string): string {
+  return message.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A code as a list shows it: its first variant's status and message. */
+export function toCodeLink(entry: CodeEntry): CodeLink {
+  return {
+    code: entry.code,
+    path: codePath(entry),
+    status: entry.variants[0].status,
+    message: entry.variants[0].message.text,
+  };
+}
+
+/** A category as a link. */
+export function toCategoryLink(category: Category): CategoryLink {
+  return { kind: category.kind, title: category.title, label: category.label, path: category.path };
+}

@@ -1,0 +1,19 @@
+/** Reason phrases for the HTTP statuses an error table may use (RFC 9110 and common extensions). */
+const REASONS: Record<number, string> = {
+  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content',
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
+  405: 'Method Not Allowed', 406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  412: 'Precondition Failed', 413: 'Content Too Large', 415: 'Unsupported Media Type',
+  422: 'Unprocessable Content', 423: 'Locked', 429: 'Too Many Requests',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** The reason phrase of an HTTP status (`404` -> `Not Found`), or a generic class name. */
+export function describeStatus(status: number): string {
+  if (REASONS[status]) return REASONS[status];
+  if (status >= 500) return 'Server error';
+  if (status >= 400) return 'Client error';
+  if (status >= 300) return 'Redirection';
+  return 'Success';
+}
