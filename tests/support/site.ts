@@ -1,0 +1,61 @@
+/** Vitest helpers that give a test file the built site in dist/: over HTTP, in Chromium, or as files. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, newPage, type PageOptions } from './browser';
+import { startStaticServer, type StaticServer } from './static-server';
+
+/** The build output, resolved from the repository root rather than the working directory. */
+export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+export const DIST_MISSING_MESSAGE = 'dist/ is missing: run "npx astro build" first (npm test does it for you)';
+
+/** The built site as served to a test file; use it inside tests and hooks, not at collection time. */
+export interface BuiltSite {
+  /** Absolute URL for a site path: `url('/ecs/')` -> `http://127.0.0.1:PORT/ecs/`. */
+  url(path?: string): string;
+  /** A fresh page in a Chromium shared by the file, launched on first use and closed in afterAll. */
+  newPage(options?: PageOptions): Promise<Page>;
+}
+
+/** Serves dist/ for the current test file: starts in beforeAll, stops (with any browser) in afterAll. */
+export function useBuiltSite(): BuiltSite {
+  let server: StaticServer | undefined;
+  let browser: Promise<Browser> | undefined;
+
+  beforeAll(async () => {
+    assertBuilt();
+    server = await startStaticServer(DIST_DIR);
+  });
+  afterAll(async () => {
+    await Promise.all([server?.close(), browser?.then((b) => b.close(), () => {})]);
+    server = undefined;
+    browser = undefined;
+  });
+
+  return {
+    url(path = '/') {
+      if (!server) throw new Error('useBuiltSite(): the site is served from beforeAll; call url() inside a test');
+      return new URL(path, `${server.url}/`).href;
+    },
+    async newPage(options) {
+      browser ??= launchBrowser();
+      return newPage(await browser, options);
+    },
+  };
+}
+
+/** Reads a built file as text: `readBuiltFile('/ecs/')` reads `dist/ecs/index.html`. */
+export function readBuiltFile(path: string): string {
+  assertBuilt();
+  const relative = path.replace(/^\/+/, '');
+  const file = join(DIST_DIR, relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative);
+  if (!existsSync(file)) throw new Error(`dist/${relative} not found: is the path right, and is the build current?`);
+  return readFileSync(file, 'utf8');
+}
+
+function assertBuilt(): void {
+  if (!existsSync(join(DIST_DIR, 'index.html'))) throw new Error(DIST_MISSING_MESSAGE);
+}
