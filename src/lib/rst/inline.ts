@@ -1,0 +1,198 @@
+import type { Root, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+// RST is translated to CommonMark by hand (no RST library runs in the browser), then remark builds the tree.
+
+type Block = { kind: 'paragraph'; text: string } | { kind: 'list'; items: Block[][] };
+
+type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'strong' | 'emphasis'; text: string }
+  | { kind: 'literal'; text: string };
+
+/** One source character after backslash escapes: what it prints, what the markup rules see, and its source. */
+interface Unit {
+  out: string;
+  rule: string;
+  raw: string;
+  escaped: boolean;
+}
+
+const BULLET = /^([-*+])( +|$)(.*)$/;
+
+// Characters allowed before a start-string and after an end-string (docutils' ASCII sets plus Unicode classes).
+const BEFORE_START = /[\s'"<([{\-/:\p{Ps}\p{Pi}\p{Pf}\p{Pd}]/u;
+const AFTER_END = /[\s'")>\]}\-/:.,;!?\\\p{Pe}\p{Pi}\p{Pf}\p{Pd}]/u;
+const CLOSERS: Record<string, string> = { "'": "'", '"': '"', '<': '>', '(': ')', '[': ']', '{': '}' };
+
+/** Converts the RST text of a table cell (paragraphs, bullet lists, inline markup) into an mdast tree. */
+export function rstToMdast(text: string): Root {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd());
+  const markdown = blocksToMarkdown(readBlocks(dedent(lines)));
+  const root = unified().use(remarkParse).parse(markdown);
+  return cleanTree(root) as Root;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+function dedent(lines: string[]): string[] {
+  const filled = lines.filter((l) => l !== '');
+  const by = filled.length ? Math.min(...filled.map(indentOf)) : 0;
+  return lines.map((l) => l.slice(by));
+}
+
+/** Splits lines into paragraphs and bullet lists (RST: a list needs a blank line before it). */
+function readBlocks(lines: string[]): Block[] {
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i] === '') {
+      i++;
+      continue;
+    }
+    const bullet = indentOf(lines[i]) === 0 ? BULLET.exec(lines[i]) : null;
+    if (bullet) {
+      const items: Block[][] = [];
+      const marker = bullet[1];
+      while (i < lines.length) {
+        const item = indentOf(lines[i]) === 0 ? BULLET.exec(lines[i]) : null;
+        if (!item || item[1] !== marker) break;
+        const body = [item[3]];
+        i++;
+        while (i < lines.length && (lines[i] === '' || indentOf(lines[i]) > 0)) body.push(lines[i++]);
+        items.push(readBlocks([body[0], ...dedent(body.slice(1))]));
+        while (i < lines.length && lines[i] === '') i++;
+      }
+      blocks.push({ kind: 'list', items });
+      continue;
+    }
+    const paragraph: string[] = [];
+    while (i < lines.length && lines[i] !== '') paragraph.push(lines[i++].trim());
+    blocks.push({ kind: 'paragraph', text: paragraph.join(' ') });
+  }
+  return blocks;
+}
+
+function blocksToMarkdown(blocks: Block[]): string {
+  let previousMarker = '*';
+  return blocks
+    .map((block) => {
+      if (block.kind === 'paragraph') return inlinesToMarkdown(readInlines(block.text));
+      // Adjacent lists must not merge, so each one takes the other bullet character.
+      const marker = previousMarker === '-' ? '*' : '-';
+      previousMarker = marker;
+      return block.items
+        .map((item) => {
+          const body = blocksToMarkdown(item).replace(/\n/g, '\n  ').replace(/\n {2}\n/g, '\n\n');
+          return body === '' ? marker : `${marker} ${body}`;
+        })
+        .join('\n');
+    })
+    .join('\n\n');
+}
+
+/** Backslash-escapes every ASCII punctuation character, so Markdown reads the text literally. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+function inlinesToMarkdown(inlines: Inline[]): string {
+  return inlines
+    .map((piece) => {
+      if (piece.kind === 'text') return escapeMarkdown(piece.text);
+      if (piece.kind === 'strong') return `**${escapeMarkdown(piece.text)}**`;
+      if (piece.kind === 'emphasis') return `*${escapeMarkdown(piece.text)}*`;
+      const longestRun = Math.max(0, ...(piece.text.match(/`+/g) ?? []).map((run) => run.length));
+      const fence = '`'.repeat(longestRun + 1);
+      const pad = piece.text.startsWith('`') || piece.text.endsWith('`') ? ' ' : '';
+      return `${fence}${pad}${piece.text}${pad}${fence}`;
+    })
+    .join('');
+}
+
+/** Turns text into units: `\x` is a literal x that cannot start or end markup; `\ ` disappears. */
+function readUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\' && i + 1 < text.length) {
+      const next = text[++i];
+      units.push({ out: /\s/.test(next) ? '' : next, rule: next, raw: ch + next, escaped: true });
+    } else {
+      units.push({ out: ch, rule: ch, raw: ch, escaped: false });
+    }
+  }
+  return units;
+}
+
+/** Reads RST inline markup (strong, emphasis, inline literals) following RST's start- and end-string rules. */
+function readInlines(text: string): Inline[] {
+  const units = readUnits(text);
+  const result: Inline[] = [];
+  let plain = '';
+  const is = (at: number, s: string) =>
+    s.split('').every((c, k) => units[at + k] !== undefined && !units[at + k].escaped && units[at + k].rule === c);
+
+  const canStart = (at: number, length: number) => {
+    const before = units[at - 1]?.rule;
+    const after = units[at + length]?.rule;
+    if (after === undefined || /\s/.test(after)) return false;
+    if (before === undefined) return true;
+    return BEFORE_START.test(before) && CLOSERS[before] !== after;
+  };
+  const canEnd = (at: number, length: number) => {
+    const before = units[at - 1];
+    const after = units[at + length];
+    if (/\s/.test(before.rule) || (before.escaped && before.out === '')) return false;
+    // An escaped character may follow an end-string (`*word*\ s`), as docutils allows.
+    return after === undefined || after.escaped || AFTER_END.test(after.rule);
+  };
+  const findEnd = (from: number, delimiter: string) => {
+    for (let j = from; j < units.length; j++) {
+      if (is(j, delimiter) && canEnd(j, delimiter.length)) return j;
+    }
+    return -1;
+  };
+
+  let i = 0;
+  while (i < units.length) {
+    const delimiter = is(i, '``') ? '``' : is(i, '**') ? '**' : is(i, '*') ? '*' : undefined;
+    if (delimiter && canStart(i, delimiter.length)) {
+      const contentStart = i + delimiter.length;
+      const end = findEnd(contentStart + 1, delimiter);
+      if (end >= 0) {
+        if (plain) result.push({ kind: 'text', text: plain });
+        plain = '';
+        const content = units.slice(contentStart, end);
+        result.push(
+          delimiter === '``'
+            ? { kind: 'literal', text: content.map((u) => u.raw).join('') }
+            : { kind: delimiter === '**' ? 'strong' : 'emphasis', text: content.map((u) => u.out).join('') },
+        );
+        i = end + delimiter.length;
+        continue;
+      }
+    }
+    // A start-string without a matching end-string is plain text, as in docutils.
+    const step = delimiter && canStart(i, delimiter.length) ? delimiter.length : 1;
+    for (let k = 0; k < step; k++) plain += units[i + k].out;
+    i += step;
+  }
+  if (plain) result.push({ kind: 'text', text: plain });
+  return result;
+}
+
+/** Drops positions (they point into the generated Markdown, not the RST file) and turns any raw HTML into text. */
+function cleanTree(node: Root | RootContent): Root | RootContent {
+  delete (node as { position?: unknown }).position;
+  if (node.type === 'html') return { type: 'text', value: node.value };
+  if ('children' in node) {
+    (node as { children: RootContent[] }).children = node.children.map(
+      (child) => cleanTree(child) as RootContent,
+    );
+  }
+  return node;
+}
