@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
+
+/** Services are the content folders that hold an error table; the default sidebar lists them. */
+const services = readdirSync('content', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(`content/${d.name}/error-codes.rst`))
+  .map((d) => {
+    const metaPath = `content/${d.name}/service.json`;
+    const meta = existsSync(metaPath) ? JSON.parse(readFileSync(metaPath, 'utf8')) : {};
+    return { id: d.name, name: meta.name ?? d.name.toUpperCase(), short: meta.short ?? d.name.toUpperCase() };
+  });
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://error-codes.example.org',
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: 'Cloud API Error Codes',
+      description: 'Every error code of the Elastic Cloud Server API: message, cause and fix, one page per code.',
+      lastUpdated: false,
+      pagination: true,
+      sidebar: [
+        { label: 'Home', link: '/' },
+        {
+          label: 'Services',
+          items: services.map((s) => ({ label: `${s.short}: ${s.name}`, link: `/${s.id}/` })),
+        },
+      ],
+      customCss: ['./src/styles/site.css'],
+      components: { Search: './src/components/Search.astro' },
+    }),
+  ],
+});

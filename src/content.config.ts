@@ -1,0 +1,55 @@
+import { defineCollection } from 'astro:content';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { resolve } from 'node:path';
+import { countRows } from './lib/catalogue';
+import { ContentError } from './lib/diagnostics';
+import { loadServices } from './lib/load-content';
+import { CodePageSchema, ServiceSchema } from './lib/schema';
+
+const CONTENT_DIR = resolve('content');
+
+/** A loader over every `content/<service>/` folder; it re-reads them when a file changes in dev. */
+function errorTableLoader(kind: 'services' | 'codes'): Loader {
+  return {
+    name: `error-table-${kind}`,
+    load: async (context) => {
+      await sync(kind, context);
+      context.watcher?.add(CONTENT_DIR);
+      context.watcher?.on('all', async (_event, path) => {
+        if (resolve(path).startsWith(CONTENT_DIR)) await sync(kind, context);
+      });
+    },
+  };
+}
+
+async function sync(kind: 'services' | 'codes', { store, parseData, logger }: LoaderContext) {
+  const { services, diagnostics } = loadServices(CONTENT_DIR);
+  if (diagnostics.length > 0) {
+    // Stop with every located problem and no stack trace (ContentError's message is the report).
+    const error = new ContentError(diagnostics);
+    logger.error(error.message);
+    if (kind === 'services') throw Object.assign(error, { stack: error.message });
+    return;
+  }
+  store.clear();
+  for (const { catalogue, categories, pages } of services) {
+    if (kind === 'services') {
+      const { entries: _entries, ...meta } = catalogue;
+      const data = { ...meta, ...countRows(catalogue), categories };
+      store.set({ id: catalogue.id, data: await parseData({ id: catalogue.id, data }) });
+    } else {
+      for (const page of pages) {
+        const id = `${catalogue.id}/${page.entry.slug}`;
+        store.set({ id, data: await parseData({ id, data: page as unknown as Record<string, unknown> }) });
+      }
+    }
+  }
+}
+
+export const collections = {
+  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  services: defineCollection({ loader: errorTableLoader('services'), schema: ServiceSchema }),
+  codes: defineCollection({ loader: errorTableLoader('codes'), schema: CodePageSchema }),
+};

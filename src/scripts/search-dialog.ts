@@ -1,0 +1,135 @@
+import { buildLookupIndex, findDirectHits, type DirectHit, type LookupIndex } from '../lib/direct-hits';
+import type { LookupData } from '../lib/lookup-data';
+
+interface PagefindResult {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+}
+interface Pagefind {
+  search(query: string): Promise<{ results: { data(): Promise<PagefindResult> }[] } | null>;
+  debouncedSearch?(query: string): Promise<unknown>;
+}
+
+const RESULTS_SHOWN = 10;
+let index: Promise<LookupIndex> | undefined;
+let pagefind: Promise<Pagefind | undefined> | undefined;
+const attached = new WeakSet<HTMLDialogElement>();
+
+/** Loads every service's lookup data (once) and builds the matcher over it. */
+export function loadLookupIndex(): Promise<LookupIndex> {
+  index ??= fetch('/services.json')
+    .then((r) => r.json() as Promise<{ services: { lookup: string }[] }>)
+    .then(({ services }) => Promise.all(services.map((s) => fetch(s.lookup).then((r) => r.json() as Promise<LookupData>))))
+    .then(buildLookupIndex);
+  return index;
+}
+
+function loadPagefind(): Promise<Pagefind | undefined> {
+  // The path is built at run time so the bundler leaves it alone: Pagefind exists only after a build.
+  const url = '/pagefind/pagefind.js';
+  pagefind ??= import(/* @vite-ignore */ url).catch(() => undefined);
+  return pagefind;
+}
+
+/** Wires the search dialog: every input runs the code/message matcher, then Pagefind. */
+export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement): void {
+  const status = dialog.querySelector<HTMLElement>('.search-status')!;
+  const results = dialog.querySelector<HTMLElement>('.search-results')!;
+  let generation = 0;
+  const run = async () => {
+    const query = input.value.trim();
+    const mine = ++generation;
+    if (!query) {
+      results.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    const hits = findDirectHits(query, await loadLookupIndex());
+    if (mine !== generation) return;
+    renderAll(results, hits, []);
+    const pages = await searchPages(query, new Set(hits.map((h) => h.href.split('#')[0])));
+    if (mine !== generation) return;
+    renderAll(results, hits, pages);
+    const total = hits.length + pages.length;
+    status.textContent = total === 0 ? `No results for “${query.slice(0, 80)}”` : `${total} result${total === 1 ? '' : 's'}`;
+  };
+  if (!attached.has(dialog)) {
+    attached.add(dialog);
+    input.addEventListener('input', run);
+  }
+  run();
+}
+
+async function searchPages(query: string, exclude: Set<string>): Promise<PagefindResult[]> {
+  const pf = await loadPagefind();
+  if (!pf || query.length > 500) return [];
+  const found = await pf.search(query);
+  if (!found) return [];
+  const data = await Promise.all(found.results.slice(0, RESULTS_SHOWN + exclude.size).map((r) => r.data()));
+  return data.filter((d) => !exclude.has(new URL(d.url, location.origin).pathname)).slice(0, RESULTS_SHOWN);
+}
+
+function renderAll(container: HTMLElement, hits: DirectHit[], pages: PagefindResult[]) {
+  const parts: HTMLElement[] = [];
+  if (hits.length > 0) parts.push(section(hits.length === 1 ? 'Matching code' : 'Matching codes', hits.map(renderHit)));
+  if (pages.length > 0) parts.push(section('Pages', pages.map(renderPage)));
+  container.replaceChildren(...parts);
+}
+
+function section(title: string, items: HTMLElement[]): HTMLElement {
+  const el = document.createElement('section');
+  const h = document.createElement('h3');
+  h.textContent = title;
+  const list = document.createElement('ul');
+  list.className = 'search-list';
+  list.append(...items);
+  el.append(h, list);
+  return el;
+}
+
+function renderHit(hit: DirectHit): HTMLElement {
+  const li = document.createElement('li');
+  const a = link(hit.href, 'search-hit');
+  const head = document.createElement('span');
+  head.className = 'search-hit-head';
+  head.append(text('code', hit.code), text('span', `HTTP ${hit.status}`, 'search-hit-status'), text('span', hit.serviceShort, 'search-hit-service'));
+  a.append(head, text('span', hit.message, 'search-hit-message'));
+  if (hit.values.length > 0) a.append(text('span', `Filled in: ${hit.values.join(' · ')}`, 'search-hit-values'));
+  li.append(a);
+  return li;
+}
+
+function renderPage(page: PagefindResult): HTMLElement {
+  const li = document.createElement('li');
+  const a = link(page.url, 'search-page');
+  a.append(text('span', page.meta.title ?? page.url, 'search-page-title'), excerpt(page.excerpt));
+  li.append(a);
+  return li;
+}
+
+/** Pagefind's excerpt is HTML with <mark>; keep only its text and the marks. */
+function excerpt(html: string): HTMLElement {
+  const out = document.createElement('span');
+  out.className = 'search-page-excerpt';
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  for (const node of doc.body.childNodes) {
+    if (node.nodeName === 'MARK') out.append(text('mark', node.textContent ?? ''));
+    else out.append(document.createTextNode(node.textContent ?? ''));
+  }
+  return out;
+}
+
+function link(href: string, className: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = href;
+  a.className = className;
+  return a;
+}
+
+function text(tag: string, value: string, className?: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.textContent = value;
+  if (className) el.className = className;
+  return el;
+}
