@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { readGridTable, type RstCell } from './grid-table';
 
 /** What a column of the error-code table holds. */
@@ -59,7 +59,7 @@ export function readErrorTable(
   if (grid.header.length === 0) {
     // A missing header rule or an unreadable header row has been reported already.
     if (diagnostics.length === 0) report(grid, 'table has no header row above its header rule');
-    return { diagnostics };
+    return { diagnostics: sortDiagnostics(diagnostics) };
   }
 
   const columnOf = new Map<ColumnRole, number>();
@@ -87,7 +87,7 @@ export function readErrorTable(
   for (const role of missing) {
     report(grid, `table has no "${HEADER_NAMES[role][0]}" column (headers: ${headers})`);
   }
-  if (missing.length > 0) return { diagnostics };
+  if (missing.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
 
   const rows: ErrorRow[] = [];
   for (const row of grid.rows) {
@@ -114,7 +114,7 @@ export function readErrorTable(
       solution: cellOf('solution'),
     });
   }
-  return { table: { notes: grid.notes, rows, columns }, diagnostics };
+  return { table: { notes: grid.notes, rows, columns }, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** Reads an HTTP status cell; reports anything that is not a three-digit number. */

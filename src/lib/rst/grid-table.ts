@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics';
 
 /** One cell of a grid table: its dedented RST text and where that text starts (1-based). */
 export interface RstCell {
@@ -154,7 +154,7 @@ export function readGridTable(
       line: start + 1,
       column: indent + 1,
     },
-    diagnostics,
+    diagnostics: sortDiagnostics(diagnostics),
   };
 }
 
@@ -220,6 +220,16 @@ function readBorder(
 
   let expected = ' '.repeat(indent);
   for (let i = indent; i < width; i++) expected += columns.includes(i) ? '+' : fill;
+  // Right columns, wrong length: the closing `+` sits too early or too late.
+  const stretched = expected.slice(0, -1).padEnd(Math.max(text.length, width) - 1, fill);
+  if (text.length !== width && text.endsWith('+') && stretched.startsWith(text.slice(0, -1))) {
+    report(
+      line.index,
+      Math.min(text.length, width),
+      `border line is ${text.length - indent} characters long, the table is ${width - indent}`,
+    );
+    return border;
+  }
   const common = Math.min(text.length, width);
   for (let i = 0; i < common; i++) {
     if (text[i] !== expected[i]) {
