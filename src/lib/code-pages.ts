@@ -60,6 +60,7 @@ export function buildCodePages(catalogue: ServiceCatalogue, categories: readonly
       .map((category) => {
         const at = positionIn.get(category)?.get(entry.code) ?? 0;
         const codes = neighbours(category.codes, at, (code) => !shown.has(code), RELATED_PER_CATEGORY);
+        for (const code of codes) shown.add(code);
         return { category: toCategoryLink(category), codes: codes.map((code) => links.get(code)!) };
       })
       .filter((group) => group.codes.length > 0);

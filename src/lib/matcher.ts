@@ -36,17 +36,24 @@ export const MAX_INPUT = 32_768;
 // Templates with fewer literal characters than this ("%s failed") would fit far too much text: they only
 // match when they account for the whole message, and only when no stronger template matched.
 export const WEAK_LITERAL = 8;
-// Occurrences of a template's first literal tried before giving up; each try is O(pieces).
-const MAX_ATTEMPTS = 1_000;
+// Places tried per template and text before giving up; each try is O(template length).
+const MAX_ATTEMPTS = 5_000;
 
 type Piece = { lit: string } | { slot: SlotKind };
+
+/** Literals joined only by `%d` slots, which can be checked in place, and the slots before them. */
+interface Group {
+  lits: number[];
+  slotsBefore: SlotKind[];
+}
 
 interface Compiled {
   target: MatchTarget;
   pieces: Piece[];
-  /** Index of the first and last literal piece. */
+  /** Index of the first and last literal piece; -1 when the template cannot be matched by message. */
   first: number;
   last: number;
+  groups: Group[];
   /** The longest literal piece: it must occur in the input for the template to match. */
   anchor: string;
   weak: boolean;
@@ -150,11 +157,21 @@ function compile(target: MatchTarget): Compiled {
   // A template with no letter or digit among its literals (`%s`, `[%s, %s]`) is never matched by message.
   const matchable = literals.some((lit) => HAS_WORD.test(lit));
   const literal = literals.join('').length;
+  const groups: Group[] = [];
+  let slotsBefore: SlotKind[] = [];
+  kept.forEach((piece, k) => {
+    if ('slot' in piece) return void slotsBefore.push(piece.slot);
+    const previous = groups.at(-1);
+    if (previous && slotsBefore.every((slot) => slot === '%d')) previous.lits.push(k);
+    else groups.push({ lits: [k], slotsBefore });
+    slotsBefore = [];
+  });
   return {
     target,
     pieces: kept,
     first: matchable ? kept.findIndex((p) => 'lit' in p) : -1,
     last: matchable ? kept.findLastIndex((p) => 'lit' in p) : -1,
+    groups,
     anchor: literals.reduce((a, b) => (b.length > a.length ? b : a), ''),
     weak: literal < WEAK_LITERAL,
     literal: literalLength(target.segments),
@@ -202,66 +219,83 @@ function firstMatch(c: Compiled, texts: readonly Folded[], whole: boolean): stri
   return null;
 }
 
-const STOP = 'stop';
+/** Where a group was found: its span and the spans of the `%d` slots inside it. */
+interface Placed {
+  at: number;
+  end: number;
+  spans: Span[];
+}
 
 /**
- * Finds a template in folded text without backtracking: each literal piece is found with indexOf after
- * the previous one (leftmost), slots take what lies between; a failed `%d` moves on to the next
- * occurrence of the first literal, a missing literal ends the search. With `whole`, the template must
- * account for the whole text.
+ * Finds a template in folded text without backtracking. Between `%s` slots the template is a chain of
+ * rigid groups (literals joined by `%d` slots); each group is placed at its leftmost fit after the
+ * previous one, found by indexOf of its first literal, which is the best placement for everything after
+ * it. Group searches are remembered, so trying later starts for the first group stays linear. With
+ * `whole`, the template must account for the whole text.
  */
 function scan(text: Folded, c: Compiled, whole: boolean): Span[] | null {
-  const { pieces, first, last } = c;
+  const { pieces, groups, last } = c;
   const { norm } = text;
-  const memoFrom: number[] = [];
-  const memoAt: number[] = [];
+  const literal = (k: number) => (pieces[k] as { lit: string }).lit;
+  const isEdge = (k: number, at: number, end: number) =>
+    (k === 0 && isWordChar(norm[at - 1]) && isWordChar(literal(k)[0])) ||
+    (k === pieces.length - 1 && isWordChar(norm[end]) && isWordChar(literal(k).at(-1)));
+  const memo: { from: number; found: Placed | null }[] = [];
+  let budget = MAX_ATTEMPTS;
 
-  const boundaryOk = (k: number, lit: string, at: number) =>
-    !(k === 0 && isWordChar(lit[0]) && isWordChar(norm[at - 1])) &&
-    !(k === pieces.length - 1 && isWordChar(lit.at(-1)) && isWordChar(norm[at + lit.length]));
-
-  const findLiteral = (k: number, from: number): number => {
-    const lit = (pieces[k] as { lit: string }).lit;
-    if (whole && (k === 0 || k === pieces.length - 1)) {
-      const at = k === pieces.length - 1 ? text.end - lit.length : 0;
-      return at >= from && (k !== 0 || at === 0) && norm.startsWith(lit, at) ? at : -1;
+  const place = (lits: readonly number[], at: number): Placed | null => {
+    const head = lits[0] as number;
+    if (whole && head === 0 && at !== 0) return null;
+    if (isEdge(head, at, at + literal(head).length)) return null;
+    const spans: Span[] = [];
+    let pos = at + literal(head).length;
+    for (let i = 1; i < lits.length; i++) {
+      const k = lits[i] as number;
+      for (let n = slotStart(pieces, k); n < k; n++) {
+        const digitsEnd = digitsAfter(norm, pos);
+        if (digitsEnd < 0) return null;
+        spans.push([pos, digitsEnd]);
+        pos = digitsEnd;
+      }
+      if (!norm.startsWith(literal(k), pos) || isEdge(k, pos, pos + literal(k).length)) return null;
+      pos += literal(k).length;
     }
-    const seenAt = memoAt[k] ?? -1;
-    if (seenAt >= from && (memoFrom[k] ?? Infinity) <= from) return seenAt;
-    let at = norm.indexOf(lit, from);
-    while (at >= 0 && !boundaryOk(k, lit, at)) at = norm.indexOf(lit, at + 1);
-    memoFrom[k] = from;
-    memoAt[k] = at;
-    return at;
+    if (whole && lits.at(-1) === pieces.length - 1 && pos !== text.end) return null;
+    return { at, end: pos, spans };
   };
 
-  const chain = (start: number): Span[] | null | typeof STOP => {
+  const findGroup = (g: number, from: number): Placed | null => {
+    const seen = memo[g];
+    if (seen && seen.from <= from && (seen.found === null || seen.found.at >= from)) return seen.found;
+    const lits = (groups[g] as Group).lits;
+    const head = literal(lits[0] as number);
+    let found: Placed | null = null;
+    for (let at = norm.indexOf(head, from); at >= 0 && !found && budget-- > 0; at = norm.indexOf(head, at + 1)) {
+      found = place(lits, at);
+    }
+    memo[g] = { from, found };
+    return found;
+  };
+
+  const complete = (first: Placed): Span[] | null => {
     const spans: Span[] = [];
-    const leading = slotsBetween(pieces, 0, first);
+    const leading = (groups[0] as Group).slotsBefore;
     if (leading.length > 0) {
-      const lineStart = whole ? 0 : text.lines.lastIndexOf('\n', start - 1) + 1;
-      const from = !whole && leading.length === 1 && leading[0] === '%d' ? digitsBefore(norm, start) : lineStart;
-      const filled = fillGap(norm, from, start, leading, false);
+      const lineStart = whole ? 0 : text.lines.lastIndexOf('\n', first.at - 1) + 1;
+      const from = !whole && leading.length === 1 && leading[0] === '%d' ? digitsBefore(norm, first.at) : lineStart;
+      const filled = fillGap(norm, from, first.at, leading, false);
       if (!filled) return null;
       spans.push(...filled);
     }
-    let pos = start + (pieces[first] as { lit: string }).lit.length;
-    for (let k = first + 1; k <= last; k++) {
-      const piece = pieces[k] as Piece;
-      if (!('lit' in piece)) continue;
-      const gap = slotsBetween(pieces, slotStart(pieces, k), k);
-      let at = pos;
-      if (gap.some((slot) => slot !== '%d')) {
-        at = findLiteral(k, pos + gap.length);
-        if (at < 0) return STOP;
-      } else {
-        for (let i = 0; i < gap.length && at >= 0; i++) at = digitsAfter(norm, at);
-        if (at < 0 || !norm.startsWith(piece.lit, at) || !boundaryOk(k, piece.lit, at)) return null;
-      }
-      const filled = fillGap(norm, pos, at, gap, false);
-      if (!filled) return null;
-      spans.push(...filled);
-      pos = at + piece.lit.length;
+    spans.push(...first.spans);
+    let pos = first.end;
+    for (let g = 1; g < groups.length; g++) {
+      const gap = (groups[g] as Group).slotsBefore;
+      const next = findGroup(g, pos + gap.length);
+      const filled = next && fillGap(norm, pos, next.at, gap, false);
+      if (!next || !filled) return null;
+      spans.push(...filled, ...next.spans);
+      pos = next.end;
     }
     const trailing = slotsBetween(pieces, last + 1, pieces.length);
     if (trailing.length > 0) {
@@ -271,18 +305,17 @@ function scan(text: Folded, c: Compiled, whole: boolean): Span[] | null {
       const filled = fillGap(norm, pos, end, trailing, !whole && trailing.at(-1) === '%d');
       if (!filled) return null;
       spans.push(...filled);
-    } else if (whole && pos !== text.end) return null;
+    }
     return spans;
   };
 
-  let from = 0;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const start = findLiteral(first, from);
-    if (start < 0) return null;
-    const spans = chain(start);
-    if (spans === STOP) return null;
+  // Later starts only matter when the slots before the first literal or after the last one do not fit.
+  for (let from = 0; budget > 0; ) {
+    const first = findGroup(0, from);
+    if (!first) return null;
+    const spans = complete(first);
     if (spans) return spans;
-    from = start + 1;
+    from = first.at + 1;
   }
   return null;
 }
