@@ -95,6 +95,13 @@ describe('matching a message', () => {
     ]);
   });
 
+  it('moves past a place where the literal fits but the %d after it does not', () => {
+    const matcher = createMatcher(targets([['Evs.0001', 400, 'Volume %s size %d GB is too large.']]));
+    expect(summary(matcher.match('Volume data size disk size 40 GB is too large.'))).toEqual([
+      'Evs.0001@400 message ["data size disk","40"]',
+    ]);
+  });
+
   it('returns slot values as written in the input, not folded', () => {
     expect(ecs.match("Policy doesn't allow ECS:Servers:List to be performed.")[0]?.values).toEqual([
       'ECS:Servers:List',

@@ -1,0 +1,170 @@
+/**
+ * Times the message matcher (`npm run bench:match`) and prints a Markdown table: the real ECS catalogue
+ * and 10,000 synthetic templates against 200 realistic pastes, 1 MB pastes, and the size of the
+ * matcher data as JSON (what the lookup page loads). Inputs are pseudo-random with a fixed seed.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { toPlainText } from '../src/lib/markup';
+import { createMatcher, type Matcher, type MatchTarget } from '../src/lib/matcher';
+import { readErrorTable } from '../src/lib/rst/error-table';
+import { rstToMdast } from '../src/lib/rst/inline';
+import { parseTemplate, type Segment } from '../src/lib/template';
+
+const TABLE_FILE = 'content/ecs/error-codes.rst';
+const INPUT_COUNT = 200;
+const SYNTHETIC_COUNT = 10_000;
+const MEGABYTE = 1_000_000;
+
+/** Mulberry32: a small seeded generator, so every run times the same inputs. */
+function createRandom(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
+  return { next, int, pick };
+}
+
+function readRealTargets(): MatchTarget[] {
+  const { table, diagnostics } = readErrorTable(readFileSync(TABLE_FILE, 'utf8'), TABLE_FILE);
+  if (!table) throw new Error(`${TABLE_FILE}: no error table (${diagnostics.length} problems)`);
+  return table.rows.map((row) => ({
+    id: `${row.code}@${row.status}:${row.line}`,
+    code: row.code,
+    status: row.status,
+    segments: parseTemplate(toPlainText(rstToMdast(row.message.text))),
+  }));
+}
+
+const COMMON_WORDS = (
+  'the a an of to in for is are was not be could cannot failed failure invalid error request resource ' +
+  'instance server volume disk network port subnet quota limit exceeded already exists does found ' +
+  'because while during operation parameter value allowed permission denied timeout unavailable ' +
+  'create delete update attach detach query start stop reboot resize image flavor key pair ' +
+  'security group tag metadata backup snapshot bandwidth address private public project tenant'
+).split(' ');
+const SYLLABLES = 'ka lo mi ne ru sa ti vo ze pa do fe gu hi ju ba ce di'.split(' ');
+
+/** 10,000 templates from a fixed vocabulary: common error words plus made-up service words, 0-3 slots. */
+function syntheticTargets(): MatchTarget[] {
+  const random = createRandom(42);
+  const invented = Array.from({ length: 3_000 }, () =>
+    Array.from({ length: 2 + random.int(3) }, () => random.pick(SYLLABLES)).join(''),
+  );
+  return Array.from({ length: SYNTHETIC_COUNT }, (_, i) => {
+    const words = Array.from({ length: 5 + random.int(8) }, () =>
+      random.next() < 0.6 ? random.pick(COMMON_WORDS) : random.pick(invented),
+    );
+    const slots = random.int(4);
+    for (let s = 0; s < slots; s++) words.splice(1 + random.int(words.length - 1), 0, random.next() < 0.3 ? '%d' : '%s');
+    const message = `${words.join(' ')}.`;
+    const code = `Svc${i % 37}.${String(i).padStart(4, '0')}`;
+    return { id: `${code}@400`, code, status: 400, segments: parseTemplate(message) };
+  });
+}
+
+/** Fills a template's slots with plausible values. */
+function fill(segments: readonly Segment[], random: ReturnType<typeof createRandom>): string {
+  const texts = ['10.0.0.12', 'vol-3f9b77', 'quota exceeded', 'ecs:servers:list', 'i-0a1b2c', 'the disk is busy'];
+  return segments
+    .map((s) => (s.kind === 'text' ? s.text : s.slot === '%d' ? String(random.int(5000)) : random.pick(texts)))
+    .join('');
+}
+
+/** 200 pastes: plain messages, JSON bodies with and without a code, log lines, and misses. */
+function realisticInputs(targets: readonly MatchTarget[], seed: number): string[] {
+  const random = createRandom(seed);
+  return Array.from({ length: INPUT_COUNT }, (_, i) => {
+    const target = random.pick(targets);
+    const message = fill(target.segments, random);
+    switch (i % 5) {
+      case 0:
+        return message;
+      case 1:
+        return JSON.stringify({ error_code: target.code, error_msg: message });
+      case 2:
+        return JSON.stringify({ error: { message, details: 'see request id 7c1f' } });
+      case 3:
+        return `2024-05-01T10:00:${String(i % 60).padStart(2, '0')}Z ERROR [worker-${i}] ${message} (took ${i} ms)`;
+      default:
+        return Array.from({ length: 6 + random.int(20) }, () => random.pick(COMMON_WORDS)).join(' ');
+    }
+  });
+}
+
+/** 1 MB pastes that have hurt backtracking matchers. */
+function megabytePastes(): [string, string][] {
+  const random = createRandom(7);
+  const printable = Array.from({ length: MEGABYTE }, () => String.fromCharCode(32 + random.int(95))).join('');
+  const words = Array.from({ length: MEGABYTE / 6 }, () => random.pick(COMMON_WORDS)).join(' ');
+  return [
+    ['random printable characters', printable],
+    ['random error words', words],
+    ["'a' repeated", 'a'.repeat(MEGABYTE)],
+    ["'%s%s%s' repeated", '%s'.repeat(MEGABYTE / 2)],
+    ["'aaaa...b'", `${'a'.repeat(MEGABYTE - 1)}b`],
+  ];
+}
+
+/** Median and 99th percentile of the time one call of `run` takes per input, in milliseconds. */
+function time(inputs: readonly string[], run: (input: string) => unknown, rounds = 5) {
+  for (const input of inputs) run(input); // warm up the JIT
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const input of inputs) {
+      const start = performance.now();
+      run(input);
+      samples.push(performance.now() - start);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
+  return { median: at(0.5), p99: at(0.99) };
+}
+
+function kilobytes(targets: readonly MatchTarget[]): string {
+  return `${(Buffer.byteLength(JSON.stringify(targets)) / 1024).toFixed(1)} KiB`;
+}
+
+function main(): void {
+  const real = readRealTargets();
+  const synthetic = syntheticTargets();
+  const rows: string[][] = [];
+  const add = (name: string, result: { median: number; p99: number }, data = '') =>
+    rows.push([name, result.median.toFixed(3), result.p99.toFixed(3), data]);
+
+  const build = (targets: readonly MatchTarget[]): [Matcher, number] => {
+    const start = performance.now();
+    const matcher = createMatcher(targets);
+    return [matcher, performance.now() - start];
+  };
+  const [realMatcher, realBuild] = build(real);
+  const [syntheticMatcher, syntheticBuild] = build(synthetic);
+
+  const realInputs = realisticInputs(real, 1);
+  const hits = realInputs.filter((input) => realMatcher.match(input).length > 0).length;
+  add(`real catalogue (${real.length} templates), ${INPUT_COUNT} pastes`, time(realInputs, (s) => realMatcher.match(s)), kilobytes(real));
+  add(
+    `synthetic ${SYNTHETIC_COUNT.toLocaleString('en')} templates, ${INPUT_COUNT} pastes`,
+    time(realisticInputs(synthetic, 2), (s) => syntheticMatcher.match(s)),
+    kilobytes(synthetic),
+  );
+  for (const [name, paste] of megabytePastes()) {
+    add(`1 MB paste, ${name}, vs 10,000 templates`, time([paste], (s) => syntheticMatcher.match(s), 3));
+  }
+
+  console.log('| case | median ms | p99 ms | matcher data as JSON |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log();
+  console.log(`Building the matcher: ${realBuild.toFixed(1)} ms (real), ${syntheticBuild.toFixed(1)} ms (synthetic).`);
+  console.log(`Real catalogue: ${hits} of ${INPUT_COUNT} pastes matched (every fifth paste is a deliberate miss).`);
+}
+
+main();
