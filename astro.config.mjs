@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { contentCheck } from './src/integrations/content-check.ts';
 
 /** Services are the content folders that hold an error table; the default sidebar lists them. */
 const services = readdirSync('content', { withFileTypes: true })
@@ -16,6 +17,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://error-codes.example.org',
   trailingSlash: 'always',
   integrations: [
+    contentCheck(),
     starlight({
       title: 'Cloud API Error Codes',
       description: 'Every error code of the Elastic Cloud Server API: message, cause and fix, one page per code.',

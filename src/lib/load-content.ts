@@ -40,11 +40,13 @@ export function loadServices(contentDir: string, root = process.cwd()): { servic
     const built = buildCatalogue({ id, file: rel(TABLE_FILE), text: readFileSync(join(folder, TABLE_FILE), 'utf8'), meta });
     diagnostics.push(...built.diagnostics);
     if (!built.catalogue) continue;
+    // Editorial checks against a table with problems would only repeat them (a broken row's code is "unknown").
+    const tableIsClean = built.diagnostics.length === 0;
     const editorialPath = join(folder, 'categories.json');
     const { editorial, diagnostics: editorialProblems } = existsSync(editorialPath)
       ? readEditorial(readFileSync(editorialPath, 'utf8'), rel('categories.json'), built.catalogue)
       : { editorial: { families: [], topics: [] }, diagnostics: [] };
-    diagnostics.push(...editorialProblems);
+    if (tableIsClean) diagnostics.push(...editorialProblems);
     const categories = listCategories(built.catalogue, editorial);
     services.push({ catalogue: built.catalogue, editorial, categories, pages: buildCodePages(built.catalogue, categories) });
   }

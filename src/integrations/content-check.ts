@@ -1,0 +1,27 @@
+import type { AstroIntegration } from 'astro';
+import { resolve } from 'node:path';
+import { formatDiagnostic, sortDiagnostics } from '../lib/diagnostics';
+import { loadServices } from '../lib/load-content';
+
+/**
+ * Checks every content folder before a build starts. A content author gets each problem as
+ * `file:line:col: what is wrong` and a failed build, never a stack trace.
+ */
+export function contentCheck(contentDir = 'content'): AstroIntegration {
+  return {
+    name: 'content-check',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build') return;
+        const { services, diagnostics } = loadServices(resolve(contentDir));
+        if (diagnostics.length === 0) {
+          logger.info(`${services.length} service(s), ${services.reduce((n, s) => n + s.catalogue.entries.length, 0)} codes`);
+          return;
+        }
+        const report = sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n');
+        process.stderr.write(`${report}\n\n${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in content: the build stopped. Fix them, or run "npm run validate" to check again.\n`);
+        process.exit(1);
+      },
+    },
+  };
+}
