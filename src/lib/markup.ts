@@ -1,4 +1,4 @@
-import type { Content, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { toHtml as hastToHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
@@ -22,9 +22,10 @@ export function toPlainText(root: Root): string {
   return root.children.map(renderBlock).join('\n\n');
 }
 
-function renderBlock(node: RootContent | Content): string {
+function renderBlock(node: RootContent): string {
   if (node.type === 'paragraph') return renderParagraph(node);
   if (node.type === 'list') return renderList(node);
+  if (node.type === 'blockquote') return node.children.map(renderBlock).join('\n\n');
   return toString(node);
 }
 

@@ -4,7 +4,13 @@ import { unified } from 'unified';
 
 // RST is translated to CommonMark by hand (no RST library runs in the browser), then remark builds the tree.
 
-type Block = { kind: 'paragraph'; text: string } | { kind: 'list'; items: Block[][] };
+type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: Block[][] }
+  | { kind: 'admonition'; label: string; blocks: Block[] };
+
+// Admonition directives become a block quote headed by their name; other directives keep just their body.
+const ADMONITIONS = ['attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning'];
 
 type Inline =
   | { kind: 'text'; text: string }
@@ -26,7 +32,7 @@ const BEFORE_START = /[\s'"<([{\-/:\p{Ps}\p{Pi}\p{Pf}\p{Pd}]/u;
 const AFTER_END = /[\s'")>\]}\-/:.,;!?\\\p{Pe}\p{Pi}\p{Pf}\p{Pd}]/u;
 const CLOSERS: Record<string, string> = { "'": "'", '"': '"', '<': '>', '(': ')', '[': ']', '{': '}' };
 
-/** Converts the RST text of a table cell (paragraphs, bullet lists, inline markup) into an mdast tree. */
+/** Converts the RST text of a table cell (paragraphs, bullet lists, admonitions, inline markup) into an mdast tree. */
 export function rstToMdast(text: string): Root {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd());
   const markdown = blocksToMarkdown(readBlocks(dedent(lines)));
@@ -44,13 +50,27 @@ function dedent(lines: string[]): string[] {
   return lines.map((l) => l.slice(by));
 }
 
-/** Splits lines into paragraphs and bullet lists (RST: a list needs a blank line before it). */
+/** Splits lines into paragraphs, bullet lists (RST: a list needs a blank line before it) and admonitions. */
 function readBlocks(lines: string[]): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
     if (lines[i] === '') {
       i++;
+      continue;
+    }
+    if (/^\.\.(\s|$)/.test(lines[i])) {
+      const directive = /^\.\.\s+([A-Za-z][\w-]*)::\s*(.*)$/.exec(lines[i]);
+      const body: string[] = [];
+      i++;
+      while (i < lines.length && (lines[i] === '' || indentOf(lines[i]) > 0)) body.push(lines[i++]);
+      // A comment or link target (`.. text`, `.. _label:`) prints nothing.
+      if (!directive) continue;
+      const name = directive[1].toLowerCase();
+      if (ADMONITIONS.includes(name)) {
+        const inner = readBlocks([directive[2], '', ...dedent(body)]);
+        blocks.push({ kind: 'admonition', label: name[0].toUpperCase() + name.slice(1), blocks: inner });
+      } else blocks.push(...readBlocks(dedent(body)));
       continue;
     }
     const bullet = indentOf(lines[i]) === 0 ? BULLET.exec(lines[i]) : null;
@@ -81,6 +101,10 @@ function blocksToMarkdown(blocks: Block[]): string {
   return blocks
     .map((block) => {
       if (block.kind === 'paragraph') return inlinesToMarkdown(readInlines(block.text));
+      if (block.kind === 'admonition') {
+        const inner = [`**${escapeMarkdown(block.label)}**`, blocksToMarkdown(block.blocks)].filter(Boolean);
+        return inner.join('\n\n').replace(/^/gm, '> ').replace(/^> $/gm, '>');
+      }
       // Adjacent lists must not merge, so each one takes the other bullet character.
       const marker = previousMarker === '-' ? '*' : '-';
       previousMarker = marker;
