@@ -30,11 +30,12 @@ export interface Matcher {
   match(input: string, options?: MatchOptions): MatchResult[];
 }
 
-// Only the first 32 KiB of a paste is read: the longest message in the table is ~200 characters and an
-// API error body a few KB, so this holds any real error with room for log context, and bounds the work.
+/** Characters of a paste that are read; the rest is ignored. */
+// The longest message in the table is ~200 characters and an API error body a few KB: 32 KiB holds any
+// real error with room for log context, and bounds the work whatever is pasted.
 export const MAX_INPUT = 32_768;
-// Templates with fewer literal characters than this ("%s failed") would fit far too much text: they only
-// match when they account for the whole message, and only when no stronger template matched.
+/** Templates with fewer literal characters are weak: whole-message matches only, ranked below others. */
+// "%s failed" would otherwise fit far too much text.
 export const WEAK_LITERAL = 8;
 // Places tried per template and text before giving up; each try is O(template length).
 const MAX_ATTEMPTS = 5_000;
@@ -87,7 +88,9 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
   const byCode = new Map<string, Compiled[]>();
   for (const c of compiled) {
     const key = codeKey(c.target.code) ?? c.target.code.toLowerCase();
-    byCode.set(key, [...(byCode.get(key) ?? []), c]);
+    const variants = byCode.get(key) ?? [];
+    byCode.set(key, variants);
+    variants.push(c);
   }
   const { index, unindexed } = indexByRarestWord(compiled.filter((c) => c.first >= 0));
 
@@ -205,7 +208,11 @@ function indexByRarestWord(compiled: readonly Compiled[]) {
     const rarity = (w: string) => (frequency.get(w) ?? 0) * 1000 - w.length;
     const word = words.sort((a, b) => rarity(a) - rarity(b))[0];
     if (word === undefined) unindexed.push(c);
-    else index.set(word, [...(index.get(word) ?? []), c]);
+    else {
+      const list = index.get(word) ?? [];
+      index.set(word, list);
+      list.push(c);
+    }
   }
   return { index, unindexed };
 }
