@@ -29,6 +29,7 @@ export default defineConfig({
           label: 'Services',
           items: services.map((s) => ({ label: `${s.short}: ${s.name}`, link: `/${s.id}/` })),
         },
+        { label: 'About this reference', link: '/about/' },
       ],
       customCss: ['./src/styles/site.css'],
       components: { Search: './src/components/Search.astro' },

@@ -34,5 +34,6 @@ export function buildServiceSidebar(
         })).filter((group) => group.items.length > 0),
       ],
     },
+    { label: 'About this reference', link: '/about/' },
   ];
 }
