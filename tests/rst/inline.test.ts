@@ -64,6 +64,15 @@ describe('rstToMdast', () => {
     expect(inline('H\\ **2**\\ O')).toEqual(['text:H', { strong: ['text:2'] }, 'text:O']);
   });
 
+  it('reads strong text that CommonMark could not delimit in place (punctuation inside, a letter outside)', () => {
+    expect(inline('**foo.**\\ bar and *(x)*\\ y')).toEqual([
+      { strong: ['text:foo.'] },
+      'text:bar and ',
+      { emphasis: ['text:(x)'] },
+      'text:y',
+    ]);
+  });
+
   it('keeps Markdown syntax and HTML literal', () => {
     const text = '# [x](y) <img src=x onerror=alert(1)> &amp; %s `code` __init__ 1. _a_ > q | t ~~s~~';
     expect(inline(text)).toEqual([`text:${text}`]);

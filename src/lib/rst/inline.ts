@@ -35,9 +35,10 @@ const CLOSERS: Record<string, string> = { "'": "'", '"': '"', '<': '>', '(': ')'
 /** Converts the RST text of a table cell (paragraphs, bullet lists, admonitions, inline markup) into an mdast tree. */
 export function rstToMdast(text: string): Root {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd());
-  const markdown = blocksToMarkdown(readBlocks(dedent(lines)));
+  const deferred: Inline[] = [];
+  const markdown = blocksToMarkdown(readBlocks(dedent(lines)), deferred);
   const root = unified().use(remarkParse).parse(markdown);
-  return cleanTree(root) as Root;
+  return cleanTree(root, deferred) as Root;
 }
 
 function indentOf(line: string): number {
@@ -96,13 +97,13 @@ function readBlocks(lines: string[]): Block[] {
   return blocks;
 }
 
-function blocksToMarkdown(blocks: Block[]): string {
+function blocksToMarkdown(blocks: Block[], deferred: Inline[]): string {
   let previousMarker = '*';
   return blocks
     .map((block) => {
-      if (block.kind === 'paragraph') return inlinesToMarkdown(readInlines(block.text));
+      if (block.kind === 'paragraph') return inlinesToMarkdown(readInlines(block.text), deferred);
       if (block.kind === 'admonition') {
-        const inner = [`**${escapeMarkdown(block.label)}**`, blocksToMarkdown(block.blocks)].filter(Boolean);
+        const inner = [`**${escapeMarkdown(block.label)}**`, blocksToMarkdown(block.blocks, deferred)].filter(Boolean);
         return inner.join('\n\n').replace(/^/gm, '> ').replace(/^> $/gm, '>');
       }
       // Adjacent lists must not merge, so each one takes the other bullet character.
@@ -110,7 +111,7 @@ function blocksToMarkdown(blocks: Block[]): string {
       previousMarker = marker;
       return block.items
         .map((item) => {
-          const body = blocksToMarkdown(item).replace(/\n/g, '\n  ').replace(/\n {2}\n/g, '\n\n');
+          const body = blocksToMarkdown(item, deferred).replace(/\n/g, '\n  ').replace(/\n {2}\n/g, '\n\n');
           return body === '' ? marker : `${marker} ${body}`;
         })
         .join('\n');
@@ -123,18 +124,44 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
-function inlinesToMarkdown(inlines: Inline[]): string {
-  return inlines
-    .map((piece) => {
-      if (piece.kind === 'text') return escapeMarkdown(piece.text);
-      if (piece.kind === 'strong') return `**${escapeMarkdown(piece.text)}**`;
-      if (piece.kind === 'emphasis') return `*${escapeMarkdown(piece.text)}*`;
-      const longestRun = Math.max(0, ...(piece.text.match(/`+/g) ?? []).map((run) => run.length));
-      const fence = '`'.repeat(longestRun + 1);
-      const pad = piece.text.startsWith('`') || piece.text.endsWith('`') ? ' ' : '';
-      return `${fence}${pad}${piece.text}${pad}${fence}`;
-    })
-    .join('');
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isPunctuation = (c: string | undefined) => c !== undefined && /[\p{P}\p{S}]/u.test(c);
+
+/** Whether `*` delimiters around `inner` open and close by CommonMark's flanking rules, given the characters outside. */
+function canDelimit(before: string | undefined, inner: string, after: string | undefined): boolean {
+  const first = inner[0];
+  const last = inner[inner.length - 1];
+  const opens = !isSpace(first) && (!isPunctuation(first) || isSpace(before) || isPunctuation(before));
+  const closes = !isSpace(last) && (!isPunctuation(last) || isSpace(after) || isPunctuation(after));
+  return opens && closes;
+}
+
+/**
+ * Writes inline pieces as Markdown. Strong or emphasis that CommonMark could not delimit there
+ * (`**foo.**\ bar`) becomes a private-use placeholder that cleanTree swaps for the node.
+ */
+function inlinesToMarkdown(inlines: Inline[], deferred: Inline[]): string {
+  const parts = inlines.map((piece) => {
+    if (piece.kind === 'text') return escapeMarkdown(piece.text);
+    if (piece.kind === 'strong' || piece.kind === 'emphasis') return escapeMarkdown(piece.text);
+    const longestRun = Math.max(0, ...(piece.text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = piece.text.startsWith('`') || piece.text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${piece.text}${pad}${fence}`;
+  });
+  inlines.forEach((piece, i) => {
+    if (piece.kind !== 'strong' && piece.kind !== 'emphasis') return;
+    const before = parts.slice(0, i).join('').slice(-1) || undefined;
+    const after = parts.slice(i + 1).join('')[0];
+    if (canDelimit(before, parts[i], after)) {
+      const delimiter = piece.kind === 'strong' ? '**' : '*';
+      parts[i] = `${delimiter}${parts[i]}${delimiter}`;
+    } else {
+      parts[i] = `\uE000${deferred.length}\uE001`;
+      deferred.push(piece);
+    }
+  });
+  return parts.join('');
 }
 
 /** Turns text into units: `\x` is a literal x that cannot start or end markup; `\ ` disappears. */
@@ -209,14 +236,29 @@ function readInlines(text: string): Inline[] {
   return result;
 }
 
-/** Drops positions (they point into the generated Markdown, not the RST file) and turns any raw HTML into text. */
-function cleanTree(node: Root | RootContent): Root | RootContent {
+/** Drops positions (they point into the generated Markdown, not the RST file), turns raw HTML into text, fills placeholders. */
+function cleanTree(node: Root | RootContent, deferred: Inline[]): Root | RootContent {
   delete (node as { position?: unknown }).position;
   if (node.type === 'html') return { type: 'text', value: node.value };
   if ('children' in node) {
-    (node as { children: RootContent[] }).children = node.children.map(
-      (child) => cleanTree(child) as RootContent,
+    (node as { children: RootContent[] }).children = node.children.flatMap((child) =>
+      child.type === 'text' && deferred.length > 0
+        ? fillPlaceholders(child.value, deferred)
+        : [cleanTree(child, deferred) as RootContent],
     );
   }
   return node;
+}
+
+/** Splits a text value at placeholders, putting back the strong or emphasis node each one stands for. */
+function fillPlaceholders(value: string, deferred: Inline[]): RootContent[] {
+  return value
+    .split(/\uE000(\d+)\uE001/)
+    .map((part, k): RootContent | undefined => {
+      if (k % 2 === 0) return part === '' ? undefined : { type: 'text', value: part };
+      const piece = deferred[Number(part)];
+      if (!piece) return { type: 'text', value: `\uE000${part}\uE001` };
+      return { type: piece.kind === 'strong' ? 'strong' : 'emphasis', children: [{ type: 'text', value: piece.text }] };
+    })
+    .filter((n): n is RootContent => n !== undefined);
 }
