@@ -1,0 +1,56 @@
+// Explains an error code or message: `npm run explain -- Ecs.0010` (see `npm run explain -- --help`).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics';
+import { DEFAULT_SITE_URL, explain, formatHits, formatHitsJson, formatNoMatch, parseExplainArgs, USAGE } from '../src/lib/explain';
+import { loadServices } from '../src/lib/load-content';
+
+const CONTENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'content');
+
+function main(): number {
+  const command = parseExplainArgs(process.argv.slice(2));
+  if (command.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command.kind === 'usage-error') {
+    process.stderr.write(`explain: ${command.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const input = command.readStdin ? readFileSync(0, 'utf8') : command.input;
+  if (input.trim() === '') {
+    process.stderr.write(`explain: standard input is empty\n\n${USAGE}\n`);
+    return 2;
+  }
+
+  const { services, diagnostics } = loadServices(CONTENT_DIR);
+  if (diagnostics.length > 0) {
+    for (const d of sortDiagnostics(diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    process.stderr.write(`explain: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in content/; fix them first (npm run validate)\n`);
+    return 1;
+  }
+  const chosen = command.service ? services.filter((s) => s.catalogue.id === command.service) : services;
+  if (chosen.length === 0) {
+    process.stderr.write(`explain: unknown service "${command.service}"; the services are ${services.map((s) => s.catalogue.id).join(', ')}\n`);
+    return 2;
+  }
+
+  const hits = explain(input, chosen, process.env.SITE_URL || DEFAULT_SITE_URL, { status: command.status });
+  if (command.json) process.stdout.write(formatHitsJson(input, hits));
+  if (hits.length === 0) {
+    process.stderr.write(`${formatNoMatch(input)}\n`);
+    return 1;
+  }
+  // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  if (!command.json) process.stdout.write(formatHits(hits, { color }));
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  process.stderr.write(`explain: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}
