@@ -1,15 +1,17 @@
-import { codeKey } from './code-spelling';
-import { toMatchTargets, type LookupData } from './lookup-data';
-import { createMatcher, type Matcher } from './matcher';
+import { toMatchTargets, type LookupCode, type LookupData } from './lookup-data';
+import { createMatcher, type Matcher, type MatchResult } from './matcher';
 
 /** A code that a query names or whose message template fits the query. */
 export interface DirectHit {
   service: string;
   serviceShort: string;
   code: string;
-  /** Page path with the variant's anchor when one variant was matched: `/ecs/ecs-1000/#http-404`. */
-  href: string;
+  /** The code page. */
+  path: string;
+  /** Fragment of the variant the query selects (`http-404`), when it selects one. */
+  anchor?: string;
   status: number;
+  /** The selected (or first) variant's message template. */
   message: string;
   /** Texts that filled the template's slots, in order. */
   values: string[];
@@ -20,54 +22,69 @@ export interface DirectHit {
 export interface LookupIndex {
   services: LookupData[];
   matcher: Matcher;
-  byCode: Map<string, { service: LookupData; code: LookupData['codes'][number] }[]>;
+  /** Code page path -> its service and code. */
+  byPath: Map<string, { service: LookupData; code: LookupCode }>;
 }
 
 /** Builds the index the search dialog and the lookup page query. */
 export function buildLookupIndex(services: readonly LookupData[]): LookupIndex {
-  const byCode: LookupIndex['byCode'] = new Map();
+  const byPath: LookupIndex['byPath'] = new Map();
   for (const service of services) {
-    for (const code of service.codes) {
-      const key = codeKey(code.code) ?? code.code.toLowerCase();
-      byCode.set(key, [...(byCode.get(key) ?? []), { service, code }]);
-    }
+    for (const code of service.codes) byPath.set(code.path, { service, code });
   }
-  return { services: [...services], matcher: createMatcher(services.flatMap(toMatchTargets)), byCode };
+  return { services: [...services], matcher: createMatcher(services.flatMap(toMatchTargets)), byPath };
+}
+
+/** Hints besides the text: an HTTP status, a code, a service to keep to. */
+export interface HitOptions {
+  status?: number;
+  code?: string;
+  service?: string;
 }
 
 /**
  * The codes a query points at directly: a code in any spelling, or a pasted message (filled in,
- * inside JSON or a log line) whose template the matcher recognises.
+ * inside JSON or a log line) whose template the matcher recognises. One hit per code, best first.
  */
-export function findDirectHits(query: string, index: LookupIndex, options: { status?: number } = {}): DirectHit[] {
-  const key = codeKey(query);
-  if (key) {
-    return (index.byCode.get(key) ?? []).flatMap(({ service, code }) => {
-      const variants = code.variants.filter(([status]) => options.status === undefined || status === options.status);
-      const [status, anchor, message] = variants[0] ?? code.variants[0];
-      const href = variants.length === 1 && code.variants.length > 1 ? `${code.path}#${anchor}` : code.path;
-      return [{ service: service.service, serviceShort: service.short, code: code.code, href, status, message, values: [], reason: 'code' as const }];
-    });
+export function findDirectHits(text: string, index: LookupIndex, options: HitOptions = {}): DirectHit[] {
+  const results = index.matcher.match(text, { status: options.status, code: options.code });
+  const byCode = new Map<string, MatchResult[]>();
+  for (const result of results) {
+    const path = result.target.id.split('#')[0];
+    byCode.set(path, [...(byCode.get(path) ?? []), result]);
   }
-  const services = new Map(index.services.map((s) => [s.service, s]));
   const hits: DirectHit[] = [];
-  for (const result of index.matcher.match(query, options)) {
-    const [path, anchor] = result.target.id.split('#');
-    const service = index.services.find((s) => path.startsWith(`/${s.service}/`));
-    const lookup = service && services.get(service.service);
-    const code = lookup?.codes.find((c) => c.path === path);
-    if (!lookup || !code) continue;
-    const message = code.variants.find(([, a]) => a === anchor)?.[2] ?? '';
-    hits.push({
-      service: lookup.service,
-      serviceShort: lookup.short,
-      code: code.code,
-      href: code.variants.length > 1 ? `${path}#${anchor}` : path,
-      status: result.target.status,
-      message,
-      values: result.values,
-      reason: result.via === 'message' ? 'message' : 'code',
-    });
+  for (const [path, group] of byCode) {
+    const found = index.byPath.get(path);
+    if (!found || (options.service && found.service.service !== options.service)) continue;
+    hits.push(toHit(found.service, found.code, group, options.status));
   }
   return hits;
+}
+
+/** One hit for a code from its matched variants (the matcher has put the best one first). */
+function toHit(service: LookupData, code: LookupCode, group: MatchResult[], status?: number): DirectHit {
+  const best = group[0];
+  const anchor = best.target.id.split('#')[1];
+  const variant = code.variants.find(([, a]) => a === anchor) ?? code.variants[0];
+  // A variant is selected when the message matched it, or the status picks it among several.
+  const selects = best.via !== 'code' || (status !== undefined && best.target.status === status && code.variants.length > 1);
+  return {
+    service: service.service,
+    serviceShort: service.short,
+    code: code.code,
+    path: code.path,
+    anchor: selects ? anchor : undefined,
+    status: variant[0],
+    message: variant[2],
+    values: best.values,
+    reason: best.via === 'message' ? 'message' : 'code',
+  };
+}
+
+/** The link for a hit: its page, the filled values as `v` parameters, the variant's anchor. */
+export function hitHref(hit: DirectHit): string {
+  const params = new URLSearchParams(hit.values.map((v) => ['v', v]));
+  const query = hit.values.length > 0 ? `?${params}` : '';
+  return `${hit.path}${query}${hit.anchor ? `#${hit.anchor}` : ''}`;
 }

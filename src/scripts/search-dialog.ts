@@ -1,7 +1,7 @@
-import { buildLookupIndex, findDirectHits, type DirectHit, type LookupIndex } from '../lib/direct-hits';
+import { buildLookupIndex, findDirectHits, hitHref, type DirectHit, type LookupIndex } from '../lib/direct-hits';
 import type { LookupData } from '../lib/lookup-data';
 
-interface PagefindResult {
+export interface PagefindResult {
   url: string;
   excerpt: string;
   meta: { title?: string };
@@ -48,7 +48,7 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
     const hits = findDirectHits(query, await loadLookupIndex());
     if (mine !== generation) return;
     renderAll(results, hits, []);
-    const pages = await searchPages(query, new Set(hits.map((h) => h.href.split('#')[0])));
+    const pages = await searchPages(query, new Set(hits.map((h) => h.path)));
     if (mine !== generation) return;
     renderAll(results, hits, pages);
     const total = hits.length + pages.length;
@@ -61,7 +61,8 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
   run();
 }
 
-async function searchPages(query: string, exclude: Set<string>): Promise<PagefindResult[]> {
+/** Pagefind's results for a query, without the pages in `exclude` (already shown as direct hits). */
+export async function searchPages(query: string, exclude: Set<string>): Promise<PagefindResult[]> {
   const pf = await loadPagefind();
   if (!pf || query.length > 500) return [];
   const found = await pf.search(query);
@@ -70,7 +71,8 @@ async function searchPages(query: string, exclude: Set<string>): Promise<Pagefin
   return data.filter((d) => !exclude.has(new URL(d.url, location.origin).pathname)).slice(0, RESULTS_SHOWN);
 }
 
-function renderAll(container: HTMLElement, hits: DirectHit[], pages: PagefindResult[]) {
+/** Renders direct hits, then pages, as text (never as HTML) into a container. */
+export function renderAll(container: HTMLElement, hits: DirectHit[], pages: PagefindResult[]) {
   const parts: HTMLElement[] = [];
   if (hits.length > 0) parts.push(section(hits.length === 1 ? 'Matching code' : 'Matching codes', hits.map(renderHit)));
   if (pages.length > 0) parts.push(section('Pages', pages.map(renderPage)));
@@ -90,7 +92,7 @@ function section(title: string, items: HTMLElement[]): HTMLElement {
 
 function renderHit(hit: DirectHit): HTMLElement {
   const li = document.createElement('li');
-  const a = link(hit.href, 'search-hit');
+  const a = link(hitHref(hit), 'search-hit');
   const head = document.createElement('span');
   head.className = 'search-hit-head';
   head.append(text('code', hit.code), text('span', `HTTP ${hit.status}`, 'search-hit-status'), text('span', hit.serviceShort, 'search-hit-service'));

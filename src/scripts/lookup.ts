@@ -1,0 +1,110 @@
+import { hitHref, type DirectHit } from '../lib/direct-hits';
+import { readLookupQuery, resolveLookup, type LookupOutcome, type LookupQuery } from '../lib/lookup';
+import { loadLookupIndex, renderAll, searchPages } from './search-dialog';
+
+const PREVIEW_DELAY_MS = 150;
+
+/** Makes every paste box answer as the user types. */
+export function attachPasteBoxes(): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>('[data-paste-box]')) {
+    const input = form.querySelector('textarea')!;
+    const status = form.querySelector<HTMLElement>('.paste-box-status')!;
+    const results = form.querySelector<HTMLElement>('.paste-box-results')!;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let generation = 0;
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const mine = ++generation;
+        const query: LookupQuery = { q: input.value.trim() || undefined };
+        const outcome = resolveLookup(query, await loadLookupIndex());
+        if (mine === generation) await show(outcome, status, results, () => mine === generation);
+      }, PREVIEW_DELAY_MS);
+    });
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+  }
+}
+
+/** Runs the lookup page: resolves its URL parameters and goes, chooses, or explains. */
+export async function runLookupPage(): Promise<void> {
+  const query = readLookupQuery(new URLSearchParams(location.search));
+  const status = document.querySelector<HTMLElement>('.lookup-status')!;
+  const results = document.querySelector<HTMLElement>('.lookup-results')!;
+  const box = document.querySelector<HTMLTextAreaElement>('[data-paste-box] textarea');
+  if (box && (query.message ?? query.q ?? query.code)) box.value = (query.message ?? query.q ?? query.code)!;
+  const outcome = resolveLookup(query, await loadLookupIndex());
+  if (outcome.kind === 'go') {
+    status.textContent = `Opening ${outcome.hit.code}…`;
+    location.replace(hitHref(outcome.hit));
+    return;
+  }
+  await show(outcome, status, results, () => true);
+}
+
+/** Shows an outcome as text: a hit, a chooser, an unknown code with its neighbours, or search results. */
+async function show(outcome: LookupOutcome, status: HTMLElement, results: HTMLElement, current: () => boolean) {
+  switch (outcome.kind) {
+    case 'empty':
+      status.textContent = '';
+      results.replaceChildren();
+      return;
+    case 'go':
+      status.textContent = `This is ${outcome.hit.code}. Press Enter to open it.`;
+      renderAll(results, [outcome.hit], []);
+      return;
+    case 'choose':
+      status.textContent = chooserTitle(outcome.hits);
+      renderAll(results, outcome.hits, []);
+      return;
+    case 'unknown-code': {
+      status.textContent = `${outcome.code} is not in this reference.` +
+        (outcome.nearest.length > 0 ? ' Codes nearby are listed below; or search for it.' : ' Try searching for the message.');
+      renderAll(results, outcome.hits, []);
+      results.append(nearList(outcome.nearest), searchLink(outcome.code));
+      return;
+    }
+    case 'search': {
+      status.textContent = 'No message template matches this text. Pages that mention it:';
+      const pages = await searchPages(outcome.text, new Set());
+      if (!current()) return;
+      if (pages.length === 0) status.textContent = 'Nothing matches this text. Check the code or try a few words of the message.';
+      renderAll(results, [], pages);
+      return;
+    }
+  }
+}
+
+function chooserTitle(hits: DirectHit[]): string {
+  const codes = new Set(hits.map((h) => h.code));
+  if (codes.size === 1) return `${hits[0].code} exists in ${hits.length} services. Choose one:`;
+  return `${hits.length} codes match equally. Choose one:`;
+}
+
+function nearList(nearest: { code: string; path: string; serviceShort: string }[]): HTMLElement {
+  const list = document.createElement('ul');
+  list.className = 'search-list lookup-near';
+  for (const near of nearest) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.className = 'search-page';
+    a.href = near.path;
+    a.textContent = `${near.code} (${near.serviceShort})`;
+    li.append(a);
+    list.append(li);
+  }
+  return list;
+}
+
+function searchLink(text: string): HTMLElement {
+  const p = document.createElement('p');
+  const a = document.createElement('a');
+  a.href = `/search/?${new URLSearchParams({ q: text })}`;
+  a.textContent = `Search the site for “${text.slice(0, 80)}”`;
+  p.append(a);
+  return p;
+}
