@@ -40,9 +40,6 @@ function builtPages(dir = DIST_DIR, prefix = '/'): string[] {
 }
 
 describe('category pages', () => {
-  for (const category of ecs.categories) expect(() => readBuiltFile(category.path), category.path).not.toThrow();
-  });
-
   for (const category of ecs.categories) {
     it(`${category.path} lists exactly its ${category.codes.length} codes, in order, each linking its page`, () => {
       const rows = tableRows(readBuiltFile(category.path));
