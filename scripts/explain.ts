@@ -24,10 +24,15 @@ function main(): number {
     return 2;
   }
 
-  const { services, diagnostics } = loadServices(CONTENT_DIR);
+  const contentDir = command.content ? path.resolve(command.content) : CONTENT_DIR;
+  const { services, diagnostics } = loadServices(contentDir);
   if (diagnostics.length > 0) {
     for (const d of sortDiagnostics(diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`explain: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in content/; fix them first (npm run validate)\n`);
+    process.stderr.write(`explain: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${path.relative(process.cwd(), contentDir) || '.'}/; fix them, then try again\n`);
+    return 1;
+  }
+  if (services.length === 0) {
+    process.stderr.write(`explain: no error tables in ${path.relative(process.cwd(), contentDir) || '.'}/ (each service is a folder with an error-codes.rst)\n`);
     return 1;
   }
   const chosen = command.service ? services.filter((s) => s.catalogue.id === command.service) : services;

@@ -14,7 +14,7 @@ export const QUOTE_LIMIT = 80;
 
 /** What `npm run explain` was asked to do. */
 export type ExplainCommand =
-  | { kind: 'explain'; input: string; readStdin: boolean; status?: number; service?: string; json: boolean }
+  | { kind: 'explain'; input: string; readStdin: boolean; status?: number; service?: string; content?: string; json: boolean }
   | { kind: 'help' }
   | { kind: 'usage-error'; message: string };
 
@@ -54,6 +54,7 @@ Options:
   --status <status>  prefer the table row with this HTTP status (404)
   --service <id>     look only in this service (ecs)
   --json             print the hits as JSON
+  --content <dir>    read the tables from another content folder (default: the project's content/)
   -                  read the input from standard input
   -h, --help         show this help
 
@@ -64,6 +65,7 @@ export function parseExplainArgs(argv: readonly string[]): ExplainCommand {
   const words: string[] = [];
   let status: number | undefined;
   let service: string | undefined;
+  let content: string | undefined;
   let json = false;
   let readStdin = false;
   for (let i = 0; i < argv.length; i++) {
@@ -89,6 +91,9 @@ export function parseExplainArgs(argv: readonly string[]): ExplainCommand {
       const given = value();
       if (!given) return { kind: 'usage-error', message: '--service needs a service id such as ecs' };
       service = given.toLowerCase();
+    } else if (name === '--content') {
+      content = value();
+      if (!content) return { kind: 'usage-error', message: '--content needs a folder such as content' };
     } else if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg)) {
       return { kind: 'usage-error', message: `unknown option "${arg}"` };
     } else {
@@ -98,7 +103,7 @@ export function parseExplainArgs(argv: readonly string[]): ExplainCommand {
   const input = words.join(' ');
   if (input.trim() === '' && !readStdin) return { kind: 'usage-error', message: 'give an error code or an error message' };
   if (input.trim() !== '' && readStdin) return { kind: 'usage-error', message: 'give the input as arguments or as "-" (standard input), not both' };
-  return { kind: 'explain', input, readStdin, status, service, json };
+  return { kind: 'explain', input, readStdin, status, service, content, json };
 }
 
 /** Finds the codes an input points at, with the same matcher and targets the site's search uses. */
