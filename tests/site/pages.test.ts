@@ -82,6 +82,24 @@ describe('links between pages', () => {
   });
 });
 
+describe('files a page refers to', () => {
+  it('every <link> and <script src> of the home page, a code page and a category page points at a built file', () => {
+    const missing: string[] = [];
+    for (const page of ['/', '/ecs/ecs-0010/', '/ecs/all/']) {
+      const html = readBuiltFile(page);
+      const refs = [...html.matchAll(/<(?:link\b[^>]*\bhref|script\b[^>]*\bsrc)="(\/[^"]*)"/g)].map((m) => m[1]);
+      for (const ref of refs) {
+        try {
+          readBuiltFile(ref.split(/[?#]/)[0]);
+        } catch {
+          missing.push(`${page} -> ${ref}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('scripts that load before the search dialog opens', () => {
   const pages = builtPages();
 
