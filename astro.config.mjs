@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { codeAliases } from './src/integrations/aliases.ts';
 
 /** Services are the content folders that hold an error table; the default sidebar lists them. */
 const services = readdirSync('content', { withFileTypes: true })
@@ -33,6 +34,8 @@ export default defineConfig({
       ],
       customCss: ['./src/styles/site.css'],
       components: { Search: './src/components/Search.astro' },
+      disable404Route: true,
     }),
+    codeAliases(),
   ],
 });

@@ -56,27 +56,46 @@ export function readEditorial(
   const editorial = parsed.data;
   const known = new Set(catalogue.entries.map((e) => e.code));
   const diagnostics: Diagnostic[] = [];
+  // Each topic's place in the file, so a problem is located inside the topic that has it.
+  let cursor = -1;
   for (const topic of editorial.topics) {
+    cursor = find(text, `"slug": "${topic.slug}"`, cursor + 1);
+    const seenSlug = editorial.topics.slice(0, editorial.topics.indexOf(topic)).some((t) => t.slug === topic.slug);
+    if (seenSlug) diagnostics.push({ file, ...position(text, cursor + '"slug": '.length), message: `topic slug "${topic.slug}" is used twice` });
+    let inTopic = cursor;
     for (const code of topic.codes) {
+      inTopic = find(text, `"${code}"`, inTopic + 1);
       if (!known.has(code)) {
-        diagnostics.push({ file, ...locate(text, `"${code}"`), message: `topic "${topic.slug}" lists ${code}, which is not in ${catalogue.file}` });
+        diagnostics.push({ file, ...position(text, inTopic), message: `topic "${topic.slug}" lists ${code}, which is not in ${catalogue.file}` });
       }
     }
   }
-  for (const [kind, list] of [['family', editorial.families], ['topic', editorial.topics]] as const) {
-    const seen = new Set<string>();
-    for (const { slug } of list) {
-      if (seen.has(slug)) diagnostics.push({ file, ...locate(text, `"${slug}"`), message: `${kind} slug "${slug}" is used twice` });
-      seen.add(slug);
-    }
+  const families = new Set<string>();
+  let familyCursor = -1;
+  for (const { slug } of editorial.families) {
+    familyCursor = find(text, `"slug": "${slug}"`, familyCursor + 1);
+    if (families.has(slug)) diagnostics.push({ file, ...position(text, familyCursor + '"slug": '.length), message: `family slug "${slug}" is used twice` });
+    families.add(slug);
   }
   return { editorial, diagnostics };
+}
+
+/** Index of a needle at or after `from` (JSON written with other spacing falls back to any place). */
+function find(text: string, needle: string, from: number): number {
+  const at = text.indexOf(needle, from);
+  if (at >= 0) return at;
+  const loose = text.indexOf(needle.replace('": "', '":"'), from);
+  return loose >= 0 ? loose : from;
+}
+
+/** Line and column (1-based) of an offset in a text. */
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 /** Line and column of the first occurrence of a needle in a text (1:1 when absent). */
 function locate(text: string, needle: string): { line: number; column: number } {
   const at = needle ? text.indexOf(needle) : -1;
-  if (at < 0) return { line: 1, column: 1 };
-  const before = text.slice(0, at).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
+  return at < 0 ? { line: 1, column: 1 } : position(text, at);
 }

@@ -1,0 +1,44 @@
+import type { AstroIntegration } from 'astro';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listAliases, renderRedirectPage } from '../lib/aliases';
+import { codePath } from '../lib/code-pages';
+import { loadServices } from '../lib/load-content';
+
+/**
+ * Writes redirect pages for the common spellings of every code's URL after the build. They are plain
+ * files rather than Astro routes: thousands of them cost milliseconds, not a page render each.
+ */
+export function codeAliases(contentDir = 'content'): AstroIntegration {
+  let site = '';
+  return {
+    name: 'code-aliases',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        site = (config.site ?? '').replace(/\/$/, '');
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const { services } = loadServices(resolve(contentDir));
+        const aliases = listAliases(
+          services.map(({ catalogue }) => ({
+            service: catalogue.id,
+            codes: catalogue.entries.map((e) => ({ code: e.code, path: codePath(e) })),
+          })),
+        );
+        let written = 0;
+        for (const alias of aliases) {
+          const folder = join(out, ...alias.from.split('/').filter(Boolean));
+          // Never overwrite a real page (a service id that happens to look like a code).
+          if (existsSync(join(folder, 'index.html'))) continue;
+          mkdirSync(folder, { recursive: true });
+          const canonical = alias.to.startsWith('/lookup/') ? `${site}${alias.from}` : `${site}${alias.to}`;
+          writeFileSync(join(folder, 'index.html'), renderRedirectPage(alias, canonical));
+          written++;
+        }
+        logger.info(`${written} redirect pages for other spellings of code URLs`);
+      },
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { codeFromPath } from '../lib/aliases';
+import { hitHref } from '../lib/direct-hits';
+import { nearestCodes, resolveLookup } from '../lib/lookup';
+import { loadLookupIndex, renderAll } from './search-dialog';
+
+/** On the 404 page: a path that spells a code in any way (`/ecs/ECS-0010`, `/Ecs 0010`) goes to its page. */
+export async function resolveNotFound(): Promise<void> {
+  const status = document.querySelector<HTMLElement>('.not-found-status')!;
+  const results = document.querySelector<HTMLElement>('.not-found-results')!;
+  const index = await loadLookupIndex();
+  const found = codeFromPath(location.pathname, index.services.map((s) => s.service));
+  if (!found) return;
+  const outcome = resolveLookup({ code: found.code, service: found.service }, index);
+  if (outcome.kind === 'go') {
+    status.textContent = `Opening ${outcome.hit.code}…`;
+    const href = hitHref(outcome.hit);
+    location.replace(href + (href.includes('#') ? '' : location.hash));
+    return;
+  }
+  if (outcome.kind === 'choose') {
+    status.textContent = `${found.code} is in several services. Choose one:`;
+    renderAll(results, outcome.hits, []);
+    return;
+  }
+  const nearest = nearestCodes(found.code, index, found.service);
+  status.textContent = `There is no page for ${found.code.slice(0, 40)}: it is not a code in this reference.` +
+    (nearest.length > 0 ? ` Nearby codes: ${nearest.map((n) => n.code).join(', ')}.` : '');
+}
