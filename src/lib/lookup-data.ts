@@ -1,6 +1,7 @@
 import type { CodeEntry } from './catalogue';
 import { codePath } from './code-pages';
-import type { MatchTarget } from './matcher';
+import { codeKey, findCodesInText } from './code-spelling';
+import { inputWords, MAX_INPUT, templateWords, type MatchTarget } from './matcher';
 import { parseTemplate } from './template';
 
 /** What the browser loads to match pasted text to codes: a service's codes and their messages. */
@@ -46,4 +47,142 @@ export function toMatchTargets(data: LookupData): MatchTarget[] {
       segments: parseTemplate(message),
     })),
   );
+}
+
+/** One table row as the browser loads it: [service, code, page path, status, anchor, message template]. */
+export type LookupRecord = [string, string, string, number, string, string];
+
+/** A service as the lookup knows it. */
+export interface LookupService {
+  service: string;
+  name: string;
+  short: string;
+  codes: number;
+}
+
+/**
+ * The index of the lookup data: the browser reads it first, then only the shards its input names —
+ * the code shards of codes in the text, else the word shards of its words.
+ */
+export interface LookupManifest {
+  services: LookupService[];
+  /** Number of word shards: a record is in shard `shardOfWord(word, wordShards)` of its anchor word. */
+  wordShards: number;
+  /** Keys of the code shards that exist (`ecs-0` holds Ecs.0000-Ecs.0099). */
+  codeShards: string[];
+}
+
+/** Bytes of records a word shard aims at: small enough that a lookup loads a few KB per word. */
+const WORD_SHARD_BYTES = 4_000;
+
+/** Flattens a service's lookup data into records. */
+export function recordsOf(data: LookupData): LookupRecord[] {
+  return data.codes.flatMap((c) => c.variants.map(([status, anchor, message]): LookupRecord => [data.service, c.code, c.path, status, anchor, message]));
+}
+
+/** Groups records back into per-service lookup data (codes in the order they came). */
+export function groupRecords(records: readonly LookupRecord[], services: readonly LookupService[]): LookupData[] {
+  const byService = new Map<string, Map<string, LookupCode>>();
+  const seen = new Set<string>();
+  for (const [service, code, path, status, anchor, message] of records) {
+    const id = `${path}#${anchor}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const codes = byService.get(service) ?? new Map<string, LookupCode>();
+    byService.set(service, codes);
+    const entry = codes.get(code) ?? { code, path, variants: [] };
+    codes.set(code, entry);
+    entry.variants.push([status, anchor, message]);
+  }
+  return services
+    .filter((s) => byService.has(s.service))
+    .map((s) => ({ service: s.service, name: s.name, short: s.short, codes: [...byService.get(s.service)!.values()] }));
+}
+
+/** The code shard a code belongs to: its prefix and hundreds (`Ecs.0010` -> `ecs-0`, `Ecs.1300` -> `ecs-13`). */
+export function codeShardKey(code: string): string | null {
+  const key = codeKey(code);
+  if (!key) return null;
+  const [prefix, number] = key.split('.');
+  return `${prefix}-${Math.floor(Number(number) / 100)}`;
+}
+
+/** The word shard of a word: FNV-1a hash modulo the number of shards. */
+export function shardOfWord(word: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    hash ^= word.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shards;
+}
+
+/**
+ * Splits every service's lookup data into shards: by code (prefix and hundreds) and by the rarest word of
+ * each message template. Every record is in one code shard and, if its template has a word, one word shard.
+ */
+export function buildLookupShards(services: readonly LookupData[]): {
+  manifest: LookupManifest;
+  words: LookupRecord[][];
+  codes: Map<string, LookupRecord[]>;
+} {
+  const records = services.flatMap(recordsOf);
+  const wordsOf = records.map((r) => templateWords(parseTemplate(r[5])));
+  const frequency = new Map<string, number>();
+  for (const words of wordsOf) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const bytes = JSON.stringify(records).length;
+  const wordShards = Math.max(1, Math.ceil(bytes / WORD_SHARD_BYTES));
+  const words: LookupRecord[][] = Array.from({ length: wordShards }, () => []);
+  const codes = new Map<string, LookupRecord[]>();
+  records.forEach((record, i) => {
+    const rarest = [...wordsOf[i]].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1))[0];
+    if (rarest !== undefined) words[shardOfWord(rarest, wordShards)].push(record);
+    const key = codeShardKey(record[1]) ?? 'other';
+    const shard = codes.get(key) ?? [];
+    codes.set(key, shard);
+    shard.push(record);
+  });
+  const manifest: LookupManifest = {
+    services: services.map((s) => ({ service: s.service, name: s.name, short: s.short, codes: s.codes.length })),
+    wordShards,
+    codeShards: [...codes.keys()].sort(),
+  };
+  return { manifest, words, codes };
+}
+
+/** Most codes read from one input: a paste with more is a log dump, and its first codes are the ones that count. */
+const MAX_CODES_IN_INPUT = 8;
+
+/** The shard of a key, or the shard of the same prefix with the nearest hundreds. */
+function nearestShard(key: string, shards: readonly string[]): string | undefined {
+  if (shards.includes(key)) return key;
+  const cut = key.lastIndexOf('-');
+  const prefix = key.slice(0, cut);
+  const hundreds = Number(key.slice(cut + 1));
+  let best: string | undefined;
+  let distance = Infinity;
+  for (const shard of shards) {
+    const at = shard.lastIndexOf('-');
+    if (shard.slice(0, at) !== prefix) continue;
+    const d = Math.abs(Number(shard.slice(at + 1)) - hundreds);
+    if (d < distance) [best, distance] = [shard, d];
+  }
+  return best;
+}
+
+/** Which shards an input needs: the code shards of the codes it names, else the word shards of its words. */
+export function shardsForInput(input: string, manifest: LookupManifest, code?: string): { codes: string[]; words: number[] } {
+  const keys = new Set<string>();
+  for (const candidate of [code ?? '', input]) {
+    const key = codeShardKey(candidate);
+    if (key) keys.add(key);
+  }
+  for (const found of findCodesInText(input.slice(0, MAX_INPUT)).slice(0, MAX_CODES_IN_INPUT)) {
+    const key = codeShardKey(found.key);
+    if (key) keys.add(key);
+  }
+  // A code with no shard of its own (Ecs.9999) loads the nearest shard of its prefix, for its neighbours.
+  const codes = [...new Set([...keys].map((k) => nearestShard(k, manifest.codeShards)).filter((k): k is string => k !== undefined))];
+  const words = [...new Set(inputWords(input).map((w) => shardOfWord(w, manifest.wordShards)))].sort((a, b) => a - b);
+  return { codes, words };
 }

@@ -190,16 +190,8 @@ function indexByRarestWord(compiled: readonly Compiled[]) {
   const wordsOf = new Map<Compiled, string[]>();
   const frequency = new Map<string, number>();
   for (const c of compiled) {
-    const words = new Set<string>();
-    c.pieces.forEach((piece, k) => {
-      if (!('lit' in piece)) return;
-      for (const match of piece.lit.matchAll(WORD)) {
-        const at = match.index ?? 0;
-        const end = at + match[0].length;
-        if ((at > 0 || k === 0) && (end < piece.lit.length || k === c.pieces.length - 1)) words.add(match[0]);
-      }
-    });
-    wordsOf.set(c, [...words]);
+    const words = indexableWords(c.pieces);
+    wordsOf.set(c, words);
     for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
   const index = new Map<string, Compiled[]>();
@@ -215,6 +207,43 @@ function indexByRarestWord(compiled: readonly Compiled[]) {
     }
   }
   return { index, unindexed };
+}
+
+/** Words of a template's literals that do not touch a slot (the input may glue those to the slot's text). */
+function indexableWords(pieces: readonly Piece[]): string[] {
+  const words = new Set<string>();
+  pieces.forEach((piece, k) => {
+    if (!('lit' in piece)) return;
+    for (const match of piece.lit.matchAll(WORD)) {
+      const at = match.index ?? 0;
+      const end = at + match[0].length;
+      if ((at > 0 || k === 0) && (end < piece.lit.length || k === pieces.length - 1)) words.add(match[0]);
+    }
+  });
+  return [...words];
+}
+
+/**
+ * The words a template can be found by: any input it matches contains every one of them. Data for the
+ * browser is split by one of these words, so a lookup loads only the parts its input's words name.
+ */
+export function templateWords(segments: readonly Segment[]): string[] {
+  const compiled = compile({ id: '', code: '', status: 0, segments: [...segments] });
+  return compiled.first < 0 ? [] : indexableWords(compiled.pieces);
+}
+
+/** The folded words of an input as the matcher reads it (JSON message fields included), at most `limit`. */
+export function inputWords(input: string, limit = 2_000): string[] {
+  const raw = input.slice(0, MAX_INPUT);
+  const fields = readJsonFields(raw);
+  const words = new Set<string>();
+  for (const text of [raw, ...fields.messages]) {
+    for (const [word] of fold(text).norm.matchAll(WORD)) {
+      words.add(word);
+      if (words.size >= limit) return [...words];
+    }
+  }
+  return [...words];
 }
 
 function firstMatch(c: Compiled, texts: readonly Folded[], whole: boolean): string[] | null {

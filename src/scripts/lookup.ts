@@ -1,6 +1,7 @@
 import { hitHref, type DirectHit } from '../lib/direct-hits';
 import { readLookupQuery, resolveLookup, type LookupOutcome, type LookupQuery } from '../lib/lookup';
-import { loadLookupIndex, renderAll, searchPages } from './search-dialog';
+import { loadIndexFor } from './lookup-loader';
+import { renderAll, searchPages } from './search-dialog';
 
 const PREVIEW_DELAY_MS = 150;
 
@@ -17,7 +18,7 @@ export function attachPasteBoxes(): void {
       timer = setTimeout(async () => {
         const mine = ++generation;
         const query: LookupQuery = { q: input.value.trim() || undefined };
-        const outcome = resolveLookup(query, await loadLookupIndex());
+        const outcome = resolveLookup(query, await loadIndexFor(query.q ?? ''));
         if (mine === generation) await show(outcome, status, results, () => mine === generation);
       }, PREVIEW_DELAY_MS);
     });
@@ -37,7 +38,8 @@ export async function runLookupPage(): Promise<void> {
   const results = document.querySelector<HTMLElement>('.lookup-results')!;
   const box = document.querySelector<HTMLTextAreaElement>('[data-paste-box] textarea');
   if (box && (query.message ?? query.q ?? query.code)) box.value = (query.message ?? query.q ?? query.code)!;
-  const outcome = resolveLookup(query, await loadLookupIndex());
+  const text = query.message ?? query.q ?? query.code ?? '';
+  const outcome = resolveLookup(query, await loadIndexFor(text, query.code));
   if (outcome.kind === 'go') {
     status.textContent = `Opening ${outcome.hit.code}…`;
     location.replace(hitHref(outcome.hit));

@@ -1,15 +1,17 @@
 import { codeFromPath } from '../lib/aliases';
 import { hitHref } from '../lib/direct-hits';
 import { nearestCodes, resolveLookup } from '../lib/lookup';
-import { loadLookupIndex, renderAll } from './search-dialog';
+import { loadIndexFor, loadManifest } from './lookup-loader';
+import { renderAll } from './search-dialog';
 
 /** On the 404 page: a path that spells a code in any way (`/ecs/ECS-0010`, `/Ecs 0010`) goes to its page. */
 export async function resolveNotFound(): Promise<void> {
   const status = document.querySelector<HTMLElement>('.not-found-status')!;
   const results = document.querySelector<HTMLElement>('.not-found-results')!;
-  const index = await loadLookupIndex();
-  const found = codeFromPath(location.pathname, index.services.map((s) => s.service));
+  const manifest = await loadManifest();
+  const found = codeFromPath(location.pathname, manifest.services.map((s) => s.service));
   if (!found) return;
+  const index = await loadIndexFor(found.code, found.code);
   const outcome = resolveLookup({ code: found.code, service: found.service }, index);
   if (outcome.kind === 'go') {
     status.textContent = `Opening ${outcome.hit.code}…`;

@@ -1,5 +1,5 @@
-import { buildLookupIndex, findDirectHits, hitHref, type DirectHit, type LookupIndex } from '../lib/direct-hits';
-import type { LookupData } from '../lib/lookup-data';
+import { findDirectHits, hitHref, type DirectHit } from '../lib/direct-hits';
+import { loadIndexFor } from './lookup-loader';
 
 export interface PagefindResult {
   url: string;
@@ -12,18 +12,8 @@ interface Pagefind {
 }
 
 const RESULTS_SHOWN = 10;
-let index: Promise<LookupIndex> | undefined;
 let pagefind: Promise<Pagefind | undefined> | undefined;
 const attached = new WeakSet<HTMLDialogElement>();
-
-/** Loads every service's lookup data (once) and builds the matcher over it. */
-export function loadLookupIndex(): Promise<LookupIndex> {
-  index ??= fetch('/services.json')
-    .then((r) => r.json() as Promise<{ services: { lookup: string }[] }>)
-    .then(({ services }) => Promise.all(services.map((s) => fetch(s.lookup).then((r) => r.json() as Promise<LookupData>))))
-    .then(buildLookupIndex);
-  return index;
-}
 
 function loadPagefind(): Promise<Pagefind | undefined> {
   // The path is built at run time so the bundler leaves it alone: Pagefind exists only after a build.
@@ -45,7 +35,7 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
       status.textContent = '';
       return;
     }
-    const hits = findDirectHits(query, await loadLookupIndex());
+    const hits = findDirectHits(query, await loadIndexFor(query));
     if (mine !== generation) return;
     renderAll(results, hits, []);
     const pages = await searchPages(query, new Set(hits.map((h) => h.path)));

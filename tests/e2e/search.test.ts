@@ -86,9 +86,11 @@ describe('opening the search dialog', () => {
   test('loads neither the lookup data nor Pagefind until it is opened', async () => {
     await open('/ecs/ecs-0010/');
     await page.waitForLoadState('networkidle');
-    expect(requested.filter((p) => /services\.json|lookup\.json|search-dialog|pagefind/.test(p))).toEqual([]);
+    expect(requested.filter((p) => /\/lookup\/|search-dialog|pagefind/.test(p))).toEqual([]);
     await search('Ecs.0010');
-    expect(requested.some((p) => p.endsWith('/services.json'))).toBe(true);
+    expect(requested.some((p) => p.endsWith('/lookup/manifest.json'))).toBe(true);
+    // A code loads only its own code shard, not the whole catalogue.
+    expect(requested.filter((p) => p.includes('/lookup/'))).toEqual(['/lookup/manifest.json', '/lookup/c/ecs-0.json']);
   });
 });
 

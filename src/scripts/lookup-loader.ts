@@ -1,0 +1,46 @@
+import { codeKey, findCodesInText } from '../lib/code-spelling';
+import { buildLookupIndex, type LookupIndex } from '../lib/direct-hits';
+import { groupRecords, shardsForInput, type LookupManifest, type LookupRecord } from '../lib/lookup-data';
+
+let manifest: Promise<LookupManifest> | undefined;
+const shards = new Map<string, Promise<LookupRecord[]>>();
+let built: { key: string; index: LookupIndex } | undefined;
+
+/** The lookup manifest: services and shard counts (fetched once). */
+export function loadManifest(): Promise<LookupManifest> {
+  manifest ??= fetch('/lookup/manifest.json').then((r) => r.json() as Promise<LookupManifest>);
+  return manifest;
+}
+
+function loadShard(url: string): Promise<LookupRecord[]> {
+  let shard = shards.get(url);
+  if (!shard) {
+    shard = fetch(url).then((r) => (r.ok ? (r.json() as Promise<LookupRecord[]>) : []), () => []);
+    shards.set(url, shard);
+  }
+  return shard;
+}
+
+/**
+ * A lookup index with every record an input could match: the code shards of the codes it names; when
+ * none of those codes exists, the word shards of its words. Shards are fetched once and kept.
+ */
+export async function loadIndexFor(input: string, code?: string): Promise<LookupIndex> {
+  const m = await loadManifest();
+  const needed = shardsForInput(input, m, code);
+  const urls = needed.codes.map((key) => `/lookup/c/${key}.json`);
+  const codeRecords = (await Promise.all(urls.map(loadShard))).flat();
+  const named = new Set([code ?? '', input, ...findCodesInText(input).map((f) => f.key)].map((c) => codeKey(c)).filter(Boolean));
+  const known = codeRecords.some((r) => named.has(codeKey(r[1])));
+  if (!known) {
+    const wordUrls = needed.words.map((n) => `/lookup/w/${n}.json`);
+    urls.push(...wordUrls);
+    await Promise.all(wordUrls.map(loadShard));
+  }
+  const key = [...new Set(urls)].sort().join(' ');
+  if (built?.key !== key) {
+    const records = (await Promise.all([...new Set(urls)].map(loadShard))).flat();
+    built = { key, index: buildLookupIndex(groupRecords(records, m.services)) };
+  }
+  return built.index;
+}
