@@ -83,7 +83,7 @@ interface CodeState {
   wordings: Map<string, WordingState[]>;
 }
 
-/** Builds a service's history from its versions (oldest first; the last is current). */
+/** Builds a service's history from its dated versions (sorted by date here; the newest is current). */
 export function buildHistory(versions: readonly { date: string; catalogue: ServiceCatalogue }[]): ServiceHistory {
   if (versions.length === 0) throw new Error('buildHistory needs at least one version of the table');
   const sorted = [...versions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
