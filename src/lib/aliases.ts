@@ -64,7 +64,8 @@ export function codeFromPath(pathname: string, services: readonly string[]): { s
   }
   const segments = decoded.split('/').filter(Boolean);
   const last = segments.at(-1)?.replace(/\.(html?|json)$/i, '');
-  if (!last || !codeKey(last) || !parseCodeSpelling(last)) return null;
+  // A code's prefix has two letters or more, so `v1.0` or `a1` in a path is not read as a code.
+  if (!last || !/^[A-Za-z]{2}/.test(last) || !codeKey(last) || !parseCodeSpelling(last)) return null;
   const first = segments[0]?.toLowerCase();
   const service = segments.length > 1 && first && services.includes(first) ? first : undefined;
   return { service, code: last };

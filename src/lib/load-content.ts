@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildCatalogue, type ServiceCatalogue, type ServiceMeta } from './catalogue';
 import { listCategories, type Category } from './categories';
@@ -26,11 +26,41 @@ export function listServiceIds(contentDir: string): string[] {
     .sort();
 }
 
+type Loaded = { services: ServiceModel[]; diagnostics: Diagnostic[] };
+
+// One build reads the content several times (the content check, both collections, the redirect pages),
+// from module instances that do not share state: the cache lives on globalThis, keyed by the files' stats.
+const cache: Map<string, { stamp: string; loaded: Loaded }> = ((globalThis as Record<string, unknown>).__errorCodeContentCache ??= new Map()) as never;
+
 /**
  * Reads every service under a content directory (Node only: it reads files). Paths in diagnostics are
- * relative to `root`, the project directory.
+ * relative to `root`, the project directory. Unchanged files are not read twice in one process.
  */
-export function loadServices(contentDir: string, root = process.cwd()): { services: ServiceModel[]; diagnostics: Diagnostic[] } {
+export function loadServices(contentDir: string, root = process.cwd()): Loaded {
+  const key = `${contentDir}\0${root}`;
+  const stamp = stampOf(contentDir);
+  const hit = cache.get(key);
+  if (hit?.stamp === stamp) return hit.loaded;
+  const loaded = readServices(contentDir, root);
+  cache.set(key, { stamp, loaded });
+  return loaded;
+}
+
+/** Names, sizes and modification times of every file under a folder: changes when any file does. */
+function stampOf(dir: string): string {
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => {
+      const path = join(d.parentPath, d.name);
+      const stat = statSync(path);
+      return `${path}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .sort()
+    .join('\n');
+}
+
+function readServices(contentDir: string, root: string): Loaded {
   const services: ServiceModel[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const id of listServiceIds(contentDir)) {
