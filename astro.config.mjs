@@ -33,7 +33,7 @@ export default defineConfig({
         { label: 'About this reference', link: '/about/' },
       ],
       customCss: ['./src/styles/site.css'],
-      components: { Search: './src/components/Search.astro' },
+      components: { Search: './src/components/Search.astro', Head: './src/components/Head.astro' },
       disable404Route: true,
     }),
     codeAliases(),

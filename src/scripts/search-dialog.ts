@@ -47,8 +47,21 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
   if (!attached.has(dialog)) {
     attached.add(dialog);
     input.addEventListener('input', run);
+    dialog.addEventListener('keydown', (event) => moveThroughResults(event, dialog, input));
   }
   run();
+}
+
+/** ArrowDown and ArrowUp move between the search box and the result links. */
+function moveThroughResults(event: KeyboardEvent, dialog: HTMLDialogElement, input: HTMLInputElement) {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const links = [...dialog.querySelectorAll<HTMLAnchorElement>('.search-results a')];
+  if (links.length === 0) return;
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  const next = event.key === 'ArrowDown' ? at + 1 : at - 1;
+  event.preventDefault();
+  if (next < 0) input.focus();
+  else links[Math.min(next, links.length - 1)].focus();
 }
 
 /** Pagefind's results for a query, without the pages in `exclude` (already shown as direct hits). */
