@@ -33,10 +33,10 @@ async function sync(kind: 'services' | 'codes', { store, parseData, logger }: Lo
     return;
   }
   store.clear();
-  for (const { catalogue, categories, pages } of services) {
+  for (const { catalogue, categories, pages, history } of services) {
     if (kind === 'services') {
       const { entries: _entries, ...meta } = catalogue;
-      const data = { ...meta, ...countRows(catalogue), categories };
+      const data = { ...meta, ...countRows(catalogue), categories, history };
       store.set({ id: catalogue.id, data: await parseData({ id: catalogue.id, data }) });
     } else {
       for (const page of pages) {

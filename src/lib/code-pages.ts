@@ -1,5 +1,6 @@
 import type { CodeEntry, ServiceCatalogue } from './catalogue';
 import { indexCategories, type Category } from './categories';
+import type { PageHistory } from './code-history';
 
 /** A link to another code, with what a list shows of it. */
 export interface CodeLink {
@@ -28,6 +29,8 @@ export interface CodePageData {
   related: { category: CategoryLink; codes: CodeLink[] }[];
   previous?: CodeLink;
   next?: CodeLink;
+  /** The code's history, when the service has dated versions of its table. */
+  history?: PageHistory;
 }
 
 const RELATED_PER_CATEGORY = 5;

@@ -62,13 +62,19 @@ export function findDirectHits(text: string, index: LookupIndex, options: HitOpt
   return hits;
 }
 
-/** One hit for a code from its matched variants (the matcher has put the best one first). */
+/**
+ * One hit for a code from its matched wordings: a wording the message matched, else the current row with
+ * the asked status, else the first current row. Earlier wordings (rank 1 or more) win only by message.
+ */
 function toHit(service: LookupData, code: LookupCode, group: MatchResult[], status?: number): DirectHit {
-  const best = group[0];
+  const matched = group.find((r) => r.via !== 'code');
+  const current = group.filter((r) => !r.target.rank);
+  const byStatus = status === undefined ? undefined : current.find((r) => r.target.status === status);
+  const best = matched ?? byStatus ?? current[0] ?? group[0];
   const anchor = best.target.id.split('#')[1];
   const variant = code.variants.find(([, a]) => a === anchor) ?? code.variants[0];
-  // A variant is selected when the message matched it, or the status picks it among several.
-  const selects = best.via !== 'code' || (status !== undefined && best.target.status === status && code.variants.length > 1);
+  // A row is selected when the message matched it, or the status picks it among several current rows.
+  const selects = matched !== undefined || (byStatus !== undefined && current.length > 1);
   return {
     service: service.service,
     serviceShort: service.short,

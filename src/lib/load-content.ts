@@ -5,6 +5,9 @@ import { listCategories, type Category } from './categories';
 import { buildCodePages, type CodePageData } from './code-pages';
 import type { Diagnostic } from './diagnostics';
 import { readEditorial, type Editorial } from './editorial';
+import { toPageHistory } from './code-history';
+import { buildHistory, type ServiceHistory, type VersionChange } from './history';
+import { readVersionList } from './version-files';
 
 /** One service with everything its pages need. */
 export interface ServiceModel {
@@ -12,10 +15,15 @@ export interface ServiceModel {
   editorial: Editorial;
   categories: Category[];
   pages: CodePageData[];
+  /** Present when the service has dated versions of its table. */
+  history?: { dates: string[]; current: string; changes: VersionChange[] };
 }
 
 /** The table file every service folder holds. */
 export const TABLE_FILE = 'error-codes.rst';
+
+/** The folder of a service's other dated versions of its table (`history/2024-05-28.rst`). */
+export const HISTORY_DIR = 'history';
 
 /** Lists the service folders of a content directory: every folder with an `error-codes.rst`. */
 export function listServiceIds(contentDir: string): string[] {
@@ -67,7 +75,7 @@ function readServices(contentDir: string, root: string): Loaded {
     const folder = join(contentDir, id);
     const rel = (name: string) => relative(root, join(folder, name)).split('\\').join('/');
     const meta = readJson<ServiceMeta>(join(folder, 'service.json'), rel('service.json'), diagnostics) ?? {};
-    const built = buildCatalogue({ id, file: rel(TABLE_FILE), text: readFileSync(join(folder, TABLE_FILE), 'utf8'), meta });
+    const built = readVersions(id, folder, rel, meta, root);
     diagnostics.push(...built.diagnostics);
     if (!built.catalogue) continue;
     // Editorial checks against a table with problems would only repeat them (a broken row's code is "unknown").
@@ -78,10 +86,56 @@ function readServices(contentDir: string, root: string): Loaded {
       : { editorial: { families: [], topics: [] }, diagnostics: [] };
     if (tableIsClean) diagnostics.push(...editorialProblems);
     const categories = listCategories(built.catalogue, editorial);
-    services.push({ catalogue: built.catalogue, editorial, categories, pages: buildCodePages(built.catalogue, categories) });
+    const pages = buildCodePages(built.catalogue, categories);
+    const history = built.history;
+    if (history) {
+      for (const page of pages) {
+        const code = history.codes.get(page.entry.code);
+        if (code) page.history = toPageHistory(code, history.dates);
+      }
+    }
+    services.push({
+      catalogue: built.catalogue,
+      editorial,
+      categories,
+      pages,
+      history: history && { dates: history.dates, current: history.current, changes: history.changes },
+    });
   }
   return { services, diagnostics };
 }
+
+/**
+ * Reads a service's table and, when it has a `history/` folder, every dated version: the catalogue is then
+ * the newest version's, with every code ever published (a retired code keeps its last rows).
+ */
+function readVersions(
+  id: string,
+  folder: string,
+  rel: (name: string) => string,
+  meta: ServiceMeta,
+  root: string,
+): { catalogue?: ServiceCatalogue; history?: ServiceHistory; diagnostics: Diagnostic[] } {
+  const historyDir = join(folder, HISTORY_DIR);
+  const files = existsSync(historyDir)
+    ? readdirSync(historyDir).map((name) => ({ name, path: rel(`${HISTORY_DIR}/${name}`) }))
+    : [];
+  if (!files.some((f) => f.name.endsWith('.rst'))) {
+    return buildCatalogue({ id, file: rel(TABLE_FILE), text: readFileSync(join(folder, TABLE_FILE), 'utf8'), meta });
+  }
+  const { versions, diagnostics } = readVersionList(files, meta.published, rel(TABLE_FILE));
+  const dated: { date: string; catalogue: ServiceCatalogue }[] = [];
+  for (const version of versions) {
+    const built = buildCatalogue({ id, file: version.file, text: readFileSync(join(root, version.file), 'utf8'), meta });
+    diagnostics.push(...built.diagnostics);
+    if (built.catalogue) dated.push({ date: version.date, catalogue: built.catalogue });
+  }
+  if (diagnostics.length > 0 || dated.length === 0) return { diagnostics };
+  const history = buildHistory(dated);
+  const newest = dated[dated.length - 1].catalogue;
+  return { catalogue: { ...newest, published: history.current, entries: history.entries }, history, diagnostics };
+}
+
 
 function readJson<T>(path: string, file: string, diagnostics: Diagnostic[]): T | undefined {
   if (!existsSync(path)) return undefined;

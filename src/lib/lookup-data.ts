@@ -16,14 +16,29 @@ export interface LookupData {
 export interface LookupCode {
   code: string;
   path: string;
-  /** One per table row: [status, anchor, plain-text message template]. */
-  variants: [number, string, string][];
+  /**
+   * One per wording: [status, anchor, plain-text message template, rank]. Current rows first (rank 0 or
+   * absent); earlier wordings of a table with history follow, with their `v<n>` anchor and rank 1 or more.
+   */
+  variants: LookupVariant[];
 }
 
-/** Builds a service's lookup data from its codes. */
+/** [status, anchor, message template, rank (absent = 0: the current wording)]. */
+export type LookupVariant = [number, string, string] | [number, string, string, number];
+
+/** An earlier wording of a code, as the lookup needs it. */
+export interface EarlierMessage {
+  id: string;
+  status: number;
+  message: { text: string };
+  rank: number;
+}
+
+/** Builds a service's lookup data from its codes and, with history, their earlier wordings. */
 export function buildLookupData(
   service: { id: string; name: string; short: string },
   entries: readonly CodeEntry[],
+  earlier: ReadonlyMap<string, readonly EarlierMessage[]> = new Map(),
 ): LookupData {
   return {
     service: service.id,
@@ -32,7 +47,10 @@ export function buildLookupData(
     codes: entries.map((e) => ({
       code: e.code,
       path: codePath(e),
-      variants: e.variants.map((v) => [v.status, v.anchor, v.message.text]),
+      variants: [
+        ...e.variants.map((v): LookupVariant => [v.status, v.anchor, v.message.text]),
+        ...(earlier.get(e.code) ?? []).map((w): LookupVariant => [w.status, w.id, w.message.text, w.rank]),
+      ],
     })),
   };
 }
@@ -40,17 +58,18 @@ export function buildLookupData(
 /** Turns lookup data into matcher targets; a target's id is `<path>#<anchor>`. */
 export function toMatchTargets(data: LookupData): MatchTarget[] {
   return data.codes.flatMap((c) =>
-    c.variants.map(([status, anchor, message]) => ({
+    c.variants.map(([status, anchor, message, rank = 0]) => ({
       id: `${c.path}#${anchor}`,
       code: c.code,
       status,
       segments: parseTemplate(message),
+      rank,
     })),
   );
 }
 
-/** One table row as the browser loads it: [service, code, page path, status, anchor, message template]. */
-export type LookupRecord = [string, string, string, number, string, string];
+/** One wording as the browser loads it: [service, code, page path, status, anchor, message template, rank?]. */
+export type LookupRecord = [string, string, string, number, string, string] | [string, string, string, number, string, string, number];
 
 /** A service as the lookup knows it. */
 export interface LookupService {
@@ -77,14 +96,17 @@ const WORD_SHARD_BYTES = 4_000;
 
 /** Flattens a service's lookup data into records. */
 export function recordsOf(data: LookupData): LookupRecord[] {
-  return data.codes.flatMap((c) => c.variants.map(([status, anchor, message]): LookupRecord => [data.service, c.code, c.path, status, anchor, message]));
+  return data.codes.flatMap((c) =>
+    c.variants.map(([status, anchor, message, rank]): LookupRecord =>
+      rank ? [data.service, c.code, c.path, status, anchor, message, rank] : [data.service, c.code, c.path, status, anchor, message]),
+  );
 }
 
 /** Groups records back into per-service lookup data (codes in the order they came). */
 export function groupRecords(records: readonly LookupRecord[], services: readonly LookupService[]): LookupData[] {
   const byService = new Map<string, Map<string, LookupCode>>();
   const seen = new Set<string>();
-  for (const [service, code, path, status, anchor, message] of records) {
+  for (const [service, code, path, status, anchor, message, rank] of records) {
     const id = `${path}#${anchor}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -92,7 +114,7 @@ export function groupRecords(records: readonly LookupRecord[], services: readonl
     byService.set(service, codes);
     const entry = codes.get(code) ?? { code, path, variants: [] };
     codes.set(code, entry);
-    entry.variants.push([status, anchor, message]);
+    entry.variants.push(rank ? [status, anchor, message, rank] : [status, anchor, message]);
   }
   return services
     .filter((s) => byService.has(s.service))

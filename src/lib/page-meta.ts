@@ -24,6 +24,9 @@ export function describeCodePage(
     slug: v.anchor,
     text: `HTTP ${v.status} ${describeStatus(v.status)}`,
   }));
+  if (page.history && page.history.earlier.length > 0) {
+    headings.push({ depth: 2, slug: 'earlier-wordings', text: 'Earlier wordings' });
+  }
   if (page.sameMessage.length > 0 || page.related.length > 0) {
     headings.push({ depth: 2, slug: 'related-codes', text: 'Related codes' });
   }

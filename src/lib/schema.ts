@@ -39,6 +39,43 @@ const CategoryLinkSchema = z.object({
   path: z.string(),
 });
 
+const DiffPartSchema = z.object({ kind: z.enum(['same', 'removed', 'added']), text: z.string() });
+const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** What a code page shows of the code's history across dated versions of the table. */
+export const PageHistorySchema = z.object({
+  introduced: DateSchema,
+  lastPublished: DateSchema,
+  retired: z.boolean(),
+  added: z.boolean(),
+  shown: z.record(z.object({ first: DateSchema, last: DateSchema })),
+  earlier: z.array(z.object({
+    id: z.string().regex(/^v\d+$/),
+    status: z.number().int(),
+    message: RichTextSchema,
+    template: z.array(SegmentSchema),
+    first: DateSchema,
+    last: DateSchema,
+    rank: z.number().int().positive(),
+    diff: z.array(DiffPartSchema),
+  })),
+});
+
+/** What changed from one version of a table to the next. */
+export const VersionChangeSchema = z.object({
+  date: DateSchema,
+  previous: DateSchema.optional(),
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  reworded: z.array(z.object({
+    code: z.string(),
+    before: z.array(z.string()),
+    after: z.array(z.string()),
+    beforeStatus: z.array(z.number()),
+    afterStatus: z.array(z.number()),
+  })),
+});
+
 /** What a code page shows: the entry, its categories, related codes and neighbours. */
 export const CodePageSchema = z.object({
   entry: CodeEntrySchema,
@@ -48,6 +85,7 @@ export const CodePageSchema = z.object({
   related: z.array(z.object({ category: CategoryLinkSchema, codes: z.array(CodeLinkSchema) })),
   previous: CodeLinkSchema.optional(),
   next: CodeLinkSchema.optional(),
+  history: PageHistorySchema.optional(),
 });
 
 /** An index page of a service. */
@@ -70,4 +108,5 @@ export const ServiceSchema = z.object({
   rows: z.number().int(),
   codes: z.number().int(),
   categories: z.array(CategorySchema),
+  history: z.object({ dates: z.array(DateSchema), current: DateSchema, changes: z.array(VersionChangeSchema) }).optional(),
 });

@@ -17,7 +17,7 @@ const GROUPS: { kind: CategoryKind; label: string }[] = [
  * themselves, so a page's size does not grow with the number of codes.
  */
 export function buildServiceSidebar(
-  service: { id: string; short: string },
+  service: { id: string; short: string; history?: unknown },
   categories: readonly Pick<Category, 'kind' | 'label' | 'path'>[],
 ): SidebarItem[] {
   return [
@@ -27,6 +27,7 @@ export function buildServiceSidebar(
       items: [
         { label: 'Overview', link: `/${service.id}/` },
         { label: 'All codes', link: `/${service.id}/all/` },
+        ...(service.history ? [{ label: 'What changed', link: `/${service.id}/changes/` }] : []),
         ...GROUPS.map(({ kind, label }) => ({
           label,
           collapsed: kind !== 'topic',

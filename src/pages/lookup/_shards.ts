@@ -10,10 +10,11 @@ export function loadShards() {
 }
 
 async function computeShards() {
-  const entries = (await getCollection('codes')).map((c) => c.data.entry);
-  const services = (await getCollection('services')).map(({ data }) =>
-    buildLookupData(data, entries.filter((e) => e.service === data.id)),
-  );
+  const pages = (await getCollection('codes')).map((c) => c.data);
+  const services = (await getCollection('services')).map(({ data }) => {
+    const own = pages.filter((p) => p.entry.service === data.id);
+    return buildLookupData(data, own.map((p) => p.entry), new Map(own.map((p) => [p.entry.code, p.history?.earlier ?? []])));
+  });
   return buildLookupShards(services);
 }
 
