@@ -15,6 +15,8 @@ import { validateJson, type JsonSchema } from './support/json-schema';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = 'https://errors.example.test';
+/** A small ECS table in three dated versions (see its README). */
+const HISTORY_SITE = path.join(REPO, 'tests/fixtures/history-site');
 
 function loadEcs(): ServiceModel {
   const { services, diagnostics } = loadServices(path.join(REPO, 'content'), REPO);
@@ -25,6 +27,19 @@ function loadEcs(): ServiceModel {
 function exportEcs(siteUrl = SITE): ServiceExport {
   const ecs = loadEcs();
   return buildServiceExport(ecs.catalogue, ecs.catalogue.entries, ecs.categories, siteUrl);
+}
+
+/** The fixture service with history, and its export the way src/pages/[service]/errors.json.ts builds it. */
+function exportHistorySite(): { service: ServiceModel; document: ServiceExport } {
+  const { services, diagnostics } = loadServices(path.join(HISTORY_SITE, 'content'), HISTORY_SITE);
+  expect(diagnostics).toEqual([]);
+  const service = services[0];
+  const history = {
+    dates: service.history!.dates,
+    changes: service.history!.changes,
+    codes: new Map(service.pages.map((p) => [p.entry.code, p.history!])),
+  };
+  return { service, document: buildServiceExport(service.catalogue, service.catalogue.entries, service.categories, SITE, history) };
 }
 
 function readSchema(name: string): Exclude<JsonSchema, boolean> {
@@ -187,6 +202,123 @@ describe('buildCodeExport', () => {
       ...findCode(all, 'Ecs.1000'),
     });
     expect(validateJson(single, readSchema('error-code.schema.json'))).toEqual([]);
+  });
+});
+
+describe('the export of a service without history', () => {
+  it('has no history, versions or changes anywhere: the documents are as before history existed', () => {
+    const ecs = loadEcs();
+    const text = serializeExport(exportEcs());
+    expect(text).not.toMatch(/"(history|versions|changes|wordings)":/);
+    for (const page of ecs.pages) {
+      const single = buildCodeExport(ecs.catalogue, page.entry, ecs.categories, SITE, page.history);
+      expect(Object.keys(single), page.entry.code).toEqual(['$schema', 'service', 'code', 'slug', 'url', 'json', 'categories', 'variants']);
+    }
+  });
+});
+
+describe('the export of a service with dated versions (tests/fixtures/history-site)', () => {
+  const { service, document } = exportHistorySite();
+  const url = (slug: string, anchor: string) => `${SITE}/ecs/${slug}/#${anchor}`;
+
+  it('lists the version dates and the changes of each version, after the codes', () => {
+    expect(Object.keys(document)).toEqual(['$schema', 'service', 'notes', 'codes', 'versions', 'changes']);
+    expect(document.versions).toEqual(['2022-03-28', '2022-07-15', '2023-02-21']);
+    expect(document.changes).toEqual(service.history!.changes);
+    expect(document.changes!.map((c) => [c.previous, c.date, c.added, c.removed, c.reworded.map((r) => r.code)])).toEqual([
+      ['2022-03-28', '2022-07-15', ['Ecs.0066'], [], ['Ecs.0010']],
+      ['2022-07-15', '2023-02-21', [], ['Ecs.0910'], ['Ecs.0005']],
+    ]);
+    expect(document.service).toMatchObject({ published: '2023-02-21', source: 'content/ecs/history/2023-02-21.rst' });
+  });
+
+  it('gives the reworded code today’s wording and the earlier one, with dates, slots and page URLs', () => {
+    expect(findCode(document, 'Ecs.0010').history).toEqual({
+      introduced: '2022-03-28',
+      lastPublished: '2023-02-21',
+      retired: false,
+      added: false,
+      wordings: [
+        {
+          status: 400,
+          message: {
+            template: 'The private IP address %s is already used by another port.',
+            html: expect.stringContaining('<var class="slot"'),
+            slots: [{ index: 0, kind: '%s', start: 23, end: 25 }],
+          },
+          first: '2022-07-15',
+          last: '2023-02-21',
+          current: true,
+          url: url('ecs-0010', 'http-400'),
+        },
+        {
+          status: 400,
+          message: {
+            template: 'Private IP address %s is already in use.',
+            html: expect.stringContaining('Private IP address <var class="slot"'),
+            slots: [{ index: 0, kind: '%s', start: 19, end: 21 }],
+          },
+          first: '2022-03-28',
+          last: '2022-03-28',
+          current: false,
+          url: url('ecs-0010', 'v1'),
+        },
+      ],
+    });
+  });
+
+  it('keeps the retired code, its last rows not current, and marks the added one', () => {
+    expect(findCode(document, 'Ecs.0910').history).toMatchObject({
+      introduced: '2022-03-28',
+      lastPublished: '2022-07-15',
+      retired: true,
+      added: false,
+      wordings: [{ status: 400, first: '2022-03-28', last: '2022-07-15', current: false, url: url('ecs-0910', 'http-400') }],
+    });
+    expect(findCode(document, 'Ecs.0910').variants.map((v) => v.message.template)).toEqual(['The image %s is no longer supported.']);
+    expect(findCode(document, 'Ecs.0066').history).toMatchObject({ introduced: '2022-07-15', added: true, retired: false });
+  });
+
+  it('shows a status change as two wordings of one message', () => {
+    expect(findCode(document, 'Ecs.0005').history!.wordings.map((w) => [w.status, w.message.template, w.first, w.last, w.current, w.url])).toEqual([
+      [404, 'request body is illegal.', '2023-02-21', '2023-02-21', true, url('ecs-0005', 'http-404')],
+      [400, 'request body is illegal.', '2022-03-28', '2022-07-15', false, url('ecs-0005', 'v1')],
+    ]);
+  });
+
+  it('gives every code one wording per shown row plus one per earlier wording, each slot where its offsets say', () => {
+    for (const code of document.codes) {
+      const page = service.pages.find((p) => p.entry.code === code.code)!;
+      expect(code.history!.wordings, code.code).toHaveLength(code.variants.length + page.history!.earlier.length);
+      expect(code.history!.wordings.filter((w) => w.current).length, code.code).toBe(code.history!.retired ? 0 : code.variants.length);
+      for (const w of code.history!.wordings) {
+        for (const slot of w.message.slots) expect(w.message.template.slice(slot.start, slot.end)).toBe(slot.kind);
+        expect(w.url.startsWith(`${code.url}#`)).toBe(true);
+      }
+    }
+  });
+
+  it('is valid against errors.schema.json, and each code document against error-code.schema.json', () => {
+    expect(validateJson(JSON.parse(serializeExport(document)), readSchema('errors.schema.json'))).toEqual([]);
+    for (const page of service.pages) {
+      const single = buildCodeExport(service.catalogue, page.entry, service.categories, SITE, page.history);
+      expect(single).toEqual({ $schema: `${SITE}/schemas/error-code.schema.json`, service: document.service, ...findCode(document, page.entry.code) });
+      expect(validateJson(JSON.parse(serializeExport(single)), readSchema('error-code.schema.json')), page.entry.code).toEqual([]);
+    }
+  });
+
+  it('is rejected by the schema when a wording or a change drifts', () => {
+    const drifted = JSON.parse(serializeExport(document)) as Record<string, any>;
+    drifted.codes[2].history.wordings[1].anchor = 'v1';
+    delete drifted.codes[2].history.retired;
+    drifted.changes[0].date = '15.07.2022';
+    drifted.versions.push(2024);
+    expect(validateJson(drifted, readSchema('errors.schema.json'))).toEqual([
+      '/codes/2/history: missing required property "retired"',
+      '/codes/2/history/wordings/1/anchor: no value is allowed here',
+      '/versions/3: expected string, got integer',
+      '/changes/0/date: "15.07.2022" does not match ^\\d{4}-\\d{2}-\\d{2}$',
+    ]);
   });
 });
 

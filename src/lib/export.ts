@@ -1,6 +1,8 @@
 import type { CodeEntry, RichText, ServiceCatalogue, Variant } from './catalogue';
 import { indexCategories, type Category } from './categories';
+import type { PageHistory } from './code-history';
 import { codePath } from './code-pages';
+import type { VersionChange } from './history';
 import type { Segment, SlotKind } from './template';
 
 /** Site paths of the JSON Schemas that describe the two export documents (files in public/schemas/). */
@@ -27,7 +29,7 @@ export interface ExportVariant {
   url: string;
   /** Line of the row in the service's source file. */
   line: number;
-  message: { template: string; html: string; slots: ExportSlot[] };
+  message: ExportMessage;
   description: RichText;
   solution: RichText;
 }
@@ -40,6 +42,36 @@ export interface ExportCategory {
   url: string;
 }
 
+/** A message as exported: plain-text template, HTML, and where its placeholders are. */
+export interface ExportMessage {
+  template: string;
+  html: string;
+  slots: ExportSlot[];
+}
+
+/** One wording a code has had in the dated versions of its table. */
+export interface ExportWording {
+  status: number;
+  message: ExportMessage;
+  /** Dates of the first and last version with this wording. */
+  first: string;
+  last: string;
+  /** In the newest version of the table. */
+  current: boolean;
+  /** The wording on the code page: a row's anchor (`#http-400`) or an earlier wording's (`#v1`). */
+  url: string;
+}
+
+/** What became of a code across the dated versions of its table (only for a service with a history/ folder). */
+export interface ExportHistory {
+  introduced: string;
+  lastPublished: string;
+  retired: boolean;
+  added: boolean;
+  /** The rows the page shows, in table order, then earlier wordings, most recently published first. */
+  wordings: ExportWording[];
+}
+
 /** One error code, as exported in both documents. */
 export interface ExportCode {
   code: string;
@@ -48,6 +80,7 @@ export interface ExportCode {
   json: string;
   categories: ExportCategory[];
   variants: ExportVariant[];
+  history?: ExportHistory;
 }
 
 /** The service a document describes. */
@@ -67,6 +100,17 @@ export interface ServiceExport {
   service: ExportService;
   notes: string[];
   codes: ExportCode[];
+  /** Dates of the table's versions, oldest first (only with a history/ folder). */
+  versions?: string[];
+  /** What each version changed against the one before (only with a history/ folder). */
+  changes?: VersionChange[];
+}
+
+/** A service's history as the export needs it: version dates, changes, and each code's page history by code. */
+export interface HistoryInput {
+  dates: readonly string[];
+  changes: readonly VersionChange[];
+  codes: ReadonlyMap<string, PageHistory>;
 }
 
 /** The document at `/<service>/<slug>.json`. */
@@ -80,33 +124,43 @@ export function normalizeSiteUrl(siteUrl: string): string {
   return siteUrl.replace(/\/+$/, '');
 }
 
-/** Builds the document served at `/<service>/errors.json`: every code of a service, in catalogue order. */
+/**
+ * Builds the document served at `/<service>/errors.json`: every code of a service, in catalogue order.
+ * With `history` (a service with dated versions) each code gains `history` and the document `versions` and `changes`.
+ */
 export function buildServiceExport(
   service: ServiceInput,
   entries: readonly CodeEntry[],
   categories: readonly Category[],
   siteUrl: string,
+  history?: HistoryInput,
 ): ServiceExport {
   const site = normalizeSiteUrl(siteUrl);
   const byCode = indexCategories(categories);
-  return {
+  const document: ServiceExport = {
     $schema: `${site}${SCHEMA_PATHS.service}`,
     service: exportService(service, site),
     notes: service.notes.map((note) => note.text),
-    codes: entries.map((entry) => exportCode(entry, byCode.get(entry.code) ?? [], site)),
+    codes: entries.map((entry) => exportCode(entry, byCode.get(entry.code) ?? [], site, history?.codes.get(entry.code))),
   };
+  if (history) {
+    document.versions = [...history.dates];
+    document.changes = history.changes.map(exportChange);
+  }
+  return document;
 }
 
-/** Builds the document served at `/<service>/<slug>.json`: one code with its service. */
+/** Builds the document served at `/<service>/<slug>.json`: one code with its service (and its history, if given). */
 export function buildCodeExport(
   service: ServiceInput,
   entry: CodeEntry,
   categories: readonly Category[],
   siteUrl: string,
+  history?: PageHistory,
 ): CodeExport {
   const site = normalizeSiteUrl(siteUrl);
   const own = indexCategories(categories).get(entry.code) ?? [];
-  return { $schema: `${site}${SCHEMA_PATHS.code}`, service: exportService(service, site), ...exportCode(entry, own, site) };
+  return { $schema: `${site}${SCHEMA_PATHS.code}`, service: exportService(service, site), ...exportCode(entry, own, site, history) };
 }
 
 /** Serialises an export document the way the site serves it: 2-space indent, final newline. */
@@ -134,10 +188,10 @@ export function codeJsonPath(entry: Pick<CodeEntry, 'service' | 'slug'>): string
   return `/${entry.service}/${entry.slug}.json`;
 }
 
-/** Exports one code with the (non-"all") categories that list it. */
-export function exportCode(entry: CodeEntry, categories: readonly Category[], site: string): ExportCode {
+/** Exports one code with the (non-"all") categories that list it, and its history when it has one. */
+export function exportCode(entry: CodeEntry, categories: readonly Category[], site: string, history?: PageHistory): ExportCode {
   const url = `${site}${codePath(entry)}`;
-  return {
+  const code: ExportCode = {
     code: entry.code,
     slug: entry.slug,
     url,
@@ -145,19 +199,70 @@ export function exportCode(entry: CodeEntry, categories: readonly Category[], si
     categories: categories.map((c) => ({ kind: c.kind, slug: c.slug, title: c.title, url: `${site}${c.path}` })),
     variants: entry.variants.map((v) => exportVariant(v, url)),
   };
+  if (history) code.history = exportHistory(entry, history, url);
+  return code;
+}
+
+/**
+ * Exports a code's history: the rows its page shows (current unless the code is retired), then its earlier
+ * wordings. A row repeated in one table has one wording, under the first row's anchor.
+ */
+export function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: string): ExportHistory {
+  const shown = entry.variants.flatMap((v): ExportWording[] => {
+    const dates = history.shown[v.anchor];
+    if (!dates) return [];
+    return [{ status: v.status, message: exportMessage(v), first: dates.first, last: dates.last, current: !history.retired, url: `${pageUrl}#${v.anchor}` }];
+  });
+  const earlier = history.earlier.map((w): ExportWording => ({
+    status: w.status,
+    message: exportMessage(w),
+    first: w.first,
+    last: w.last,
+    current: false,
+    url: `${pageUrl}#${w.id}`,
+  }));
+  return {
+    introduced: history.introduced,
+    lastPublished: history.lastPublished,
+    retired: history.retired,
+    added: history.added,
+    wordings: [...shown, ...earlier],
+  };
 }
 
 /** Exports one row; `pageUrl` is the code page the anchor belongs to. */
 export function exportVariant(variant: Variant, pageUrl: string): ExportVariant {
-  const { template, slots } = locateSlots(variant.template);
   return {
     status: variant.status,
     anchor: variant.anchor,
     url: `${pageUrl}#${variant.anchor}`,
     line: variant.line,
-    message: { template, html: variant.message.html, slots },
+    message: exportMessage(variant),
     description: { text: variant.description.text, html: variant.description.html },
     solution: { text: variant.solution.text, html: variant.solution.html },
+  };
+}
+
+/** A message with its template text, HTML and slot offsets. */
+export function exportMessage(wording: Pick<Variant, 'template' | 'message'>): ExportMessage {
+  const { template, slots } = locateSlots(wording.template);
+  return { template, html: wording.message.html, slots };
+}
+
+// Fields copied one by one: the same key order whatever the input carries, so the bytes do not drift.
+function exportChange(change: VersionChange): VersionChange {
+  return {
+    date: change.date,
+    ...(change.previous === undefined ? {} : { previous: change.previous }),
+    added: [...change.added],
+    removed: [...change.removed],
+    reworded: change.reworded.map((r) => ({
+      code: r.code,
+      before: [...r.before],
+      after: [...r.after],
+      beforeStatus: [...r.beforeStatus],
+      afterStatus: [...r.afterStatus],
+    })),
   };
 }
 

@@ -3,15 +3,23 @@ import { getCollection } from 'astro:content';
 import { buildServiceExport, serializeExport } from '../../lib/export';
 
 export async function getStaticPaths() {
-  const codes = (await getCollection('codes')).map((c) => c.data.entry);
+  const pages = (await getCollection('codes')).map((c) => c.data);
   return (await getCollection('services')).map(({ data: service }) => ({
     params: { service: service.id },
-    props: { service, entries: codes.filter((e) => e.service === service.id) },
+    props: { service, pages: pages.filter((p) => p.entry.service === service.id) },
   }));
 }
 
+type Props = Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
+
 /** Every code of a service as one JSON document (described by /schemas/errors.schema.json). */
-export const GET: APIRoute = ({ props }) =>
-  new Response(serializeExport(buildServiceExport(props.service, props.entries, props.service.categories, import.meta.env.SITE)), {
-    headers: { 'Content-Type': 'application/json' },
-  });
+export const GET: APIRoute = ({ props }) => {
+  const { service, pages } = props as Props;
+  const history = service.history && {
+    dates: service.history.dates,
+    changes: service.history.changes,
+    codes: new Map(pages.flatMap((p) => (p.history ? [[p.entry.code, p.history] as const] : []))),
+  };
+  const document = buildServiceExport(service, pages.map((p) => p.entry), service.categories, import.meta.env.SITE, history);
+  return new Response(serializeExport(document), { headers: { 'Content-Type': 'application/json' } });
+};
