@@ -252,3 +252,85 @@ describe('scripts/explain.ts', () => {
     }
   });
 });
+
+describe('explain on a table with dated versions (tests/fixtures/history-site)', () => {
+  const HISTORY_SITE = path.join(REPO, 'tests/fixtures/history-site');
+  const loaded = loadServices(path.join(HISTORY_SITE, 'content'), HISTORY_SITE);
+  const OLD_0010 = 'Private IP address 10.0.0.1 is already in use.';
+
+  it('loads the fixture without problems', () => {
+    expect(loaded.diagnostics).toEqual([]);
+  });
+
+  it('matches an earlier wording: the row is that wording at #v1, with its dates and today’s row', () => {
+    const hits = explain(OLD_0010, loaded.services, SITE);
+    expect(hits.map((h) => [h.code, h.via])).toEqual([['Ecs.0010', 'message']]);
+    const [row] = hits[0].rows;
+    expect(row).toMatchObject({
+      status: 400,
+      anchor: 'v1',
+      url: `${SITE}/ecs/ecs-0010/#v1`,
+      message: { template: 'Private IP address %s is already in use.' },
+      values: ['10.0.0.1'],
+      earlier: {
+        first: '2022-03-28',
+        last: '2022-03-28',
+        today: { status: 400, anchor: 'http-400', url: `${SITE}/ecs/ecs-0010/#http-400`, message: { template: 'The private IP address %s is already used by another port.' } },
+      },
+    });
+    expect(row).not.toHaveProperty('line');
+  });
+
+  it('says which wording it matched and what the table says today', () => {
+    expect(formatHits(explain(OLD_0010, loaded.services, SITE))).toBe([
+      'Ecs.0010 (ECS: Elastic Cloud Server)',
+      '  Matched an earlier wording (published 2022-03-28); today the table says: "The private IP address %s is already used by another port."',
+      '  HTTP status  400 Bad Request',
+      '  Message      Private IP address [10.0.0.1] is already in use.',
+      '  Description  The private IP address is already in use.',
+      '  Solution     Use another private IP address.',
+      `  URL          ${SITE}/ecs/ecs-0010/#v1`,
+      '',
+    ].join('\n'));
+  });
+
+  it('matches today’s wording as a plain current row, with no word of history', () => {
+    const [hit] = explain('The private IP address 10.0.0.1 is already used by another port.', loaded.services, SITE);
+    expect(hit.rows.map((r) => [r.anchor, r.values, r.earlier])).toEqual([['http-400', ['10.0.0.1'], undefined]]);
+    expect(formatHit(hit)).not.toContain('earlier');
+  });
+
+  it('prefers today’s row when an old and a current wording fit equally, and the old one when its status is asked for', () => {
+    const [today] = explain('request body is illegal.', loaded.services, SITE);
+    expect(today.rows.map((r) => [r.status, r.anchor])).toEqual([[404, 'http-404']]);
+    const [old] = explain('request body is illegal.', loaded.services, SITE, { status: 400 });
+    expect(old.rows.map((r) => [r.status, r.anchor])).toEqual([[400, 'v1']]);
+    expect(formatHit(old).split('\n')[1]).toBe(
+      '  Matched an earlier wording (published 2022-03-28 to 2022-07-15); today the table says (HTTP 404): "request body is illegal."',
+    );
+  });
+
+  it('finds a retired code by its code and by its message, and says when it was last published', () => {
+    for (const input of ['Ecs.0910', 'The image cirros is no longer supported.']) {
+      const [hit, ...rest] = explain(input, loaded.services, SITE);
+      expect(rest, input).toEqual([]);
+      expect(hit.retired, input).toEqual({ lastPublished: '2022-07-15', current: '2023-02-21' });
+      expect(formatHit(hit).split('\n').slice(0, 2), input).toEqual([
+        'Ecs.0910 (ECS: Elastic Cloud Server)',
+        '  Retired: last published 2022-07-15; the table of 2023-02-21 no longer has it.',
+      ]);
+    }
+  });
+
+  it('shows a code named alone with its current rows, not its earlier wordings', () => {
+    const [hit] = explain('Ecs.0010', loaded.services, SITE);
+    expect(hit.rows.map((r) => [r.anchor, r.earlier])).toEqual([['http-400', undefined]]);
+    expect(hit.retired).toBeUndefined();
+  });
+
+  it('prints the earlier-wording line from the command line too', () => {
+    const { status, stdout } = runExplain(['--content', path.join(HISTORY_SITE, 'content'), OLD_0010]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('  Matched an earlier wording (published 2022-03-28); today the table says: "The private IP address %s is already used by another port."\n');
+  });
+});

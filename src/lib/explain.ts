@@ -1,9 +1,10 @@
 import type { CodeEntry } from './catalogue';
 import { codePath } from './code-pages';
-import { exportCode, normalizeSiteUrl, type ExportVariant } from './export';
+import type { CodePageData } from './code-pages';
+import { exportCode, exportMessage, normalizeSiteUrl, type ExportMessage, type ExportVariant } from './export';
 import { describeStatus } from './http-status';
 import type { ServiceModel } from './load-content';
-import { buildLookupData, toMatchTargets } from './lookup-data';
+import { buildLookupData, toMatchTargets, type EarlierMessage } from './lookup-data';
 import { createMatcher, type MatchResult } from './matcher';
 
 /** The site URL when SITE_URL is unset; astro.config.mjs has the same default (a test keeps them equal). */
@@ -18,8 +19,23 @@ export type ExplainCommand =
   | { kind: 'help' }
   | { kind: 'usage-error'; message: string };
 
-/** A table row of a hit, with the values the pasted message filled in (none when it was not matched). */
-export type ExplainRow = ExportVariant & { values: string[] };
+/**
+ * A table row of a hit, with the values the pasted message filled in (none when it was not matched). When the
+ * input matched an earlier wording of the code, the row is that wording (anchor `v<n>`, no `line`; description
+ * and solution of the row that replaced it) and `earlier` says when it was published and what replaced it.
+ */
+export type ExplainRow = Omit<ExportVariant, 'line'> & {
+  /** Line of the row in the service's source file; absent for an earlier wording. */
+  line?: number;
+  values: string[];
+  earlier?: {
+    /** Dates of the first and last version of the table with this wording. */
+    first: string;
+    last: string;
+    /** The row the code page shows for the same status (else its first row): today's wording, or a retired code's last. */
+    today: { status: number; anchor: string; url: string; message: ExportMessage };
+  };
+};
 
 /** A code the input names or whose message it holds, with the rows that explain it. */
 export interface ExplainHit {
@@ -36,6 +52,8 @@ export interface ExplainHit {
   tableRows: number;
   /** Said when a status was asked for and no shown row has it. */
   note?: string;
+  /** Set when the newest version of the table no longer has the code: when it was last published, and the newest date. */
+  retired?: { lastPublished: string; current: string };
 }
 
 /** The usage text: options and examples. */
@@ -106,14 +124,18 @@ export function parseExplainArgs(argv: readonly string[]): ExplainCommand {
   return { kind: 'explain', input, readStdin, status, service, content, json };
 }
 
-/** Finds the codes an input points at, with the same matcher and targets the site's search uses. */
+/**
+ * Finds the codes an input points at, with the same matcher and targets the site's search uses: every wording
+ * of a table with history, current ones preferred on a tie.
+ */
 export function explain(input: string, services: readonly ServiceModel[], siteUrl: string, options: { status?: number } = {}): ExplainHit[] {
   const site = normalizeSiteUrl(siteUrl);
-  const byPath = new Map<string, { service: ServiceModel; entry: CodeEntry }>();
+  const byPath = new Map<string, { service: ServiceModel; entry: CodeEntry; page?: CodePageData }>();
   for (const service of services) {
-    for (const entry of service.catalogue.entries) byPath.set(codePath(entry), { service, entry });
+    const pages = new Map(service.pages.map((p) => [p.entry.code, p]));
+    for (const entry of service.catalogue.entries) byPath.set(codePath(entry), { service, entry, page: pages.get(entry.code) });
   }
-  const targets = services.flatMap((s) => toMatchTargets(buildLookupData(s.catalogue, s.catalogue.entries)));
+  const targets = services.flatMap((s) => toMatchTargets(buildLookupData(s.catalogue, s.catalogue.entries, earlierWordings(s))));
   const groups = new Map<string, MatchResult[]>();
   for (const result of createMatcher(targets).match(input, { status: options.status })) {
     const path = result.target.id.split('#')[0];
@@ -121,19 +143,49 @@ export function explain(input: string, services: readonly ServiceModel[], siteUr
   }
   return [...groups].flatMap(([path, results]) => {
     const found = byPath.get(path);
-    return found ? [toHit(found.service, found.entry, results, site, options.status)] : [];
+    return found ? [toHit(found.service, found.entry, found.page, results, site, options.status)] : [];
   });
 }
 
-function toHit(service: ServiceModel, entry: CodeEntry, results: MatchResult[], site: string, status?: number): ExplainHit {
+/** The earlier wordings of every code of a service, by code (none without history). */
+function earlierWordings(service: ServiceModel): Map<string, EarlierMessage[]> {
+  return new Map(service.pages.flatMap((p) => (p.history ? [[p.entry.code, p.history.earlier] as const] : [])));
+}
+
+function toHit(
+  service: ServiceModel,
+  entry: CodeEntry,
+  page: CodePageData | undefined,
+  results: MatchResult[],
+  site: string,
+  status?: number,
+): ExplainHit {
   const exported = exportCode(entry, [], site);
-  const variantOf = (result: MatchResult) => exported.variants.find((v) => result.target.id.endsWith(`#${v.anchor}`));
-  const matched = results.filter((r) => r.via !== 'code');
+  const anchorOf = (result: MatchResult) => result.target.id.slice(result.target.id.indexOf('#') + 1);
+  const variantOf = (result: MatchResult) => exported.variants.find((v) => v.anchor === anchorOf(result));
+  const messageMatched = results.filter((r) => r.via !== 'code');
+  // As on the site, the matcher's order decides (today's rows win a tie, an asked status comes first): the best
+  // match is an earlier wording only when no current row matches as well.
+  const best = messageMatched[0];
+  const matched = best && !variantOf(best) ? [best] : messageMatched.filter((r) => variantOf(r) !== undefined);
   let rows: ExplainRow[];
   if (matched.length > 0) {
-    rows = matched.flatMap((r) => {
+    rows = matched.flatMap((r): ExplainRow[] => {
       const variant = variantOf(r);
-      return variant ? [{ ...variant, values: r.values }] : [];
+      if (variant) return [{ ...variant, values: r.values }];
+      const wording = page?.history?.earlier.find((w) => w.id === anchorOf(r));
+      const today = wording && (exported.variants.find((v) => v.status === wording.status) ?? exported.variants[0]);
+      if (!wording || !today) return [];
+      const { line: _line, ...rest } = today;
+      return [{
+        ...rest,
+        status: wording.status,
+        anchor: wording.id,
+        url: `${exported.url}#${wording.id}`,
+        message: exportMessage(wording),
+        values: r.values,
+        earlier: { first: wording.first, last: wording.last, today: { status: today.status, anchor: today.anchor, url: today.url, message: today.message } },
+      }];
     });
   } else {
     const withStatus = exported.variants.filter((v) => v.status === status);
@@ -153,7 +205,13 @@ function toHit(service: ServiceModel, entry: CodeEntry, results: MatchResult[], 
     const shown = matched.length > 0 ? `the row${rows.length === 1 ? '' : 's'} the message matches` : rows.length === 1 ? 'its only row' : 'every row';
     hit.note = `The table has no HTTP ${status} row for ${entry.code}; showing ${shown}.`;
   }
+  if (page?.history?.retired && service.history) hit.retired = { lastPublished: page.history.lastPublished, current: service.history.current };
   return hit;
+}
+
+/** "published 2022-03-28", or "published 2022-03-28 to 2022-07-15" for a wording kept over several versions. */
+function describePublished(first: string, last: string): string {
+  return first === last ? `published ${first}` : `published ${first} to ${last}`;
 }
 
 /** Options for the text report. */
@@ -178,16 +236,23 @@ export function formatHit(hit: ExplainHit, options: FormatOptions = {}): string 
   const style = ansi(options.color ?? false);
   const rowCount = hit.rows.length > 1 ? `, ${hit.rows.length} rows` : '';
   const lines = [`${style.bold(hit.code)} (${hit.service.short}: ${hit.service.name}${rowCount})`];
+  if (hit.retired) lines.push(`  Retired: last published ${hit.retired.lastPublished}; the table of ${hit.retired.current} no longer has it.`);
   if (hit.note) lines.push(`  ${hit.note}`);
   hit.rows.forEach((row, i) => {
     if (i > 0) lines.push('');
+    if (row.earlier) {
+      const { today } = row.earlier;
+      const says = hit.retired ? 'its last wording says' : 'today the table says';
+      const status = today.status === row.status ? '' : ` (HTTP ${today.status})`;
+      lines.push(`  Matched an earlier wording (${describePublished(row.earlier.first, row.earlier.last)}); ${says}${status}: "${today.message.template}"`);
+    }
     lines.push(
       field('HTTP status', `${row.status} ${describeStatus(row.status)}`),
       field('Message', fillTemplate(row, (value) => style.value(`[${value}]`))),
       field('Description', row.description.text),
       field('Solution', row.solution.text),
-      // The page URL is enough for a one-row code; otherwise point at the row.
-      field('URL', hit.tableRows > 1 ? row.url : hit.url),
+      // The page URL is enough for a one-row code; otherwise point at the row (an earlier wording always).
+      field('URL', hit.tableRows > 1 || row.earlier ? row.url : hit.url),
     );
   });
   return lines.join('\n');
