@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { countRows } from './lib/catalogue';
 import { ContentError } from './lib/diagnostics';
 import { loadServices } from './lib/load-content';
-import { CodePageSchema, ServiceSchema } from './lib/schema';
+import { StoredCodePageSchema, ServiceSchema } from './lib/schema';
+import { compactCodePage } from './lib/code-pages';
 
 const CONTENT_DIR = resolve('content');
 
@@ -41,7 +42,7 @@ async function sync(kind: 'services' | 'codes', { store, parseData, logger }: Lo
     } else {
       for (const page of pages) {
         const id = `${catalogue.id}/${page.entry.slug}`;
-        store.set({ id, data: await parseData({ id, data: page as unknown as Record<string, unknown> }) });
+        store.set({ id, data: await parseData({ id, data: compactCodePage(page) as unknown as Record<string, unknown> }) });
       }
     }
   }
@@ -50,5 +51,5 @@ async function sync(kind: 'services' | 'codes', { store, parseData, logger }: Lo
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
   services: defineCollection({ loader: errorTableLoader('services'), schema: ServiceSchema }),
-  codes: defineCollection({ loader: errorTableLoader('codes'), schema: CodePageSchema }),
+  codes: defineCollection({ loader: errorTableLoader('codes'), schema: StoredCodePageSchema }),
 };

@@ -75,3 +75,4 @@ describe('word diff', () => {
     expect(newText(parts)).toBe(after);
   });
 });
+

@@ -109,3 +109,52 @@ export function toCodeLink(entry: CodeEntry): CodeLink {
 export function toCategoryLink(category: Category): CategoryLink {
   return { kind: category.kind, title: category.title, label: category.label, path: category.path };
 }
+
+/**
+ * A code page as the content store keeps it: links to other codes and to categories by code and path
+ * only. Every page would otherwise repeat the messages and titles of its neighbours, and the store is
+ * bundled into the build, so its size is build memory.
+ */
+export interface StoredCodePage {
+  entry: CodeEntry;
+  path: string;
+  categories: string[];
+  sameMessage: string[];
+  related: { category: string; codes: string[] }[];
+  previous?: string;
+  next?: string;
+  history?: PageHistory;
+}
+
+/** Shrinks a code page's data for the content store (see `StoredCodePage`). */
+export function compactCodePage(page: CodePageData): StoredCodePage {
+  return {
+    entry: page.entry,
+    path: page.path,
+    categories: page.categories.map((c) => c.path),
+    sameMessage: page.sameMessage.map((l) => l.code),
+    related: page.related.map((group) => ({ category: group.category.path, codes: group.codes.map((l) => l.code) })),
+    previous: page.previous?.code,
+    next: page.next?.code,
+    history: page.history,
+  };
+}
+
+/** Restores full code pages from stored ones; links are shared objects, one per code and category. */
+export function expandCodePages(stored: readonly StoredCodePage[], categories: readonly Category[]): CodePageData[] {
+  const links = new Map(stored.map((p) => [`${p.entry.service}/${p.entry.code}`, toCodeLink(p.entry)]));
+  const categoryLinks = new Map(categories.map((c) => [c.path, toCategoryLink(c)]));
+  return stored.map((p) => {
+    const link = (code: string) => links.get(`${p.entry.service}/${code}`)!;
+    return {
+      entry: p.entry,
+      path: p.path,
+      categories: p.categories.map((path) => categoryLinks.get(path)!),
+      sameMessage: p.sameMessage.map(link),
+      related: p.related.map((group) => ({ category: categoryLinks.get(group.category)!, codes: group.codes.map(link) })),
+      previous: p.previous === undefined ? undefined : link(p.previous),
+      next: p.next === undefined ? undefined : link(p.next),
+      history: p.history,
+    };
+  });
+}

@@ -10,7 +10,7 @@ export interface CodeTableRow {
 /** Builds the rows of an index table; with `status`, each code shows only its variants of that status. */
 export function buildCodeTableRows(
   codes: readonly string[],
-  pages: ReadonlyMap<string, CodePageData>,
+  pages: ReadonlyMap<string, Pick<CodePageData, 'entry' | 'path'>>,
   status?: number,
 ): CodeTableRow[] {
   return codes.flatMap((code) => {

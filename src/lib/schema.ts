@@ -31,7 +31,6 @@ export const CodeEntrySchema = z.object({
   line: z.number().int().positive(),
 });
 
-const CodeLinkSchema = z.object({ code: z.string(), path: z.string(), status: z.number(), message: z.string() });
 const CategoryLinkSchema = z.object({
   kind: z.enum(['all', 'status', 'prefix', 'family', 'topic']),
   title: z.string(),
@@ -76,15 +75,15 @@ export const VersionChangeSchema = z.object({
   })),
 });
 
-/** What a code page shows: the entry, its categories, related codes and neighbours. */
-export const CodePageSchema = z.object({
+/** A code page as the content store keeps it: links by code and category path (see `StoredCodePage`). */
+export const StoredCodePageSchema = z.object({
   entry: CodeEntrySchema,
   path: z.string(),
-  categories: z.array(CategoryLinkSchema),
-  sameMessage: z.array(CodeLinkSchema),
-  related: z.array(z.object({ category: CategoryLinkSchema, codes: z.array(CodeLinkSchema) })),
-  previous: CodeLinkSchema.optional(),
-  next: CodeLinkSchema.optional(),
+  categories: z.array(z.string()),
+  sameMessage: z.array(z.string()),
+  related: z.array(z.object({ category: z.string(), codes: z.array(z.string()) })),
+  previous: z.string().optional(),
+  next: z.string().optional(),
   history: PageHistorySchema.optional(),
 });
 

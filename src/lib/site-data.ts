@@ -1,11 +1,14 @@
 import type { Category } from './categories';
 import type { CodePageData } from './code-pages';
 
+/** What index pages need of a code page. */
+export type ListedPage = Pick<CodePageData, 'entry' | 'path'>;
+
 /** Groups code pages by service, then by code, for index pages that list codes. */
-export function indexCodePages(pages: readonly CodePageData[]): Map<string, Map<string, CodePageData>> {
-  const byService = new Map<string, Map<string, CodePageData>>();
+export function indexCodePages<T extends ListedPage>(pages: readonly T[]): Map<string, Map<string, T>> {
+  const byService = new Map<string, Map<string, T>>();
   for (const page of pages) {
-    const codes = byService.get(page.entry.service) ?? new Map<string, CodePageData>();
+    const codes = byService.get(page.entry.service) ?? new Map<string, T>();
     codes.set(page.entry.code, page);
     byService.set(page.entry.service, codes);
   }

@@ -108,3 +108,4 @@ function mergeParts(ops: readonly DiffPart[]): DiffPart[] {
   flush();
   return out;
 }
+
