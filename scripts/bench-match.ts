@@ -3,6 +3,7 @@
  * and 10,000 synthetic templates against 200 realistic pastes, 1 MB pastes, and the size of the
  * matcher data as JSON (what the lookup page loads). Inputs are pseudo-random with a fixed seed.
  */
+import { buildLookupShards, shardsForInput, type LookupData } from '../src/lib/lookup-data';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { toPlainText } from '../src/lib/markup';
@@ -132,6 +133,28 @@ function kilobytes(targets: readonly MatchTarget[]): string {
   return `${(Buffer.byteLength(JSON.stringify(targets)) / 1024).toFixed(1)} KiB`;
 }
 
+/** Bytes a lookup loads in the browser: the manifest plus the shards the input needs (median and largest). */
+function lookupLoad(targets: readonly MatchTarget[], inputs: readonly string[]): string {
+  const data: LookupData = {
+    service: 'bench',
+    name: 'Bench',
+    short: 'B',
+    codes: targets.map((t) => ({
+      code: t.code,
+      path: `/bench/${t.id}/`,
+      variants: [[t.status, 'http-400', t.segments.map((g) => (g.kind === 'text' ? g.text : g.slot)).join('')]],
+    })),
+  };
+  const { manifest, words, codes } = buildLookupShards([data]);
+  const size = (value: unknown) => JSON.stringify(value).length;
+  const loads = inputs.map((input) => {
+    const needed = shardsForInput(input, manifest);
+    return size(manifest) + needed.codes.reduce((n, k) => n + size(codes.get(k)), 0) + needed.words.reduce((n, w) => n + size(words[w]), 0);
+  }).sort((a, b) => a - b);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  return `median ${kb(loads[Math.floor(loads.length / 2)] ?? 0)}, largest ${kb(loads.at(-1) ?? 0)} (${manifest.wordShards} word shards, ${codes.size} code shards)`;
+}
+
 function main(): void {
   const real = readRealTargets();
   const synthetic = syntheticTargets();
@@ -165,6 +188,8 @@ function main(): void {
   console.log();
   console.log(`Building the matcher: ${realBuild.toFixed(1)} ms (real), ${syntheticBuild.toFixed(1)} ms (synthetic).`);
   console.log(`Real catalogue: ${hits} of ${INPUT_COUNT} pastes matched (every fifth paste is a deliberate miss).`);
+  console.log(`Lookup data a lookup loads (sharded, what /lookup/ fetches): real ${lookupLoad(real, realInputs)}; ` +
+    `synthetic ${lookupLoad(synthetic, realisticInputs(synthetic, 2))}.`);
 }
 
 main();

@@ -87,8 +87,8 @@ export interface LookupManifest {
   services: LookupService[];
   /** Number of word shards: a record is in shard `shardOfWord(word, wordShards)` of its anchor word. */
   wordShards: number;
-  /** Keys of the code shards that exist (`ecs-0` holds Ecs.0000-Ecs.0099). */
-  codeShards: string[];
+  /** The code shards that exist, as hundreds by prefix: `{ "ecs": [0, 1, 13] }` (`ecs-0` holds Ecs.0000-0099). */
+  codeShards: Record<string, number[]>;
 }
 
 /** Bytes of records a word shard aims at: small enough that a lookup loads a few KB per word. */
@@ -164,10 +164,16 @@ export function buildLookupShards(services: readonly LookupData[]): {
     codes.set(key, shard);
     shard.push(record);
   });
+  const codeShards: Record<string, number[]> = {};
+  for (const key of codes.keys()) {
+    const { prefix, hundreds } = splitShardKey(key);
+    (codeShards[prefix] ??= []).push(hundreds);
+  }
+  for (const list of Object.values(codeShards)) list.sort((a, b) => a - b);
   const manifest: LookupManifest = {
     services: services.map((s) => ({ service: s.service, name: s.name, short: s.short, codes: s.codes.length })),
     wordShards,
-    codeShards: [...codes.keys()].sort(),
+    codeShards,
   };
   return { manifest, words, codes };
 }
@@ -175,21 +181,19 @@ export function buildLookupShards(services: readonly LookupData[]): {
 /** Most codes read from one input: a paste with more is a log dump, and its first codes are the ones that count. */
 const MAX_CODES_IN_INPUT = 8;
 
-/** The shard of a key, or the shard of the same prefix with the nearest hundreds. */
-function nearestShard(key: string, shards: readonly string[]): string | undefined {
-  if (shards.includes(key)) return key;
+/** `ecs-13` -> prefix `ecs`, hundreds 13. */
+function splitShardKey(key: string): { prefix: string; hundreds: number } {
   const cut = key.lastIndexOf('-');
-  const prefix = key.slice(0, cut);
-  const hundreds = Number(key.slice(cut + 1));
-  let best: string | undefined;
-  let distance = Infinity;
-  for (const shard of shards) {
-    const at = shard.lastIndexOf('-');
-    if (shard.slice(0, at) !== prefix) continue;
-    const d = Math.abs(Number(shard.slice(at + 1)) - hundreds);
-    if (d < distance) [best, distance] = [shard, d];
-  }
-  return best;
+  return { prefix: key.slice(0, cut), hundreds: Number(key.slice(cut + 1)) };
+}
+
+/** The shard of a key, or the shard of the same prefix with the nearest hundreds. */
+function nearestShard(key: string, shards: LookupManifest['codeShards']): string | undefined {
+  const { prefix, hundreds } = splitShardKey(key);
+  const list = Object.hasOwn(shards, prefix) ? shards[prefix] : [];
+  let best: number | undefined;
+  for (const h of list) if (best === undefined || Math.abs(h - hundreds) < Math.abs(best - hundreds)) best = h;
+  return best === undefined ? undefined : `${prefix}-${best}`;
 }
 
 /** Which shards an input needs: the code shards of the codes it names, else the word shards of its words. */
