@@ -77,9 +77,7 @@ describe('pages of two services', () => {
     expect(await items.locator('span').allInnerTexts()).toEqual(['7 codes', '4 codes']);
   });
 
-  // Known bug: the home page repeats each service's category headings (by-status, by-family, by-prefix) with
-  // the same ids (src/pages/index.astro renders CategoryGroups once per service). Make this `test` once fixed.
-  test.fails('the home page gives every element its own id, with both services’ categories on it', async () => {
+  test('the home page gives every element its own id, with both services’ categories on it', async () => {
     await open('/');
     const repeated = await page!.$$eval('[id]', (elements) => {
       const ids = elements.map((e) => e.id);
