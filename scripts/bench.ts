@@ -22,6 +22,7 @@ interface Figures {
   pages: number;
   seconds: number;
   peakMb: number;
+  peakProcessMb: number;
   outputMb: number;
   files: number;
   medianPageKb: number;
@@ -50,8 +51,8 @@ function linkTree(from: string, to: string): void {
   }
 }
 
-/** Resident memory of a process and all its descendants, from /proc (Linux). */
-function treeRssMb(pid: number): number {
+/** Resident memory of a process tree from /proc (Linux): the sum over the tree, and its largest process. */
+function treeRssMb(pid: number): { total: number; largest: number } {
   const children = new Map<number, number[]>();
   let total = 0;
   const rss = new Map<number, number>();
@@ -67,29 +68,39 @@ function treeRssMb(pid: number): number {
       // The process ended while we looked.
     }
   }
+  let largest = 0;
   const stack = [pid];
   while (stack.length > 0) {
     const p = stack.pop()!;
     total += rss.get(p) ?? 0;
+    largest = Math.max(largest, rss.get(p) ?? 0);
     stack.push(...(children.get(p) ?? []));
   }
-  return total / 1024 / 1024;
+  return { total: total / 1024 / 1024, largest: largest / 1024 / 1024 };
 }
 
-/** Runs `astro build` in a folder; returns seconds and the peak memory of its process tree. */
-function build(dir: string): Promise<{ seconds: number; peakMb: number }> {
+/**
+ * Runs `astro build` in a folder; returns seconds and peak memory: of the whole process tree (Astro's
+ * Node process, plus Pagefind's indexer and esbuild while they run) and of its largest process.
+ */
+function build(dir: string): Promise<{ seconds: number; peakMb: number; peakProcessMb: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(join(dir, 'node_modules/.bin/astro'), ['build'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let peakMb = 0;
+    let peakProcessMb = 0;
     let log = '';
-    const timer = setInterval(() => (peakMb = Math.max(peakMb, treeRssMb(child.pid!))), 250);
+    const timer = setInterval(() => {
+      const { total, largest } = treeRssMb(child.pid!);
+      peakMb = Math.max(peakMb, total);
+      peakProcessMb = Math.max(peakProcessMb, largest);
+    }, 250);
     child.stdout.on('data', (d) => (log += d));
     child.stderr.on('data', (d) => (log += d));
     child.on('close', (code) => {
       clearInterval(timer);
       if (code !== 0) reject(new Error(`astro build failed in ${dir}:\n${log.slice(-3000)}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakMb });
+      else resolve({ seconds: (performance.now() - started) / 1000, peakMb, peakProcessMb });
     });
   });
 }
@@ -139,7 +150,7 @@ async function measure(label: string, syntheticCodes: number): Promise<Figures> 
     cpSync(join(ROOT, 'content/ecs'), join(dir, 'content/ecs'), { recursive: true });
     if (syntheticCodes > 0) writeSyntheticContent(join(dir, 'content'), syntheticCodes);
     process.stdout.write(`building ${label} in ${dir} ...\n`);
-    const { seconds, peakMb } = await build(dir);
+    const { seconds, peakMb, peakProcessMb } = await build(dir);
     const dist = join(dir, 'dist');
     let outputBytes = 0;
     let files = 0;
@@ -163,6 +174,7 @@ async function measure(label: string, syntheticCodes: number): Promise<Figures> 
       pages,
       seconds,
       peakMb,
+      peakProcessMb,
       outputMb: outputBytes / 1024 / 1024,
       files,
       medianPageKb: (pageSizes[Math.floor(pageSizes.length / 2)] ?? 0) / 1024,
@@ -178,10 +190,10 @@ async function measure(label: string, syntheticCodes: number): Promise<Figures> 
 function table(rows: Figures[]): string {
   const f = (n: number, d = 1) => n.toFixed(d);
   const lines = [
-    '| catalogue | codes | HTML pages | files | build s | peak RSS MB | output MB | code page median KB | largest KB | first search KB | lookup data KB | build ms/code | output KB/code |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| catalogue | codes | HTML pages | files | build s | peak RSS MB (tree) | peak RSS MB (Astro) | output MB | code page median KB | largest KB | first search KB | lookup data KB | build ms/code | output KB/code |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((r) =>
-      `| ${r.label} | ${r.codes} | ${r.pages} | ${r.files} | ${f(r.seconds)} | ${f(r.peakMb, 0)} | ${f(r.outputMb)} | ${f(r.medianPageKb)} | ${f(r.largestPageKb)} | ${f(r.searchKb)} | ${f(r.lookupKb)} | ${f((r.seconds * 1000) / r.codes)} | ${f((r.outputMb * 1024) / r.codes)} |`),
+      `| ${r.label} | ${r.codes} | ${r.pages} | ${r.files} | ${f(r.seconds)} | ${f(r.peakMb, 0)} | ${f(r.peakProcessMb, 0)} | ${f(r.outputMb)} | ${f(r.medianPageKb)} | ${f(r.largestPageKb)} | ${f(r.searchKb)} | ${f(r.lookupKb)} | ${f((r.seconds * 1000) / r.codes)} | ${f((r.outputMb * 1024) / r.codes)} |`),
   ];
   return lines.join('\n');
 }
@@ -201,7 +213,7 @@ async function main(): Promise<void> {
   const large = await measure(`synthetic ${codes} + ECS`, codes);
   console.log(`\n${table([real, large])}\n`);
   const growth = large.medianPageKb / real.medianPageKb - 1;
-  console.log(`Targets at 10,000 codes: build <= 120 s (${f1(large.seconds)}), peak <= 2048 MB (${f1(large.peakMb)}), ` +
+  console.log(`Targets at 10,000 codes: build <= 120 s (${f1(large.seconds)}), peak <= 2048 MB (tree ${f1(large.peakMb)}, Astro's process ${f1(large.peakProcessMb)}), ` +
     `code page within 10 % of the real one (${(growth * 100).toFixed(1)} %), first search <= 300 KB (${f1(large.searchKb)}), ` +
     `lookup data <= 100 KB (${f1(large.lookupKb)}).`);
 }
