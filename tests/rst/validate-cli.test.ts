@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +49,32 @@ describe('scripts/validate.ts', () => {
     const result = runValidate();
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('content/ecs/error-codes.rst: 148 rows, 147 codes\n');
+  });
+
+  it('with no file, checks a whole content folder: history file names and dates too, as the build does', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
+    try {
+      const service = path.join(dir, 'ecs');
+      mkdirSync(path.join(service, 'history'), { recursive: true });
+      copyFileSync(path.join(REPO, 'content/ecs/error-codes.rst'), path.join(service, 'error-codes.rst'));
+      writeFileSync(path.join(service, 'service.json'), '{"name": "Elastic Cloud Server", "published": "2022-03-28"}');
+      copyFileSync(path.join(REPO, 'content/ecs/error-codes.rst'), path.join(service, 'history/2024-5-28.rst'));
+      copyFileSync(path.join(REPO, 'content/ecs/error-codes.rst'), path.join(service, 'history/2022-03-28.rst'));
+      const result = runValidate('--content', dir);
+      const shown = (file: string) => path.relative(REPO, path.join(service, file));
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        `${shown('history/2022-03-28.rst')}:1:1: two versions are dated 2022-03-28: ${shown('error-codes.rst')} and ${shown('history/2022-03-28.rst')}`,
+        `${shown('history/2024-5-28.rst')}:1:1: history file name "2024-5-28.rst" is not a date (YYYY-MM-DD.rst)`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('with no file, passes the project’s own content', () => {
+    const result = runValidate();
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('content/ecs/error-codes.rst: 148 rows, 147 codes');
   });
 });
