@@ -13,6 +13,8 @@ export interface DirectHit {
   status: number;
   /** The selected (or first) variant's message template. */
   message: string;
+  /** Its description, when the table has one: tells apart codes that share a message. */
+  description?: string;
   /** Texts that filled the template's slots, in order. */
   values: string[];
   reason: 'code' | 'message';
@@ -83,6 +85,7 @@ function toHit(service: LookupData, code: LookupCode, group: MatchResult[], stat
     anchor: selects ? anchor : undefined,
     status: variant[0],
     message: variant[2],
+    description: variant[4],
     values: best.values,
     reason: best.via === 'message' ? 'message' : 'code',
   };

@@ -23,8 +23,11 @@ export interface LookupCode {
   variants: LookupVariant[];
 }
 
-/** [status, anchor, message template, rank (absent = 0: the current wording)]. */
-export type LookupVariant = [number, string, string] | [number, string, string, number];
+/**
+ * [status, anchor, message template, rank (absent = 0: the current wording), description (plain text, to
+ * tell apart codes that share a message)].
+ */
+export type LookupVariant = [number, string, string] | [number, string, string, number] | [number, string, string, number, string];
 
 /** An earlier wording of a code, as the lookup needs it. */
 export interface EarlierMessage {
@@ -48,7 +51,7 @@ export function buildLookupData(
       code: e.code,
       path: codePath(e),
       variants: [
-        ...e.variants.map((v): LookupVariant => [v.status, v.anchor, v.message.text]),
+        ...e.variants.map((v): LookupVariant => (v.description.text ? [v.status, v.anchor, v.message.text, 0, v.description.text] : [v.status, v.anchor, v.message.text])),
         ...(earlier.get(e.code) ?? []).map((w): LookupVariant => [w.status, w.id, w.message.text, w.rank]),
       ],
     })),
@@ -68,8 +71,11 @@ export function toMatchTargets(data: LookupData): MatchTarget[] {
   );
 }
 
-/** One wording as the browser loads it: [service, code, page path, status, anchor, message template, rank?]. */
-export type LookupRecord = [string, string, string, number, string, string] | [string, string, string, number, string, string, number];
+/** One wording as the browser loads it: [service, code, page path, status, anchor, message template, rank?, description?]. */
+export type LookupRecord =
+  | [string, string, string, number, string, string]
+  | [string, string, string, number, string, string, number]
+  | [string, string, string, number, string, string, number, string];
 
 /** A service as the lookup knows it. */
 export interface LookupService {
@@ -97,8 +103,12 @@ const WORD_SHARD_BYTES = 4_000;
 /** Flattens a service's lookup data into records. */
 export function recordsOf(data: LookupData): LookupRecord[] {
   return data.codes.flatMap((c) =>
-    c.variants.map(([status, anchor, message, rank]): LookupRecord =>
-      rank ? [data.service, c.code, c.path, status, anchor, message, rank] : [data.service, c.code, c.path, status, anchor, message]),
+    c.variants.map(([status, anchor, message, rank, description]): LookupRecord =>
+      description
+        ? [data.service, c.code, c.path, status, anchor, message, rank ?? 0, description]
+        : rank
+          ? [data.service, c.code, c.path, status, anchor, message, rank]
+          : [data.service, c.code, c.path, status, anchor, message]),
   );
 }
 
@@ -106,7 +116,7 @@ export function recordsOf(data: LookupData): LookupRecord[] {
 export function groupRecords(records: readonly LookupRecord[], services: readonly LookupService[]): LookupData[] {
   const byService = new Map<string, Map<string, LookupCode>>();
   const seen = new Set<string>();
-  for (const [service, code, path, status, anchor, message, rank] of records) {
+  for (const [service, code, path, status, anchor, message, rank, description] of records) {
     const id = `${path}#${anchor}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -114,7 +124,7 @@ export function groupRecords(records: readonly LookupRecord[], services: readonl
     byService.set(service, codes);
     const entry = codes.get(code) ?? { code, path, variants: [] };
     codes.set(code, entry);
-    entry.variants.push(rank ? [status, anchor, message, rank] : [status, anchor, message]);
+    entry.variants.push(description ? [status, anchor, message, rank ?? 0, description] : rank ? [status, anchor, message, rank] : [status, anchor, message]);
   }
   return services
     .filter((s) => byService.has(s.service))

@@ -100,6 +100,7 @@ function renderHit(hit: DirectHit): HTMLElement {
   head.className = 'search-hit-head';
   head.append(text('code', hit.code), text('span', `HTTP ${hit.status}`, 'search-hit-status'), text('span', hit.serviceShort, 'search-hit-service'));
   a.append(head, text('span', hit.message, 'search-hit-message'));
+  if (hit.description) a.append(text('span', hit.description, 'search-hit-description'));
   if (hit.values.length > 0) a.append(text('span', `Filled in: ${hit.values.join(' · ')}`, 'search-hit-values'));
   li.append(a);
   return li;
