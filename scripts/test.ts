@@ -88,7 +88,7 @@ async function main(): Promise<number> {
   } else {
     console.log('Building the site (astro build)...');
     const started = performance.now();
-    const code = await run(process.execPath, [binPath('astro', 'astro.js'), 'build']);
+    const code = await run(process.execPath, [binPath('tsx', 'dist/cli.mjs'), join(ROOT, 'scripts/build.ts')]);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (code !== 0) throw new UserError(`Build failed (astro build exited with ${code} after ${seconds} s): see its output above`);
     console.log(`Built dist/ in ${seconds} s`);

@@ -2,9 +2,9 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listAliases, renderRedirectPage } from '../lib/aliases';
+import { listAliases, renderRedirectPage, type Alias } from '../lib/aliases';
 import { codePath } from '../lib/code-pages';
-import { loadServices } from '../lib/load-content';
+import { forgetLoadedContent, loadServices } from '../lib/load-content';
 
 /**
  * Writes redirect pages for the common spellings of every code's URL after the build. They are plain
@@ -12,21 +12,27 @@ import { loadServices } from '../lib/load-content';
  */
 export function codeAliases(contentDir = 'content'): AstroIntegration {
   let site = '';
+  let aliases: Alias[] = [];
   return {
     name: 'code-aliases',
     hooks: {
       'astro:config:done': ({ config }) => {
         site = (config.site ?? '').replace(/\/$/, '');
       },
-      'astro:build:done': ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
+      // Content is synced before the build starts: take the small list of aliases now, then let the parsed
+      // content go, so it is not held through page generation and Pagefind (this is the last integration).
+      'astro:build:start': () => {
         const { services } = loadServices(resolve(contentDir));
-        const aliases = listAliases(
+        aliases = listAliases(
           services.map(({ catalogue }) => ({
             service: catalogue.id,
             codes: catalogue.entries.map((e) => ({ code: e.code, path: codePath(e) })),
           })),
         );
+        forgetLoadedContent();
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
         let written = 0;
         for (const alias of aliases) {
           const folder = join(out, ...alias.from.split('/').filter(Boolean));

@@ -54,6 +54,11 @@ export function loadServices(contentDir: string, root = process.cwd()): Loaded {
   return loaded;
 }
 
+/** Drops the content read so far: once the collections hold it, a build need not keep a second copy. */
+export function forgetLoadedContent(): void {
+  cache.clear();
+}
+
 /** Names, sizes and modification times of every file under a folder: changes when any file does. */
 function stampOf(dir: string): string {
   if (!existsSync(dir)) return '';
