@@ -211,7 +211,9 @@ describe('a code that both services have', () => {
 
   test('the 404 page offers both services for /COMMON-0024/, which names no service', async () => {
     await open('/COMMON-0024/');
-    expect(await statusText('.not-found-status')).toBe('COMMON-0024 is in several services. Choose one:');
+    // The 404 page starts with its own status line; wait until the lookup has replaced it.
+    const status = page!.locator('.not-found-status');
+    await expect.poll(() => status.innerText(), { timeout: 10_000 }).toBe('COMMON-0024 is in several services. Choose one:');
     expect(await hitLines('.not-found-results a.search-hit')).toEqual([
       'Common.0024 ECS /ecs/common-0024/',
       'Common.0024 EVS /evs/common-0024/',
