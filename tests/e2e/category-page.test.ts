@@ -7,8 +7,6 @@ const site = useBuiltSite();
 let page: Page;
 let errors: string[];
 
-/** See tests/site/pages.test.ts: the missing /favicon.svg is tested there, deterministically. */
-const withoutFavicon = (list: string[]) => list.filter((e) => !/404 \(Not Found\) \(http:\/\/[^)]*\/favicon\.svg:/.test(e));
 
 async function open(path: string): Promise<Page> {
   page = await site.newPage();
@@ -18,7 +16,7 @@ async function open(path: string): Promise<Page> {
 }
 
 afterEach(async () => {
-  expect(withoutFavicon(errors)).toEqual([]);
+  expect(errors).toEqual([]);
   await page?.close();
 });
 

@@ -8,8 +8,6 @@ let page: Page;
 let errors: string[];
 let requested: string[];
 
-/** See tests/site/pages.test.ts: the missing /favicon.svg is tested there, deterministically. */
-const withoutFavicon = (list: string[]) => list.filter((e) => !/404 \(Not Found\) \(http:\/\/[^)]*\/favicon\.svg:/.test(e));
 
 /** Opens a site path, recording errors and the paths of every request the page makes. */
 async function open(path: string): Promise<Page> {
@@ -22,7 +20,7 @@ async function open(path: string): Promise<Page> {
 }
 
 afterEach(async () => {
-  expect(withoutFavicon(errors)).toEqual([]);
+  expect(errors).toEqual([]);
   await page?.close();
 });
 
