@@ -1,18 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../support/browser';
-import { useBuiltSite } from '../support/site';
+import { openPage, useBuiltSite } from '../support/site';
 
 const site = useBuiltSite();
 let page: Page;
 let errors: string[];
 
-/** Opens a site path in a fresh page, recording errors; the page may use the clipboard. */
+/** Opens a site path in a fresh page, recording errors (the page may use the clipboard). */
 async function open(path: string): Promise<Page> {
-  page = await site.newPage();
-  errors = collectPageErrors(page);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url('/') });
-  await page.goto(site.url(path), { waitUntil: 'load' });
+  ({ page, errors } = await openPage(site, path, { clipboard: true }));
   return page;
 }
 

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../support/browser';
-import { useBuiltSite } from '../support/site';
+import { openPage, useBuiltSite } from '../support/site';
 
 const site = useBuiltSite();
 let page: Page;
@@ -9,9 +8,7 @@ let errors: string[];
 
 /** Opens a site path in a fresh page, recording errors. */
 async function open(path: string): Promise<Page> {
-  page = await site.newPage();
-  errors = collectPageErrors(page);
-  await page.goto(site.url(path), { waitUntil: 'load' });
+  ({ page, errors } = await openPage(site, path));
   return page;
 }
 

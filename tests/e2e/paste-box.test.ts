@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../support/browser';
-import { useBuiltSite } from '../support/site';
+import { openPage, useBuiltSite } from '../support/site';
 
 const site = useBuiltSite();
 let page: Page;
@@ -9,12 +8,9 @@ let errors: string[];
 
 const MESSAGE = 'Private IP address 10.0.0.1 is already in use.';
 
-/** Opens a site path in a fresh page that may use the clipboard, recording errors. */
+/** Opens a site path in a fresh page, recording errors (the page may use the clipboard). */
 async function open(path: string): Promise<Page> {
-  page = await site.newPage();
-  errors = collectPageErrors(page);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url('/') });
-  await page.goto(site.url(path), { waitUntil: 'load' });
+  ({ page, errors } = await openPage(site, path, { clipboard: true }));
   return page;
 }
 

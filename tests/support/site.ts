@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, newPage, type PageOptions } from './browser';
+import { collectPageErrors, launchBrowser, newPage, type PageOptions } from './browser';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /** The build output, resolved from the repository root rather than the working directory. */
@@ -18,6 +18,22 @@ export interface BuiltSite {
   url(path?: string): string;
   /** A fresh page in a Chromium shared by the file, launched on first use and closed in afterAll. */
   newPage(options?: PageOptions): Promise<Page>;
+}
+
+/**
+ * Opens a path of a served site in a fresh page that records console errors, page errors and dialogs
+ * (see `collectPageErrors`); with `clipboard`, the page may read and write the clipboard.
+ */
+export async function openPage(
+  site: Pick<BuiltSite, 'url' | 'newPage'>,
+  path: string,
+  { clipboard = false }: { clipboard?: boolean } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await site.newPage();
+  const errors = collectPageErrors(page);
+  if (clipboard) await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url('/') });
+  await page.goto(site.url(path), { waitUntil: 'load' });
+  return { page, errors };
 }
 
 /** Serves dist/ for the current test file: starts in beforeAll, stops (with any browser) in afterAll. */
@@ -44,6 +60,7 @@ export function useBuiltSite(): BuiltSite {
       browser ??= launchBrowser();
       return newPage(await browser, options);
     },
+
   };
 }
 
