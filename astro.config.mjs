@@ -1,18 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { codeAliases } from './src/integrations/aliases.ts';
+import { listServices } from './src/lib/load-content.ts';
 
 /** Services are the content folders that hold an error table; the default sidebar lists them. */
-const services = readdirSync('content', { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(`content/${d.name}/error-codes.rst`))
-  .map((d) => {
-    const metaPath = `content/${d.name}/service.json`;
-    const meta = existsSync(metaPath) ? JSON.parse(readFileSync(metaPath, 'utf8')) : {};
-    return { id: d.name, name: meta.name ?? d.name.toUpperCase(), short: meta.short ?? d.name.toUpperCase() };
-  });
+const services = listServices('content');
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://error-codes.example.org',

@@ -63,6 +63,11 @@ export interface ServiceMeta {
   published?: string;
 }
 
+/** A service's display name and short name: from service.json, else its folder id in capitals. */
+export function serviceNames(id: string, meta: ServiceMeta): { name: string; short: string } {
+  return { name: meta.name ?? id.toUpperCase(), short: meta.short ?? id.toUpperCase() };
+}
+
 /** Builds a service's catalogue from its RST table; every problem in the table is a diagnostic. */
 export function buildCatalogue(input: {
   id: string;
@@ -75,8 +80,7 @@ export function buildCatalogue(input: {
   const meta = input.meta ?? {};
   const catalogue: ServiceCatalogue = {
     id: input.id,
-    name: meta.name ?? input.id.toUpperCase(),
-    short: meta.short ?? input.id.toUpperCase(),
+    ...serviceNames(input.id, meta),
     summary: meta.summary ?? '',
     published: meta.published,
     file: input.file,

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildCatalogue, type ServiceCatalogue, type ServiceMeta } from './catalogue';
+import { buildCatalogue, serviceNames, type ServiceCatalogue, type ServiceMeta } from './catalogue';
 import { listCategories, type Category } from './categories';
 import { buildCodePages, type CodePageData } from './code-pages';
 import type { Diagnostic } from './diagnostics';
@@ -32,6 +32,17 @@ export function listServiceIds(contentDir: string): string[] {
     .filter((d) => d.isDirectory() && existsSync(join(contentDir, d.name, TABLE_FILE)))
     .map((d) => d.name)
     .sort();
+}
+
+/**
+ * The services of a content directory with their names, without reading their tables (for the site's
+ * configuration). A broken service.json counts as absent here; the content check reports it.
+ */
+export function listServices(contentDir: string): { id: string; name: string; short: string }[] {
+  return listServiceIds(contentDir).map((id) => {
+    const meta = readJson<ServiceMeta>(join(contentDir, id, 'service.json'), `${id}/service.json`, []) ?? {};
+    return { id, ...serviceNames(id, meta) };
+  });
 }
 
 type Loaded = { services: ServiceModel[]; diagnostics: Diagnostic[] };
