@@ -3,7 +3,7 @@
  * and 10,000 synthetic templates against 200 realistic pastes, 1 MB pastes, and the size of the
  * matcher data as JSON (what the lookup page loads). Inputs are pseudo-random with a fixed seed.
  */
-import { buildLookupShards, shardsForInput, type LookupData } from '../src/lib/lookup-data';
+import { buildLookupShards, packStatuses, shardsForInput, type LookupData } from '../src/lib/lookup-data';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { toPlainText } from '../src/lib/markup';
@@ -36,9 +36,9 @@ function readRealTargets(): MatchTarget[] {
   const { table, diagnostics } = readErrorTable(readFileSync(TABLE_FILE, 'utf8'), TABLE_FILE);
   if (!table) throw new Error(`${TABLE_FILE}: no error table (${diagnostics.length} problems)`);
   return table.rows.map((row) => ({
-    id: `${row.code}@${row.status}:${row.line}`,
+    id: `${row.code}@${row.statuses.join('/')}:${row.line}`,
     code: row.code,
-    status: row.status,
+    statuses: row.statuses,
     segments: parseTemplate(toPlainText(rstToMdast(row.message.text))),
   }));
 }
@@ -66,7 +66,7 @@ function syntheticTargets(): MatchTarget[] {
     for (let s = 0; s < slots; s++) words.splice(1 + random.int(words.length - 1), 0, random.next() < 0.3 ? '%d' : '%s');
     const message = `${words.join(' ')}.`;
     const code = `Svc${i % 37}.${String(i).padStart(4, '0')}`;
-    return { id: `${code}@400`, code, status: 400, segments: parseTemplate(message) };
+    return { id: `${code}@400`, code, statuses: [400], segments: parseTemplate(message) };
   });
 }
 
@@ -142,7 +142,7 @@ function lookupLoad(targets: readonly MatchTarget[], inputs: readonly string[]):
     codes: targets.map((t) => ({
       code: t.code,
       path: `/bench/${t.id}/`,
-      variants: [[t.status, 'http-400', t.segments.map((g) => (g.kind === 'text' ? g.text : g.slot)).join('')]],
+      variants: [[packStatuses(t.statuses), 'http-400', t.segments.map((g) => (g.kind === 'text' ? g.text : g.slot)).join('')]],
     })),
   };
   const { manifest, words, codes } = buildLookupShards([data]);

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCatalogue, countRows } from '../src/lib/catalogue';
 import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics';
 import { readErrorTable } from '../src/lib/rst/error-table';
 import { loadServices } from '../src/lib/load-content';
@@ -38,21 +39,27 @@ function validateFile(file: string, quiet = false): boolean {
     process.stderr.write(`${file}: cannot read file (${code})\n`);
     return false;
   }
-  const { table, diagnostics } = readErrorTable(text, file);
-  if (diagnostics.length > 0 || !table) {
-    if (!quiet) for (const d of sortDiagnostics(diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    return false;
+  // The service id is the folder of a content file (content/evs/error-codes.rst), else the file's name.
+  const id = path.basename(file) === 'error-codes.rst' ? path.basename(path.dirname(path.resolve(file))) : path.basename(file, '.rst');
+  const { catalogue, diagnostics, warnings } = buildCatalogue({ id, file, text });
+  if (!quiet) for (const d of sortDiagnostics([...diagnostics, ...warnings])) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  if (diagnostics.length > 0 || !catalogue) return false;
+  // Grid tables without an error-code column (a table of response elements) are named, not read.
+  for (const skipped of readErrorTable(text, file).table?.skipped ?? []) {
+    process.stdout.write(`${file}: skipped table at line ${skipped.line}: ${skipped.reason}\n`);
   }
-  const codes = new Set(table.rows.map((row) => row.code)).size;
-  process.stdout.write(`${file}: ${table.rows.length} rows, ${codes} codes\n`);
+  const { rows, codes } = countRows(catalogue);
+  const tables = catalogue.tables ? `, ${catalogue.tables.length} tables` : '';
+  const warned = warnings.length > 0 ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
+  process.stdout.write(`${file}: ${rows} rows, ${codes} codes${tables}${warned}\n`);
   return true;
 }
 
 /** Validates a whole content folder: each file's summary, then every problem the build would report. */
 function validateContent(content: string): boolean {
   for (const file of listContentFiles(content)) validateFile(file, true);
-  const { diagnostics } = loadServices(content, process.cwd());
-  for (const d of sortDiagnostics(diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  const { diagnostics, warnings } = loadServices(content, process.cwd());
+  for (const d of sortDiagnostics([...diagnostics, ...warnings])) process.stderr.write(`${formatDiagnostic(d)}\n`);
   return diagnostics.length === 0;
 }
 

@@ -4,7 +4,7 @@ import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { resolve } from 'node:path';
 import { countRows } from './lib/catalogue';
-import { ContentError } from './lib/diagnostics';
+import { ContentError, formatDiagnostic } from './lib/diagnostics';
 import { loadServices } from './lib/load-content';
 import { StoredCodePageSchema, ServiceSchema } from './lib/schema';
 import { compactCodePage } from './lib/code-pages';
@@ -25,8 +25,10 @@ function errorTableLoader(kind: 'services' | 'codes'): Loader {
   };
 }
 
-async function sync(kind: 'services' | 'codes', { store, parseData, logger }: LoaderContext) {
-  const { services, diagnostics } = loadServices(CONTENT_DIR);
+async function sync(kind: 'services' | 'codes', { store, parseData, logger, watcher }: LoaderContext) {
+  const { services, diagnostics, warnings } = loadServices(CONTENT_DIR);
+  // A build prints warnings in its content check; in dev (where there is a watcher) the loader does.
+  if (kind === 'services' && watcher) for (const warning of warnings) logger.warn(formatDiagnostic(warning));
   if (diagnostics.length > 0) {
     // A build has stopped before this (src/integrations/content-check.ts); in dev the site keeps the
     // last good content and the terminal shows every problem.

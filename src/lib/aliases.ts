@@ -1,4 +1,4 @@
-import { codeKey, parseCodeSpelling } from './code-spelling';
+import { readCodeSpelling, urlSpellings, type CodeShapes } from './code-identity';
 
 /** A generated redirect: a common misspelling of a code's URL and the page it leads to. */
 export interface Alias {
@@ -22,17 +22,26 @@ export interface AliasSource {
  */
 export function listAliases(services: readonly AliasSource[]): Alias[] {
   const aliases = new Map<string, Alias>();
+  // A spelling that two codes of a service share (`BadDigest`, `Baddigest` -> `baddigest`) leads to neither:
+  // the 404 page's resolver offers both.
+  const ambiguous = new Set<string>();
   const rootTargets = new Map<string, Set<string>>();
+  const pages = new Set(services.flatMap((s) => s.codes.map((c) => c.path)));
   for (const { service, codes } of services) {
     for (const { code, path } of codes) {
-      for (const spelling of spellingsOf(code)) {
+      for (const spelling of urlSpellings(code)) {
         const from = `/${service}/${spelling}/`;
-        if (from !== path) aliases.set(from, { from, to: path, code });
+        if (from === path || pages.has(from)) continue;
+        const earlier = aliases.get(from);
+        if (earlier && earlier.to !== path) ambiguous.add(from);
+        else aliases.set(from, { from, to: path, code });
       }
+      if (!/^[A-Za-z0-9._-]+$/.test(code)) continue;
       const root = `/${code}/`;
       rootTargets.set(root, new Set([...(rootTargets.get(root) ?? []), path]));
     }
   }
+  for (const from of ambiguous) aliases.delete(from);
   for (const [from, targets] of rootTargets) {
     const code = from.slice(1, -1);
     const to = targets.size === 1 ? [...targets][0] : `/lookup/?${new URLSearchParams({ code })}`;
@@ -41,21 +50,8 @@ export function listAliases(services: readonly AliasSource[]): Alias[] {
   return [...aliases.values()];
 }
 
-function spellingsOf(code: string): string[] {
-  const parts = /^(.*?)[._-]?(\d+)$/.exec(code);
-  if (!parts || !parts[1]) return [code, code.toLowerCase(), code.toUpperCase()];
-  const [, prefix, number] = parts;
-  return [...new Set([
-    code,
-    code.toLowerCase(),
-    code.toUpperCase(),
-    `${prefix}${number}`.toLowerCase(),
-    `${prefix}_${number}`,
-  ])].filter((s) => /^[A-Za-z0-9._-]+$/.test(s));
-}
-
 /** Reads a code (and the service, when the path names one) from any path: `/ecs/ECS-0010` -> ecs, ECS-0010. */
-export function codeFromPath(pathname: string, services: readonly string[]): { service?: string; code: string } | null {
+export function codeFromPath(pathname: string, services: readonly string[], shapes: CodeShapes): { service?: string; code: string } | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -64,8 +60,8 @@ export function codeFromPath(pathname: string, services: readonly string[]): { s
   }
   const segments = decoded.split('/').filter(Boolean);
   const last = segments.at(-1)?.replace(/\.(html?|json)$/i, '');
-  // A code's prefix has two letters or more, so `v1.0` or `a1` in a path is not read as a code.
-  if (!last || !/^[A-Za-z]{2}/.test(last) || !codeKey(last) || !parseCodeSpelling(last)) return null;
+  // Only a segment of a known code's shape is a code: `v1.0` or `a1` in a path is not.
+  if (!last || readCodeSpelling(last, shapes) === null) return null;
   const first = segments[0]?.toLowerCase();
   const service = segments.length > 1 && first && services.includes(first) ? first : undefined;
   return { service, code: last };

@@ -3,7 +3,7 @@ import type { Editorial, Family } from './editorial';
 import { describeStatus } from './http-status';
 
 /** The kinds of index page a service has. */
-export type CategoryKind = 'all' | 'status' | 'prefix' | 'family' | 'topic';
+export type CategoryKind = 'all' | 'table' | 'status' | 'prefix' | 'family' | 'topic';
 
 /** An index page: a named list of codes. */
 export interface Category {
@@ -20,7 +20,10 @@ export interface Category {
   codes: string[];
 }
 
-/** Lists every index page of a service: all codes, by status, by prefix, by family, by topic. */
+/**
+ * Lists every index page of a service: all codes, by table (for a file with several), by status, by prefix,
+ * by family, by topic. Families come from categories.json, else from the structure of the codes themselves.
+ */
 export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial): Category[] {
   const base = `/${catalogue.id}`;
   const make = (kind: CategoryKind, slug: string, fields: Pick<Category, 'title' | 'label' | 'summary'>, entries: CodeEntry[]): Category => ({
@@ -32,17 +35,20 @@ export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial
     codes: entries.map((e) => e.code),
   });
   const entries = catalogue.entries;
-  const statuses = [...new Set(entries.flatMap((e) => e.variants.map((v) => v.status)))].sort((a, b) => a - b);
-  const prefixes = [...new Set(entries.map((e) => e.prefix))];
+  const statuses = [...new Set(entries.flatMap((e) => e.variants.flatMap((v) => v.statuses)))].sort((a, b) => a - b);
+  const prefixes = [...new Set(entries.map((e) => e.prefix))].filter((p) => p !== '');
   const primary = primaryPrefix(entries);
   return [
     make('all', 'all', { title: `All ${catalogue.short} error codes`, label: 'All codes', summary: `Every error code in the ${catalogue.name} table, with its HTTP status and message.` }, entries),
+    ...tableGroups(catalogue).map(({ slug, caption, members }) =>
+      make('table', slug, { title: `${catalogue.short}: ${caption}`, label: caption, summary: `The codes of the table "${caption}" in the ${catalogue.name} documentation.` }, members),
+    ),
     ...statuses.map((status) =>
       make('status', String(status), {
         title: `HTTP ${status} ${describeStatus(status)}`,
         label: `${status} ${describeStatus(status)}`,
         summary: `${catalogue.short} error codes that the table lists with HTTP status ${status} (${describeStatus(status)}).`,
-      }, entries.filter((e) => e.variants.some((v) => v.status === status))),
+      }, entries.filter((e) => e.variants.some((v) => v.statuses.includes(status)))),
     ),
     ...prefixes.map((prefix) =>
       make('prefix', prefix.toLowerCase(), {
@@ -51,12 +57,8 @@ export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial
         summary: prefixSummary(prefix, primary, catalogue),
       }, entries.filter((e) => e.prefix === prefix)),
     ),
-    ...familiesOf(editorial, entries, primary).map(({ family, members }) =>
-      make('family', family.slug, {
-        title: `${primary}.${family.slug}: ${family.title}`,
-        label: `${primary}.${family.slug}`,
-        summary: family.summary,
-      }, members),
+    ...familiesOf(editorial, entries, primary).map(({ family, members, label }) =>
+      make('family', family.slug, { title: `${label}: ${family.title}`, label, summary: family.summary }, members),
     ),
     ...editorial.topics.map((topic) => {
       const listed = new Set(topic.codes);
@@ -66,33 +68,82 @@ export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial
   ].filter((c) => c.codes.length > 0);
 }
 
-/** The prefix most of a service's codes have (`Ecs`): families group its numbers. */
+/** The prefix most of a service's numbered codes have (`Ecs`; empty for plain numbers): families group its numbers. */
 export function primaryPrefix(entries: readonly CodeEntry[]): string {
   const counts = new Map<string, number>();
-  for (const e of entries) counts.set(e.prefix, (counts.get(e.prefix) ?? 0) + 1);
+  for (const e of entries) if (e.number !== '') counts.set(e.prefix, (counts.get(e.prefix) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+/** The error tables of a file that has several, each with the codes that have a row in it. */
+function tableGroups(catalogue: ServiceCatalogue): { slug: string; caption: string; members: CodeEntry[] }[] {
+  const used = new Set<string>();
+  return (catalogue.tables ?? []).map((table, index) => {
+    const caption = table.caption ?? `Table at line ${table.line}`;
+    let slug = caption.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || `table-${index + 1}`;
+    if (used.has(slug)) slug = `${slug}-${index + 1}`;
+    used.add(slug);
+    return { slug, caption, members: catalogue.entries.filter((e) => e.variants.some((v) => v.table === index)) };
+  });
 }
 
 function familiesOf(editorial: Editorial, entries: readonly CodeEntry[], primary: string) {
   const numbered = entries.filter((e) => e.prefix === primary && e.number !== '');
+  if (editorial.families.length === 0 && numbered.length === 0) return nameFamilies(entries);
   const families: Family[] = editorial.families.length > 0 ? editorial.families : defaultFamilies(numbered);
   return families.map((family) => ({
     family,
+    label: primary ? `${primary}.${family.slug}` : family.slug,
     members: numbered.filter((e) => Number(e.number) >= family.range[0] && Number(e.number) <= family.range[1]),
   }));
 }
 
-/** One family per hundreds range (thousands from 1000 up) when the service names none. */
+/** Most families a service gets from its numbers when categories.json names none. */
+const MAX_FAMILIES = 12;
+
+/**
+ * Ranges of numbers when the service names none: the finest power-of-ten ranges that make at most
+ * MAX_FAMILIES families (`01xx`, `02xx` for a few hundred codes; `1114000xx` for nine-digit codes).
+ */
 function defaultFamilies(entries: readonly CodeEntry[]): Family[] {
-  const slugs = new Map<string, Family>();
-  for (const e of entries) {
-    const n = Number(e.number);
-    const family = n >= 1000
-      ? { slug: `${Math.floor(n / 1000)}xxx`, range: [Math.floor(n / 1000) * 1000, Math.floor(n / 1000) * 1000 + 999] as [number, number] }
-      : { slug: `${String(Math.floor(n / 100)).padStart(2, '0')}xx`, range: [Math.floor(n / 100) * 100, Math.floor(n / 100) * 100 + 99] as [number, number] };
-    if (!slugs.has(family.slug)) slugs.set(family.slug, { ...family, title: `Codes ${family.range[0]}-${family.range[1]}`, summary: '' });
+  const numbers = entries.map((e) => Number(e.number));
+  const width = Math.max(...entries.map((e) => e.number.length));
+  let step = 100;
+  while (new Set(numbers.map((n) => Math.floor(n / step))).size > MAX_FAMILIES) step *= 10;
+  const digits = String(step).length - 1;
+  const families = new Map<number, Family>();
+  for (const n of [...numbers].sort((a, b) => a - b)) {
+    const bucket = Math.floor(n / step);
+    if (families.has(bucket)) continue;
+    const head = String(bucket).padStart(Math.max(width - digits, 1), '0');
+    const from = bucket * step;
+    families.set(bucket, { slug: `${head}${'x'.repeat(digits)}`, range: [from, from + step - 1], title: `Codes ${from}-${from + step - 1}`, summary: '' });
   }
-  return [...slugs.values()];
+  return [...families.values()];
+}
+
+/**
+ * Families of codes that are names (`InvalidArgument`, `NoSuchKey`): by their first word when at least two
+ * codes share it (`Invalid…`, `NoSuch…` is `No`), never one family per code.
+ */
+function nameFamilies(entries: readonly CodeEntry[]): { family: Family; label: string; members: CodeEntry[] }[] {
+  const byWord = new Map<string, CodeEntry[]>();
+  for (const e of entries) {
+    const word = firstWord(e.code);
+    byWord.set(word, [...(byWord.get(word) ?? []), e]);
+  }
+  const groups = [...byWord].filter(([, members]) => members.length >= 2);
+  if (groups.length < 2) return [];
+  return groups.map(([word, members]) => ({
+    family: { slug: word.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'other', range: [0, 0] as [number, number], title: `Codes named ${word}…`, summary: `Codes whose name starts with "${word}".` },
+    label: `${word}…`,
+    members,
+  }));
+}
+
+/** The first word of a code name: up to a separator or an inner capital (`NoSuchKey` -> `No`, `KMS.Disabled` -> `KMS`). */
+function firstWord(code: string): string {
+  return /^[A-Z]+(?![a-z])|^[A-Za-z][a-z0-9]*/.exec(code)?.[0] ?? code.slice(0, 1);
 }
 
 function prefixSummary(prefix: string, primary: string, catalogue: ServiceCatalogue): string {

@@ -7,7 +7,7 @@ import { diffWords, type DiffPart } from './word-diff';
 export interface EarlierWording {
   /** Fragment id on the code page: `v3`. */
   id: string;
-  status: number;
+  statuses: number[];
   message: RichText;
   template: Segment[];
   first: string;
@@ -37,10 +37,10 @@ export function toPageHistory(history: CodeHistory, dates: readonly string[]): P
   const newest = dates.length - 1;
   const earlier = history.wordings.flatMap((w, index): EarlierWording[] => {
     if (w.anchor !== undefined) return [];
-    const replacement = shownWordings.find((s) => s.status === w.status) ?? shownWordings[0];
+    const replacement = shownWordings.find((s) => s.statuses.join('/') === w.statuses.join('/')) ?? shownWordings[0];
     return [{
       id: `v${index}`,
-      status: w.status,
+      statuses: w.statuses,
       message: w.message,
       template: w.template,
       first: w.first,

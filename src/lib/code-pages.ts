@@ -6,7 +6,7 @@ import type { PageHistory } from './code-history';
 export interface CodeLink {
   code: string;
   path: string;
-  status: number;
+  statuses: number[];
   message: string;
 }
 
@@ -48,7 +48,7 @@ export function buildCodePages(catalogue: ServiceCatalogue, categories: readonly
   const byCategory = indexCategories(categories);
   const byTemplate = new Map<string, string[]>();
   for (const e of entries) {
-    for (const key of new Set(e.variants.map((v) => templateKey(v.message.text)))) {
+    for (const key of new Set(e.variants.filter((v) => v.message.text).map((v) => templateKey(v.message.text)))) {
       byTemplate.set(key, [...(byTemplate.get(key) ?? []), e.code]);
     }
   }
@@ -100,8 +100,8 @@ export function toCodeLink(entry: CodeEntry): CodeLink {
   return {
     code: entry.code,
     path: codePath(entry),
-    status: entry.variants[0].status,
-    message: entry.variants[0].message.text,
+    statuses: entry.variants[0].statuses,
+    message: entry.variants[0].message.text || entry.variants[0].description.text,
   };
 }
 

@@ -1,13 +1,14 @@
 import type { CodePageData } from './code-pages';
+import { statusBadge } from './http-status';
 
 /** One row of an index table: a code with the variants the page is about. */
 export interface CodeTableRow {
   code: string;
   path: string;
-  variants: { status: number; anchor: string; messageHtml: string; messageText: string }[];
+  variants: { status: string; statusClass: string; anchor: string; messageHtml: string; messageText: string }[];
 }
 
-/** Builds the rows of an index table; with `status`, each code shows only its variants of that status. */
+/** Builds the rows of an index table; with `status`, each code shows only its variants with that status. */
 export function buildCodeTableRows(
   codes: readonly string[],
   pages: ReadonlyMap<string, Pick<CodePageData, 'entry' | 'path'>>,
@@ -16,16 +17,24 @@ export function buildCodeTableRows(
   return codes.flatMap((code) => {
     const page = pages.get(code);
     if (!page) return [];
-    const variants = page.entry.variants.filter((v) => status === undefined || v.status === status);
+    const variants = page.entry.variants.filter((v) => status === undefined || v.statuses.includes(status));
     return [{
       code,
       path: page.path,
       variants: variants.map((v) => ({
-        status: v.status,
+        status: v.statuses.length > 0 ? v.statuses.join('/') : statusBadge(v).badge,
+        statusClass: statusBadge(v).statusClass,
         anchor: v.anchor,
-        messageHtml: v.message.html,
-        messageText: v.message.text,
+        // A table without a message column shows the description, the text its API returns.
+        messageHtml: v.message.text ? v.message.html : unwrapParagraph(v.description.html),
+        messageText: v.message.text || v.description.text,
       })),
     }];
   });
+}
+
+/** The inside of HTML that is one paragraph (`<p>x</p>` -> `x`), for a line that holds inline HTML only. */
+function unwrapParagraph(html: string): string {
+  const inner = /^<p>([\s\S]*)<\/p>$/.exec(html)?.[1];
+  return inner !== undefined && !/<\/?(p|ul|ol|blockquote|pre|div)\b/.test(inner) ? inner : html;
 }

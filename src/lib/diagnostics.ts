@@ -6,11 +6,18 @@ export interface Diagnostic {
   /** 1-based column number. */
   column: number;
   message: string;
+  /** A warning reports something suspicious that was read anyway; without it the diagnostic is an error. */
+  severity?: 'warning';
 }
 
 /** Formats a diagnostic the way compilers do: `file:line:col: message`. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.message}`;
+  return `${d.file}:${d.line}:${d.column}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+}
+
+/** Splits diagnostics into errors (which stop a build) and warnings (which do not). */
+export function splitWarnings(list: readonly Diagnostic[]): { errors: Diagnostic[]; warnings: Diagnostic[] } {
+  return { errors: list.filter((d) => d.severity !== 'warning'), warnings: list.filter((d) => d.severity === 'warning') };
 }
 
 /** Orders diagnostics by file, then line, then column, so reports read top to bottom. */

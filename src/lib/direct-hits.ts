@@ -1,4 +1,5 @@
-import { toMatchTargets, type LookupCode, type LookupData } from './lookup-data';
+import { learnShapes, type CodeShapes } from './code-identity';
+import { toMatchTargets, unpackStatuses, type LookupCode, type LookupData } from './lookup-data';
 import { createMatcher, type Matcher, type MatchResult } from './matcher';
 
 /** A code that a query names or whose message template fits the query. */
@@ -10,7 +11,8 @@ export interface DirectHit {
   path: string;
   /** Fragment of the variant the query selects (`http-404`), when it selects one. */
   anchor?: string;
-  status: number;
+  /** The selected (or first) variant's statuses. */
+  statuses: number[];
   /** The selected (or first) variant's message template. */
   message: string;
   /** Its description, when the table has one: tells apart codes that share a message. */
@@ -26,15 +28,21 @@ export interface LookupIndex {
   matcher: Matcher;
   /** Code page path -> its service and code. */
   byPath: Map<string, { service: LookupData; code: LookupCode }>;
+  /** The shapes of the codes it knows (and of every code of the site, when the caller has them). */
+  shapes: CodeShapes;
 }
 
 /** Builds the index the search dialog and the lookup page query. */
-export function buildLookupIndex(services: readonly LookupData[]): LookupIndex {
+export function buildLookupIndex(services: readonly LookupData[], siteShapes?: CodeShapes): LookupIndex {
   const byPath: LookupIndex['byPath'] = new Map();
   for (const service of services) {
     for (const code of service.codes) byPath.set(code.path, { service, code });
   }
-  return { services: [...services], matcher: createMatcher(services.flatMap(toMatchTargets)), byPath };
+  const own = learnShapes(services.flatMap((s) => s.codes.map((c) => c.code)));
+  const shapes = siteShapes
+    ? { exact: new Set([...own.exact, ...siteShapes.exact]), loose: new Set([...own.loose, ...siteShapes.loose]), maxTokens: Math.max(own.maxTokens, siteShapes.maxTokens) }
+    : own;
+  return { services: [...services], matcher: createMatcher(services.flatMap(toMatchTargets)), byPath, shapes };
 }
 
 /** Hints besides the text: an HTTP status, a code, a service to keep to. */
@@ -71,7 +79,7 @@ export function findDirectHits(text: string, index: LookupIndex, options: HitOpt
 function toHit(service: LookupData, code: LookupCode, group: MatchResult[], status?: number): DirectHit {
   const matched = group.find((r) => r.via !== 'code');
   const current = group.filter((r) => !r.target.rank);
-  const byStatus = status === undefined ? undefined : current.find((r) => r.target.status === status);
+  const byStatus = status === undefined ? undefined : current.find((r) => r.target.statuses.includes(status));
   const best = matched ?? byStatus ?? current[0] ?? group[0];
   const anchor = best.target.id.split('#')[1];
   const variant = code.variants.find(([, a]) => a === anchor) ?? code.variants[0];
@@ -83,7 +91,7 @@ function toHit(service: LookupData, code: LookupCode, group: MatchResult[], stat
     code: code.code,
     path: code.path,
     anchor: selects ? anchor : undefined,
-    status: variant[0],
+    statuses: unpackStatuses(variant[0]),
     message: variant[2],
     description: variant[4],
     values: best.values,

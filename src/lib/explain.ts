@@ -33,7 +33,7 @@ export type ExplainRow = Omit<ExportVariant, 'line'> & {
     first: string;
     last: string;
     /** The row the code page shows for the same status (else its first row): today's wording, or a retired code's last. */
-    today: { status: number; anchor: string; url: string; message: ExportMessage };
+    today: { status?: number; anchor: string; url: string; message: ExportMessage };
   };
 };
 
@@ -174,12 +174,13 @@ function toHit(
       const variant = variantOf(r);
       if (variant) return [{ ...variant, values: r.values }];
       const wording = page?.history?.earlier.find((w) => w.id === anchorOf(r));
-      const today = wording && (exported.variants.find((v) => v.status === wording.status) ?? exported.variants[0]);
+      const today = wording && (exported.variants.find((v) => v.status === wording.statuses[0]) ?? exported.variants[0]);
       if (!wording || !today) return [];
-      const { line: _line, ...rest } = today;
+      const { line: _line, status: _status, statuses: _statuses, ...rest } = today;
       return [{
+        ...(wording.statuses.length > 0 ? { status: wording.statuses[0] } : {}),
+        ...(wording.statuses.length > 1 ? { statuses: wording.statuses } : {}),
         ...rest,
-        status: wording.status,
         anchor: wording.id,
         url: `${exported.url}#${wording.id}`,
         message: exportMessage(wording),
@@ -188,7 +189,7 @@ function toHit(
       }];
     });
   } else {
-    const withStatus = exported.variants.filter((v) => v.status === status);
+    const withStatus = exported.variants.filter((v) => status !== undefined && rowStatuses(v).includes(status));
     rows = (withStatus.length > 0 ? withStatus : exported.variants).map((v) => ({ ...v, values: [] }));
   }
   const via = results.some((r) => r.via === 'code+message') ? 'code+message' : matched.length > 0 ? 'message' : 'code';
@@ -201,12 +202,24 @@ function toHit(
     rows,
     tableRows: entry.variants.length,
   };
-  if (status !== undefined && !rows.some((r) => r.status === status)) {
+  if (status !== undefined && !rows.some((r) => rowStatuses(r).includes(status))) {
     const shown = matched.length > 0 ? `the row${rows.length === 1 ? '' : 's'} the message matches` : rows.length === 1 ? 'its only row' : 'every row';
     hit.note = `The table has no HTTP ${status} row for ${entry.code}; showing ${shown}.`;
   }
   if (page?.history?.retired && service.history) hit.retired = { lastPublished: page.history.lastPublished, current: service.history.current };
   return hit;
+}
+
+/** Every status of an exported row. */
+function rowStatuses(row: Pick<ExportVariant, 'status' | 'statuses'>): number[] {
+  return row.statuses ?? (row.status === undefined ? [] : [row.status]);
+}
+
+/** A row's status as explain prints it: `404 Not Found`, `400/404 Bad Request / Not Found`, or the cell's text. */
+function describeRowStatus(row: Pick<ExportVariant, 'status' | 'statuses' | 'statusText'>): string {
+  const statuses = rowStatuses(row);
+  if (statuses.length === 0) return row.statusText ?? 'none given';
+  return `${statuses.join('/')} ${[...new Set(statuses.map(describeStatus))].join(' / ')}`;
 }
 
 /** "published 2022-03-28", or "published 2022-03-28 to 2022-07-15" for a wording kept over several versions. */
@@ -243,11 +256,11 @@ export function formatHit(hit: ExplainHit, options: FormatOptions = {}): string 
     if (row.earlier) {
       const { today } = row.earlier;
       const says = hit.retired ? 'its last wording says' : 'today the table says';
-      const status = today.status === row.status ? '' : ` (HTTP ${today.status})`;
+      const status = today.status === row.status || today.status === undefined ? '' : ` (HTTP ${today.status})`;
       lines.push(`  Matched an earlier wording (${describePublished(row.earlier.first, row.earlier.last)}); ${says}${status}: "${today.message.template}"`);
     }
     lines.push(
-      field('HTTP status', `${row.status} ${describeStatus(row.status)}`),
+      field('HTTP status', describeRowStatus(row)),
       field('Message', fillTemplate(row, (value) => style.value(`[${value}]`))),
       field('Description', row.description.text),
       field('Solution', row.solution.text),

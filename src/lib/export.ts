@@ -1,4 +1,4 @@
-import type { CodeEntry, RichText, ServiceCatalogue, Variant } from './catalogue';
+import type { CodeEntry, RichText, ServiceCatalogue, TableGroup, Variant } from './catalogue';
 import { indexCategories, type Category } from './categories';
 import type { PageHistory } from './code-history';
 import { codePath } from './code-pages';
@@ -24,14 +24,25 @@ export interface ExportSlot {
 
 /** One table row of a code, as exported. */
 export interface ExportVariant {
-  status: number;
+  /** The row's HTTP status (its first, when it has several); absent when the table gives none. */
+  status?: number;
+  /** Every status of a row that has several (`400/404/500`). */
+  statuses?: number[];
+  /** The status cell as written, when it is more than its numbers (`403 Forbidden`). */
+  statusText?: string;
   anchor: string;
+  /** Other anchors that land on the row (`http-404` for a `400/404` row). */
+  anchors?: string[];
   url: string;
   /** Line of the row in the service's source file. */
   line: number;
   message: ExportMessage;
   description: RichText;
   solution: RichText;
+  /** Columns the site has no meaning for (`Module`), under their own header. */
+  other?: { header: string; text: string; html: string }[];
+  /** The caption of the row's table, when the file has several error tables. */
+  table?: string;
 }
 
 /** An index page that lists a code. */
@@ -51,7 +62,8 @@ export interface ExportMessage {
 
 /** One wording a code has had in the dated versions of its table. */
 export interface ExportWording {
-  status: number;
+  status?: number;
+  statuses?: number[];
   message: ExportMessage;
   /** Dates of the first and last version with this wording. */
   first: string;
@@ -117,7 +129,7 @@ export interface HistoryInput {
 export type CodeExport = { $schema: string; service: ExportService } & ExportCode;
 
 /** What the export needs of a service: its catalogue fields without the entries. */
-export type ServiceInput = Pick<ServiceCatalogue, 'id' | 'name' | 'short' | 'published' | 'file' | 'notes'>;
+export type ServiceInput = Pick<ServiceCatalogue, 'id' | 'name' | 'short' | 'published' | 'file' | 'notes' | 'tables'>;
 
 /** Removes trailing slashes from a site URL, so paths can be appended: `https://x.org/` -> `https://x.org`. */
 export function normalizeSiteUrl(siteUrl: string): string {
@@ -141,7 +153,7 @@ export function buildServiceExport(
     $schema: `${site}${SCHEMA_PATHS.service}`,
     service: exportService(service, site),
     notes: service.notes.map((note) => note.text),
-    codes: entries.map((entry) => exportCode(entry, byCode.get(entry.code) ?? [], site, history?.codes.get(entry.code))),
+    codes: entries.map((entry) => exportCode(entry, byCode.get(entry.code) ?? [], site, history?.codes.get(entry.code), service.tables)),
   };
   if (history) {
     document.versions = [...history.dates];
@@ -160,7 +172,7 @@ export function buildCodeExport(
 ): CodeExport {
   const site = normalizeSiteUrl(siteUrl);
   const own = indexCategories(categories).get(entry.code) ?? [];
-  return { $schema: `${site}${SCHEMA_PATHS.code}`, service: exportService(service, site), ...exportCode(entry, own, site, history) };
+  return { $schema: `${site}${SCHEMA_PATHS.code}`, service: exportService(service, site), ...exportCode(entry, own, site, history, service.tables) };
 }
 
 /** Serialises an export document the way the site serves it: 2-space indent, final newline. */
@@ -189,7 +201,7 @@ export function codeJsonPath(entry: Pick<CodeEntry, 'service' | 'slug'>): string
 }
 
 /** Exports one code with the (non-"all") categories that list it, and its history when it has one. */
-export function exportCode(entry: CodeEntry, categories: readonly Category[], site: string, history?: PageHistory): ExportCode {
+export function exportCode(entry: CodeEntry, categories: readonly Category[], site: string, history?: PageHistory, tables?: readonly TableGroup[]): ExportCode {
   const url = `${site}${codePath(entry)}`;
   const code: ExportCode = {
     code: entry.code,
@@ -197,7 +209,7 @@ export function exportCode(entry: CodeEntry, categories: readonly Category[], si
     url,
     json: `${site}${codeJsonPath(entry)}`,
     categories: categories.map((c) => ({ kind: c.kind, slug: c.slug, title: c.title, url: `${site}${c.path}` })),
-    variants: entry.variants.map((v) => exportVariant(v, url)),
+    variants: entry.variants.map((v) => exportVariant(v, url, tables)),
   };
   if (history) code.history = exportHistory(entry, history, url);
   return code;
@@ -211,10 +223,10 @@ export function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: s
   const shown = entry.variants.flatMap((v): ExportWording[] => {
     const dates = history.shown[v.anchor];
     if (!dates) return [];
-    return [{ status: v.status, message: exportMessage(v), first: dates.first, last: dates.last, current: !history.retired, url: `${pageUrl}#${v.anchor}` }];
+    return [{ ...exportStatuses(v.statuses), message: exportMessage(v), first: dates.first, last: dates.last, current: !history.retired, url: `${pageUrl}#${v.anchor}` }];
   });
   const earlier = history.earlier.map((w): ExportWording => ({
-    status: w.status,
+    ...exportStatuses(w.statuses),
     message: exportMessage(w),
     first: w.first,
     last: w.last,
@@ -230,21 +242,33 @@ export function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: s
   };
 }
 
-/** Exports one row; `pageUrl` is the code page the anchor belongs to. */
-export function exportVariant(variant: Variant, pageUrl: string): ExportVariant {
+/** Exports one row; `pageUrl` is the code page the anchor belongs to; `tables` are the service's tables, when several. */
+export function exportVariant(variant: Variant, pageUrl: string, tables?: readonly TableGroup[]): ExportVariant {
+  const caption = variant.table === undefined ? undefined : tables?.[variant.table]?.caption;
   return {
-    status: variant.status,
+    ...exportStatuses(variant.statuses),
+    ...(variant.statusText === undefined ? {} : { statusText: variant.statusText }),
     anchor: variant.anchor,
+    ...(variant.anchors ? { anchors: [...variant.anchors] } : {}),
     url: `${pageUrl}#${variant.anchor}`,
     line: variant.line,
     message: exportMessage(variant),
     description: { text: variant.description.text, html: variant.description.html },
     solution: { text: variant.solution.text, html: variant.solution.html },
+    ...(variant.other ? { other: variant.other.map((o) => ({ header: o.header, text: o.value.text, html: o.value.html })) } : {}),
+    ...(caption === undefined ? {} : { table: caption }),
   };
 }
 
-/** A message with its template text, HTML and slot offsets. */
+/** `status` (the first), and `statuses` only for a row with several, so one-status rows export as they always have. */
+function exportStatuses(statuses: readonly number[]): { status?: number; statuses?: number[] } {
+  if (statuses.length === 0) return {};
+  return statuses.length === 1 ? { status: statuses[0] } : { status: statuses[0], statuses: [...statuses] };
+}
+
+/** A message with its template text, HTML and slot offsets (empty for a table without a message column). */
 export function exportMessage(wording: Pick<Variant, 'template' | 'message'>): ExportMessage {
+  if (wording.message.text === '') return { template: '', html: '', slots: [] };
   const { template, slots } = locateSlots(wording.template);
   return { template, html: wording.message.html, slots };
 }

@@ -9,7 +9,7 @@ import type { Segment } from './template';
  * message reworded and later restored (A -> B -> A) is one wording A from the first to the third version.
  */
 export interface Wording {
-  status: number;
+  statuses: number[];
   message: RichText;
   template: Segment[];
   description: RichText;
@@ -44,7 +44,7 @@ export interface VersionChange {
   added: string[];
   /** Codes of the previous version that this one lacks, in the previous version's order. */
   removed: string[];
-  /** Codes whose rows changed (a message reworded, a status changed, a row added or dropped); messages in table order. */
+  /** Codes whose rows changed (a message reworded, a status changed, a row added or dropped); messages in table order, each row's first status (0: none). */
   reworded: { code: string; before: string[]; after: string[]; beforeStatus: number[]; afterStatus: number[] }[];
 }
 
@@ -120,7 +120,7 @@ export function buildHistory(versions: readonly { date: string; catalogue: Servi
       entry.variants.forEach((variant, position) => {
         const same = state.wordings.get(texts[position]) ?? [];
         if (same.length === 0) state.wordings.set(texts[position], same);
-        const wording = same.find((w) => w.variant.status === variant.status);
+        const wording = same.find((w) => sameStatuses(w.variant, variant));
         if (!wording) same.push({ firstIndex: index, lastIndex: index, variant, position });
         // A row repeated within one version keeps its first occurrence.
         else if (wording.lastIndex < index) {
@@ -154,7 +154,7 @@ export function matchTargetsFromHistory(history: ServiceHistory, pathOf: (code: 
       targets.push({
         id: `${path}#${wording.anchor ?? `v${index}`}`,
         code: code.code,
-        status: wording.status,
+        statuses: wording.statuses,
         segments: wording.template,
         rank: wording.current ? 0 : newest - (indexOf.get(wording.last) ?? 0),
       });
@@ -166,8 +166,8 @@ export function matchTargetsFromHistory(history: ServiceHistory, pathOf: (code: 
 /** Tells whether two versions of a code have the same rows (status and normalised message), in any order. */
 function sameRows(before: readonly Variant[], beforeTexts: readonly string[], after: readonly Variant[], afterTexts: readonly string[]): boolean {
   if (before.length !== after.length) return false;
-  if (before.length === 1) return before[0].status === after[0].status && beforeTexts[0] === afterTexts[0];
-  const keys = (variants: readonly Variant[], texts: readonly string[]) => variants.map((v, i) => `${v.status} ${texts[i]}`).sort().join('\n');
+  if (before.length === 1) return sameStatuses(before[0], after[0]) && beforeTexts[0] === afterTexts[0];
+  const keys = (variants: readonly Variant[], texts: readonly string[]) => variants.map((v, i) => `${v.statuses.join('/')} ${texts[i]}`).sort().join('\n');
   return keys(before, beforeTexts) === keys(after, afterTexts);
 }
 
@@ -176,8 +176,8 @@ function describeRewording(before: CodeEntry, after: CodeEntry): VersionChange['
     code: after.code,
     before: before.variants.map((v) => v.message.text),
     after: after.variants.map((v) => v.message.text),
-    beforeStatus: before.variants.map((v) => v.status),
-    afterStatus: after.variants.map((v) => v.status),
+    beforeStatus: before.variants.map(primaryStatus),
+    afterStatus: after.variants.map(primaryStatus),
   };
 }
 
@@ -187,9 +187,9 @@ function toCodeHistory(code: string, state: CodeState, dates: readonly string[])
     (a, b) => b.lastIndex - a.lastIndex || a.position - b.position || b.firstIndex - a.firstIndex,
   );
   const wordings = ordered.map((w): Wording => {
-    const { status, message, template, description, solution, anchor } = w.variant;
+    const { statuses, message, template, description, solution, anchor } = w.variant;
     return {
-      status,
+      statuses,
       message,
       template,
       description,
@@ -223,4 +223,14 @@ function mergeEntries(current: ServiceCatalogue, states: Map<string, CodeState>,
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
   return [...current.entries, ...retired];
+}
+
+/** Two rows have the same status when they name the same statuses in the same order. */
+function sameStatuses(a: Pick<Variant, 'statuses'>, b: Pick<Variant, 'statuses'>): boolean {
+  return a.statuses.length === b.statuses.length && a.statuses.every((s, i) => s === b.statuses[i]);
+}
+
+/** A row's first status, as the list of changes gives it: 0 for a row without one. */
+function primaryStatus(variant: Pick<Variant, 'statuses'>): number {
+  return variant.statuses[0] ?? 0;
 }

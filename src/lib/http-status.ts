@@ -17,3 +17,12 @@ export function describeStatus(status: number): string {
   if (status >= 300) return 'Redirection';
   return 'Success';
 }
+
+/** What a row shows for its status: a badge (`HTTP 400`, `HTTP 400/404/500`, `n/a`), its reason phrase, and the class (`4`) that colours it. */
+export function statusBadge(row: { statuses: readonly number[]; statusText?: string }): { badge: string; reason: string; statusClass: string } {
+  const [first] = row.statuses;
+  if (first === undefined) return { badge: row.statusText ?? 'No HTTP status', reason: '', statusClass: '' };
+  const badge = row.statusText && !/^\d{3}(?: [A-Za-z][A-Za-z' -]*)?$/.test(row.statusText) ? row.statusText : `HTTP ${row.statuses.join('/')}`;
+  const reasons = [...new Set(row.statuses.map(describeStatus))];
+  return { badge, reason: reasons.join(' / '), statusClass: String(first)[0] };
+}

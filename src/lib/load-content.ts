@@ -45,7 +45,8 @@ export function listServices(contentDir: string): { id: string; name: string; sh
   });
 }
 
-type Loaded = { services: ServiceModel[]; diagnostics: Diagnostic[] };
+/** What a content folder holds: its services, the errors that stop a build, and warnings that do not. */
+type Loaded = { services: ServiceModel[]; diagnostics: Diagnostic[]; warnings: Diagnostic[] };
 
 // One build reads the content several times (the content check, both collections, the redirect pages),
 // from module instances that do not share state: the cache lives on globalThis, keyed by the files' stats.
@@ -87,12 +88,14 @@ function stampOf(dir: string): string {
 function readServices(contentDir: string, root: string): Loaded {
   const services: ServiceModel[] = [];
   const diagnostics: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   for (const id of listServiceIds(contentDir)) {
     const folder = join(contentDir, id);
     const rel = (name: string) => relative(root, join(folder, name)).split('\\').join('/');
     const meta = readJson<ServiceMeta>(join(folder, 'service.json'), rel('service.json'), diagnostics) ?? {};
     const built = readVersions(id, folder, rel, meta, root);
     diagnostics.push(...built.diagnostics);
+    warnings.push(...built.warnings);
     if (!built.catalogue) continue;
     // Editorial checks against a table with problems would only repeat them (a broken row's code is "unknown").
     const tableIsClean = built.diagnostics.length === 0;
@@ -118,7 +121,7 @@ function readServices(contentDir: string, root: string): Loaded {
       history: history && { dates: history.dates, current: history.current, changes: history.changes },
     });
   }
-  return { services, diagnostics };
+  return { services, diagnostics, warnings };
 }
 
 /**
@@ -131,7 +134,7 @@ function readVersions(
   rel: (name: string) => string,
   meta: ServiceMeta,
   root: string,
-): { catalogue?: ServiceCatalogue; history?: ServiceHistory; diagnostics: Diagnostic[] } {
+): { catalogue?: ServiceCatalogue; history?: ServiceHistory; diagnostics: Diagnostic[]; warnings: Diagnostic[] } {
   const historyDir = join(folder, HISTORY_DIR);
   const files = existsSync(historyDir)
     ? readdirSync(historyDir).map((name) => ({ name, path: rel(`${HISTORY_DIR}/${name}`) }))
@@ -140,19 +143,22 @@ function readVersions(
     return buildCatalogue({ id, file: rel(TABLE_FILE), text: readFileSync(join(folder, TABLE_FILE), 'utf8'), meta });
   }
   const { versions, diagnostics } = readVersionList(files, meta.published, rel(TABLE_FILE));
+  const warnings: Diagnostic[] = [];
   const dated: { date: string; catalogue: ServiceCatalogue }[] = [];
   for (const version of versions) {
     const built = buildCatalogue({ id, file: version.file, text: readFileSync(join(root, version.file), 'utf8'), meta });
     diagnostics.push(...built.diagnostics);
+    warnings.push(...built.warnings);
     if (built.catalogue) dated.push({ date: version.date, catalogue: built.catalogue });
   }
-  if (diagnostics.length > 0 || dated.length === 0) return { diagnostics };
+  if (diagnostics.length > 0 || dated.length === 0) return { diagnostics, warnings };
   const history = buildHistory(dated);
   const newest = dated[dated.length - 1].catalogue;
-  return { catalogue: { ...newest, published: history.current, entries: history.entries }, history, diagnostics };
+  return { catalogue: { ...newest, published: history.current, entries: history.entries }, history, diagnostics, warnings };
 }
 
 
+/** Reads a JSON file; a file that is not JSON is a diagnostic and reads as absent. */
 function readJson<T>(path: string, file: string, diagnostics: Diagnostic[]): T | undefined {
   if (!existsSync(path)) return undefined;
   try {

@@ -1,6 +1,6 @@
 import type { CodeEntry } from './catalogue';
 import { codePath } from './code-pages';
-import { codeKey, findCodesInText } from './code-spelling';
+import { codeKey, findCodesInText, keyParts, learnShapes, readCodeSpelling, shapesFromList, type CodeShapes } from './code-identity';
 import { inputWords, MAX_INPUT, templateWords, type MatchTarget } from './matcher';
 import { parseTemplate } from './template';
 
@@ -25,14 +25,27 @@ export interface LookupCode {
 
 /**
  * [status, anchor, message template, rank (absent = 0: the current wording), description (plain text, to
- * tell apart codes that share a message)].
+ * tell apart codes that share a message)]. The status is a number, or a list for a row with none or several.
  */
-export type LookupVariant = [number, string, string] | [number, string, string, number] | [number, string, string, number, string];
+export type LookupVariant = [LookupStatus, string, string] | [LookupStatus, string, string, number] | [LookupStatus, string, string, number, string];
+
+/** A row's statuses as lookup data stores them: one number, or a list (empty for none). */
+export type LookupStatus = number | number[];
+
+/** Packs a row's statuses: a number for the usual single status, else the list. */
+export function packStatuses(statuses: readonly number[]): LookupStatus {
+  return statuses.length === 1 ? statuses[0] : [...statuses];
+}
+
+/** Unpacks statuses stored by `packStatuses`. */
+export function unpackStatuses(status: LookupStatus): number[] {
+  return Array.isArray(status) ? status : [status];
+}
 
 /** An earlier wording of a code, as the lookup needs it. */
 export interface EarlierMessage {
   id: string;
-  status: number;
+  statuses: number[];
   message: { text: string };
   rank: number;
 }
@@ -51,8 +64,13 @@ export function buildLookupData(
       code: e.code,
       path: codePath(e),
       variants: [
-        ...e.variants.map((v): LookupVariant => (v.description.text ? [v.status, v.anchor, v.message.text, 0, v.description.text] : [v.status, v.anchor, v.message.text])),
-        ...(earlier.get(e.code) ?? []).map((w): LookupVariant => [w.status, w.id, w.message.text, w.rank]),
+        ...e.variants.map((v): LookupVariant => {
+          // A table without a message column is matched by its description (the text its API returns).
+          const status = packStatuses(v.statuses);
+          if (!v.message.text) return [status, v.anchor, v.description.text];
+          return v.description.text ? [status, v.anchor, v.message.text, 0, v.description.text] : [status, v.anchor, v.message.text];
+        }),
+        ...(earlier.get(e.code) ?? []).map((w): LookupVariant => [packStatuses(w.statuses), w.id, w.message.text, w.rank]),
       ],
     })),
   };
@@ -64,7 +82,7 @@ export function toMatchTargets(data: LookupData): MatchTarget[] {
     c.variants.map(([status, anchor, message, rank = 0]) => ({
       id: `${c.path}#${anchor}`,
       code: c.code,
-      status,
+      statuses: unpackStatuses(status),
       segments: parseTemplate(message),
       rank,
     })),
@@ -73,9 +91,9 @@ export function toMatchTargets(data: LookupData): MatchTarget[] {
 
 /** One wording as the browser loads it: [service, code, page path, status, anchor, message template, rank?, description?]. */
 export type LookupRecord =
-  | [string, string, string, number, string, string]
-  | [string, string, string, number, string, string, number]
-  | [string, string, string, number, string, string, number, string];
+  | [string, string, string, LookupStatus, string, string]
+  | [string, string, string, LookupStatus, string, string, number]
+  | [string, string, string, LookupStatus, string, string, number, string];
 
 /** A service as the lookup knows it. */
 export interface LookupService {
@@ -95,6 +113,8 @@ export interface LookupManifest {
   wordShards: number;
   /** The code shards that exist, as hundreds by prefix: `{ "ecs": [0, 1, 13] }` (`ecs-0` holds Ecs.0000-0099). */
   codeShards: Record<string, number[]>;
+  /** The shapes of every known code (`ecs.#4`), by which codes are recognised in pasted text. */
+  codeShapes: string[];
 }
 
 /** Bytes of records a word shard aims at: small enough that a lookup loads a few KB per word. */
@@ -131,12 +151,16 @@ export function groupRecords(records: readonly LookupRecord[], services: readonl
     .map((s) => ({ service: s.service, name: s.name, short: s.short, codes: [...byService.get(s.service)!.values()] }));
 }
 
-/** The code shard a code belongs to: its prefix and hundreds (`Ecs.0010` -> `ecs-0`, `Ecs.1300` -> `ecs-13`). */
+/**
+ * The code shard a code belongs to: its key's prefix and hundreds (`Ecs.0010` -> `ecs-0`, `Ecs.1300` ->
+ * `ecs-13`, `111400002` -> `_-1114000`); a name without a number goes by its first character (`BadDigest` -> `_b-0`).
+ */
 export function codeShardKey(code: string): string | null {
   const key = codeKey(code);
   if (!key) return null;
-  const [prefix, number] = key.split('.');
-  return `${prefix}-${Math.floor(Number(number) / 100)}`;
+  const { prefix, number } = keyParts(key);
+  if (number === '') return `_${key[0]}-0`;
+  return `${prefix || '_'}-${Math.floor(Number(number.slice(-15)) / 100)}`;
 }
 
 /** The word shard of a word: FNV-1a hash modulo the number of shards. */
@@ -184,6 +208,7 @@ export function buildLookupShards(services: readonly LookupData[]): {
     services: services.map((s) => ({ service: s.service, name: s.name, short: s.short, codes: s.codes.length })),
     wordShards,
     codeShards,
+    codeShapes: [...learnShapes(services.flatMap((s) => s.codes.map((c) => c.code))).exact].sort(),
   };
   return { manifest, words, codes };
 }
@@ -209,16 +234,32 @@ function nearestShard(key: string, shards: LookupManifest['codeShards']): string
 /** Which shards an input needs: the code shards of the codes it names, else the word shards of its words. */
 export function shardsForInput(input: string, manifest: LookupManifest, code?: string): { codes: string[]; words: number[] } {
   const keys = new Set<string>();
+  const shapes = manifestShapes(manifest);
   for (const candidate of [code ?? '', input]) {
-    const key = codeShardKey(candidate);
+    const spelled = readCodeSpelling(candidate, shapes);
+    const key = spelled === null ? null : codeShardKey(spelled);
     if (key) keys.add(key);
   }
-  for (const found of findCodesInText(input.slice(0, MAX_INPUT)).slice(0, MAX_CODES_IN_INPUT)) {
-    const key = codeShardKey(found.key);
+  for (const found of namedCodes(input, shapes)) {
+    const key = codeShardKey(found);
     if (key) keys.add(key);
   }
   // A code with no shard of its own (Ecs.9999) loads the nearest shard of its prefix, for its neighbours.
   const codes = [...new Set([...keys].map((k) => nearestShard(k, manifest.codeShards)).filter((k): k is string => k !== undefined))];
   const words = [...new Set(inputWords(input).map((w) => shardOfWord(w, manifest.wordShards)))].sort((a, b) => a - b);
   return { codes, words };
+}
+
+const shapesOf = new WeakMap<LookupManifest, CodeShapes>();
+
+/** The code shapes of a manifest, rebuilt once per manifest. */
+export function manifestShapes(manifest: LookupManifest): CodeShapes {
+  let shapes = shapesOf.get(manifest);
+  if (!shapes) shapesOf.set(manifest, (shapes = shapesFromList(manifest.codeShapes ?? [])));
+  return shapes;
+}
+
+/** The keys of the codes an input names: the first few codes of a known shape in its text. */
+export function namedCodes(input: string, shapes: CodeShapes): string[] {
+  return findCodesInText(input.slice(0, MAX_INPUT), shapes).slice(0, MAX_CODES_IN_INPUT).map((found) => found.key);
 }

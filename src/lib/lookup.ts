@@ -1,4 +1,4 @@
-import { codeKey, parseCodeSpelling } from './code-spelling';
+import { codeKey, keyParts, readCodeSpelling } from './code-identity';
 import { findDirectHits, type DirectHit, type LookupIndex } from './direct-hits';
 
 /** What a deep link or the paste box asks for. Every field is untrusted text. */
@@ -55,7 +55,7 @@ export function resolveLookup(query: LookupQuery, index: LookupIndex): LookupOut
   const options = { status: query.status, code: query.code, service: query.service };
   const explicit = query.code ?? (query.message || query.q ? undefined : text);
   const known = explicit === undefined || isKnownCode(explicit, index, query.service);
-  if (!known && parseCodeSpelling(explicit)) {
+  if (!known && readCodeSpelling(explicit, index.shapes) !== null) {
     const hits = query.message || query.q ? findDirectHits(text, index, { ...options, code: undefined }) : [];
     return { kind: 'unknown-code', code: explicit.trim(), nearest: nearestCodes(explicit, index, query.service), hits };
   }
@@ -67,21 +67,22 @@ export function resolveLookup(query: LookupQuery, index: LookupIndex): LookupOut
 
 function isKnownCode(code: string, index: LookupIndex, service?: string): boolean {
   const key = codeKey(code);
-  if (!key) return true; // Not a code at all: it is matched as text.
+  if (!key || readCodeSpelling(code, index.shapes) === null) return true; // Not a code at all: it is matched as text.
   return index.services.some((s) => (!service || s.service === service) && s.codes.some((c) => codeKey(c.code) === key));
 }
 
 /** The codes with the same prefix and the nearest numbers to an unknown code, at most `limit`. */
 export function nearestCodes(code: string, index: LookupIndex, service?: string, limit = 6): NearCode[] {
-  const wanted = parseCodeSpelling(code);
-  if (!wanted) return [];
+  const spelled = readCodeSpelling(code, index.shapes);
+  if (spelled === null) return [];
+  const wanted = keyParts(spelled);
   const target = Number(wanted.number);
   const near: (NearCode & { distance: number })[] = [];
   for (const s of index.services) {
     if (service && s.service !== service) continue;
     for (const c of s.codes) {
-      const parts = parseCodeSpelling(c.code);
-      if (!parts || parts.prefix !== wanted.prefix) continue;
+      const parts = keyParts(codeKey(c.code));
+      if (parts.prefix !== wanted.prefix || parts.number === '' || wanted.number === '') continue;
       near.push({ code: c.code, path: c.path, service: s.service, serviceShort: s.short, distance: Math.abs(Number(parts.number) - target) });
     }
   }

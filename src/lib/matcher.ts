@@ -1,11 +1,12 @@
-import { codeKey, findCodesInText } from './code-spelling';
+import { codeKey, findCodesInText, learnShapes } from './code-identity';
 import { literalLength, type Segment, type SlotKind } from './template';
 
 /** One message template the matcher can recognise: a row of the table. */
 export interface MatchTarget {
   id: string;
   code: string;
-  status: number;
+  /** Every HTTP status of the row; empty when the table gives none. */
+  statuses: number[];
   segments: Segment[];
   /** Lower is preferred when otherwise equal (0 = current wording, higher = older wordings); default 0. */
   rank?: number;
@@ -86,8 +87,10 @@ const KEY_VALUE = /"([A-Za-z][\w-]*)"\s*:\s*("(?:[^"\\]|\\.)*")/g;
 export function createMatcher(targets: readonly MatchTarget[]): Matcher {
   const compiled = targets.map(compile);
   const byCode = new Map<string, Compiled[]>();
+  // Codes in pasted text are recognised by the shapes of the codes the matcher knows.
+  const shapes = learnShapes(targets.map((t) => t.code));
   for (const c of compiled) {
-    const key = codeKey(c.target.code) ?? c.target.code.toLowerCase();
+    const key = codeKey(c.target.code);
     const variants = byCode.get(key) ?? [];
     byCode.set(key, variants);
     variants.push(c);
@@ -114,8 +117,8 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
       const fields = readJsonFields(raw);
       const texts = (fields.messages.length > 0 ? fields.messages : [raw]).map(fold).filter((t) => t.end > 0);
       // The caller's code, then JSON code fields, the whole paste as a code, codes in the text.
-      const codes = [options.code ?? '', ...fields.codes, raw].map((code) => codeKey(code) ?? '');
-      const key = [...codes, ...findCodesInText(raw).map((found) => found.key)].find((k) => byCode.has(k));
+      const codes = [options.code ?? '', ...fields.codes, raw.length <= 200 ? raw : ''].map(codeKey);
+      const key = [...codes, ...findCodesInText(raw, shapes).map((found) => found.key)].find((k) => k !== '' && byCode.has(k));
       const sort = compareResults(options.status);
 
       if (key !== undefined) {
@@ -228,7 +231,7 @@ function indexableWords(pieces: readonly Piece[]): string[] {
  * browser is split by one of these words, so a lookup loads only the parts its input's words name.
  */
 export function templateWords(segments: readonly Segment[]): string[] {
-  const compiled = compile({ id: '', code: '', status: 0, segments: [...segments] });
+  const compiled = compile({ id: '', code: '', statuses: [], segments: [...segments] });
   return compiled.first < 0 ? [] : indexableWords(compiled.pieces);
 }
 
@@ -505,7 +508,7 @@ function readJsonFields(raw: string, depth = 0): { messages: string[]; codes: st
 /** Results with a matching message first, then the requested status, then specific, rank, code. */
 function compareResults(status: number | undefined) {
   const viaOrder = (r: MatchResult) => (r.via === 'code' ? 1 : 0);
-  const statusOrder = (r: MatchResult) => (status !== undefined && r.target.status !== status ? 1 : 0);
+  const statusOrder = (r: MatchResult) => (status !== undefined && !r.target.statuses.includes(status) ? 1 : 0);
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return (a: MatchResult, b: MatchResult) =>
     viaOrder(a) - viaOrder(b) ||

@@ -1,5 +1,5 @@
 import type { CodePageData } from './code-pages';
-import { describeStatus } from './http-status';
+import { statusBadge } from './http-status';
 
 /** A heading for Starlight's table of contents. */
 export interface TocHeading {
@@ -14,16 +14,16 @@ export function describeCodePage(
   service: { short: string; name: string },
 ): { description: string; headings: TocHeading[] } {
   const first = page.entry.variants[0];
+  const statuses = page.entry.variants.flatMap((v) => v.statuses);
   const description = truncate(
-    `${page.entry.code} (${service.short}, HTTP ${page.entry.variants.map((v) => v.status).join('/')}): ` +
+    `${page.entry.code} (${service.short}${statuses.length > 0 ? `, HTTP ${statuses.join('/')}` : ''}): ` +
       `${first.message.text} ${first.description.text}`.replace(/\s+/g, ' '),
     200,
   );
-  const headings: TocHeading[] = page.entry.variants.map((v) => ({
-    depth: 2,
-    slug: v.anchor,
-    text: `HTTP ${v.status} ${describeStatus(v.status)}`,
-  }));
+  const headings: TocHeading[] = page.entry.variants.map((v) => {
+    const { badge, reason } = statusBadge(v);
+    return { depth: 2, slug: v.anchor, text: reason ? `${badge} ${reason}` : badge };
+  });
   if (page.history && page.history.earlier.length > 0) {
     headings.push({ depth: 2, slug: 'earlier-wordings', text: 'Earlier wordings' });
   }

@@ -10,13 +10,19 @@ export const SegmentSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** One row of a code. */
+const AnchorSchema = z.string().regex(/^(http-\d{3}(-\d+)?|row-\d+)$/);
+
 export const VariantSchema = z.object({
-  status: z.number().int().min(100).max(599),
-  anchor: z.string().regex(/^http-\d{3}(-\d+)?$/),
+  statuses: z.array(z.number().int().min(100).max(599)),
+  statusText: z.string().optional(),
+  anchor: AnchorSchema,
+  anchors: z.array(AnchorSchema).optional(),
   message: RichTextSchema,
   template: z.array(SegmentSchema),
   description: RichTextSchema,
   solution: RichTextSchema,
+  other: z.array(z.object({ header: z.string(), value: RichTextSchema })).optional(),
+  table: z.number().int().min(0).optional(),
   line: z.number().int().positive(),
 });
 
@@ -32,7 +38,7 @@ export const CodeEntrySchema = z.object({
 });
 
 const CategoryLinkSchema = z.object({
-  kind: z.enum(['all', 'status', 'prefix', 'family', 'topic']),
+  kind: z.enum(['all', 'table', 'status', 'prefix', 'family', 'topic']),
   title: z.string(),
   label: z.string(),
   path: z.string(),
@@ -50,7 +56,7 @@ export const PageHistorySchema = z.object({
   shown: z.record(z.object({ first: DateSchema, last: DateSchema })),
   earlier: z.array(z.object({
     id: z.string().regex(/^v\d+$/),
-    status: z.number().int(),
+    statuses: z.array(z.number().int()),
     message: RichTextSchema,
     template: z.array(SegmentSchema),
     first: DateSchema,
@@ -104,6 +110,7 @@ export const ServiceSchema = z.object({
   published: z.string().optional(),
   file: z.string(),
   notes: z.array(RichTextSchema),
+  tables: z.array(z.object({ caption: z.string().optional(), line: z.number().int().positive() })).optional(),
   rows: z.number().int(),
   codes: z.number().int(),
   categories: z.array(CategorySchema),

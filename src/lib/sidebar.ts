@@ -6,6 +6,7 @@ export type SidebarItem =
   | { label: string; items: SidebarItem[]; collapsed?: boolean };
 
 const GROUPS: { kind: CategoryKind; label: string }[] = [
+  { kind: 'table', label: 'By table' },
   { kind: 'topic', label: 'By topic' },
   { kind: 'status', label: 'By HTTP status' },
   { kind: 'family', label: 'By code range' },

@@ -17,5 +17,5 @@ export function indexCodePages<T extends ListedPage>(pages: readonly T[]): Map<s
 
 /** Title of the group a category kind is shown under. */
 export function kindTitle(kind: Category['kind']): string {
-  return { all: 'All codes', status: 'By HTTP status', prefix: 'By prefix', family: 'By code range', topic: 'By topic' }[kind];
+  return { all: 'All codes', table: 'By table', status: 'By HTTP status', prefix: 'By prefix', family: 'By code range', topic: 'By topic' }[kind];
 }

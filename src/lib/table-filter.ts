@@ -1,4 +1,9 @@
-import { codeKey } from './code-spelling';
+import { codeKey } from './code-identity';
+
+/** The text an index-table row is filtered by: the code's key, a tab, then the code and its messages, lower-cased. */
+export function rowFilterText(code: string, rest: string): string {
+  return `${codeKey(code)}\t${code} ${rest}`.toLowerCase();
+}
 
 /**
  * Decides which rows a filter keeps: every word of the query must occur in the row's text; a query
@@ -9,7 +14,8 @@ export function filterRows(rowTexts: readonly string[], query: string): boolean[
   const key = codeKey(query);
   return rowTexts.map((text) => {
     if (words.length === 0) return true;
-    if (key && codeKey(text.split(' ')[0]) === key) return true;
-    return words.every((w) => text.includes(w));
+    const tab = text.indexOf('\t');
+    if (key && tab >= 0 && text.slice(0, tab) === key) return true;
+    return words.every((w) => text.slice(tab + 1).includes(w));
   });
 }

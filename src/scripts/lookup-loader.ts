@@ -1,6 +1,6 @@
-import { codeKey, findCodesInText } from '../lib/code-spelling';
+import { codeKey, readCodeSpelling } from '../lib/code-identity';
 import { buildLookupIndex, type LookupIndex } from '../lib/direct-hits';
-import { groupRecords, shardsForInput, type LookupManifest, type LookupRecord } from '../lib/lookup-data';
+import { groupRecords, manifestShapes, namedCodes, shardsForInput, type LookupManifest, type LookupRecord } from '../lib/lookup-data';
 
 let manifest: Promise<LookupManifest> | undefined;
 const shards = new Map<string, Promise<LookupRecord[]>>();
@@ -30,7 +30,9 @@ export async function loadIndexFor(input: string, code?: string): Promise<Lookup
   const needed = shardsForInput(input, m, code);
   const urls = needed.codes.map((key) => `/lookup/c/${key}.json`);
   const codeRecords = (await Promise.all(urls.map(loadShard))).flat();
-  const named = new Set([code ?? '', input, ...findCodesInText(input).map((f) => f.key)].map((c) => codeKey(c)).filter(Boolean));
+  const shapes = manifestShapes(m);
+  const spelled = [code ?? '', input].map((c) => readCodeSpelling(c, shapes)).filter((k): k is string => k !== null);
+  const named = new Set([...spelled, ...namedCodes(input, shapes)]);
   const known = codeRecords.some((r) => named.has(codeKey(r[1])));
   if (!known) {
     const wordUrls = needed.words.map((n) => `/lookup/w/${n}.json`);
@@ -40,7 +42,7 @@ export async function loadIndexFor(input: string, code?: string): Promise<Lookup
   const key = [...new Set(urls)].sort().join(' ');
   if (built?.key !== key) {
     const records = (await Promise.all([...new Set(urls)].map(loadShard))).flat();
-    built = { key, index: buildLookupIndex(groupRecords(records, m.services)) };
+    built = { key, index: buildLookupIndex(groupRecords(records, m.services), shapes) };
   }
   return built.index;
 }

@@ -1,6 +1,7 @@
 import { codeFromPath } from '../lib/aliases';
 import { hitHref } from '../lib/direct-hits';
 import { nearestCodes, resolveLookup } from '../lib/lookup';
+import { manifestShapes } from '../lib/lookup-data';
 import { loadIndexFor, loadManifest } from './lookup-loader';
 import { renderAll } from './search-dialog';
 
@@ -9,7 +10,7 @@ export async function resolveNotFound(): Promise<void> {
   const status = document.querySelector<HTMLElement>('.not-found-status')!;
   const results = document.querySelector<HTMLElement>('.not-found-results')!;
   const manifest = await loadManifest();
-  const found = codeFromPath(location.pathname, manifest.services.map((s) => s.service));
+  const found = codeFromPath(location.pathname, manifest.services.map((s) => s.service), manifestShapes(manifest));
   if (!found) return;
   const index = await loadIndexFor(found.code, found.code);
   const outcome = resolveLookup({ code: found.code, service: found.service }, index);

@@ -98,7 +98,9 @@ function renderHit(hit: DirectHit): HTMLElement {
   const a = link(hitHref(hit), 'search-hit');
   const head = document.createElement('span');
   head.className = 'search-hit-head';
-  head.append(text('code', hit.code), text('span', `HTTP ${hit.status}`, 'search-hit-status'), text('span', hit.serviceShort, 'search-hit-service'));
+  head.append(text('code', hit.code));
+  if (hit.statuses.length > 0) head.append(text('span', `HTTP ${hit.statuses.join('/')}`, 'search-hit-status'));
+  head.append(text('span', hit.serviceShort, 'search-hit-service'));
   a.append(head, text('span', hit.message, 'search-hit-message'));
   if (hit.description) a.append(text('span', hit.description, 'search-hit-description'));
   if (hit.values.length > 0) a.append(text('span', `Filled in: ${hit.values.join(' · ')}`, 'search-hit-values'));

@@ -1,149 +1,233 @@
+import { toPlainText } from '../markup';
+import { normalizeCode } from '../code-identity';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics';
-import { readGridTable, type RstCell } from './grid-table';
+import { readGridTables, type GridTable, type RstCell } from './grid-table';
+import { rstToMdast } from './inline';
 
-/** What a column of the error-code table holds. */
-export type ColumnRole = 'status' | 'code' | 'message' | 'description' | 'solution';
+/** What a column of an error table holds; `other` is any column the site has no meaning for (`Module`). */
+export type ColumnRole = 'status' | 'code' | 'message' | 'description' | 'solution' | 'other';
 
-/** One row of the error-code table, every cell with its position in the RST file. */
+/** A column of an error table: its meaning and its header as written (whitespace collapsed). */
+export interface TableColumn {
+  role: ColumnRole;
+  header: string;
+}
+
+/** A cell of a column the site has no meaning for, under its own header. */
+export interface OtherCell {
+  header: string;
+  cell: RstCell;
+}
+
+/** One row of an error table, every cell with its position in the RST file. */
 export interface ErrorRow {
   line: number;
-  status: number;
+  /** Index of the row's table among the file's error tables. */
+  table: number;
+  /** Every HTTP status the status cell names (`400/404/500`), in order; empty when it names none. */
+  statuses: number[];
+  /** The status cell as written, when it is more than its numbers (`403 Forbidden`, `n/a`). */
+  statusText?: string;
   statusCell: RstCell;
   code: string;
   codeCell: RstCell;
   message: RstCell;
   description: RstCell;
   solution: RstCell;
+  /** Cells of the other columns, in table order; an empty cell of a group column shows the group's value. */
+  other: OtherCell[];
 }
 
-/** The error-code table of one RST file: the notes above it, its rows, and its columns in table order. */
+/** One error table of a file: where it is, its `.. table::` caption, its columns in table order. */
+export interface ErrorTableInfo {
+  line: number;
+  caption?: string;
+  columns: TableColumn[];
+}
+
+/** The error tables of one RST file: the notes above them, their rows, and the grid tables that are not error tables. */
 export interface ErrorTable {
   notes: string[];
   rows: ErrorRow[];
-  columns: ColumnRole[];
+  tables: ErrorTableInfo[];
+  /** Grid tables without an error-code column, with the reason they were skipped. */
+  skipped: { line: number; reason: string }[];
 }
 
-/** The name each role goes by in messages, then every header text accepted for it (compared case-insensitively). */
-const HEADER_NAMES: Record<ColumnRole, string[]> = {
-  status: ['HTTP Status Code', 'Status Code', 'HTTP Status'],
-  code: ['Error Code', 'Error Codes', 'Code'],
-  message: ['Error Message', 'Message', 'Error Messages'],
-  description: ['Description'],
-  solution: ['Solution', 'Handling Measure', 'Measure', 'Solutions'],
-};
-
-const ROLES = Object.keys(HEADER_NAMES) as ColumnRole[];
-const REQUIRED_ROLES: ColumnRole[] = ['status', 'code', 'message'];
+// Header words for each meaning, tried in this order on the lower-cased header: "Status Code" is a status,
+// "Error Code" a code. The vocabulary is open: a header that fits none is kept as an `other` column.
+const ROLE_PATTERNS: [Exclude<ColumnRole, 'other'>, RegExp][] = [
+  ['status', /\bstatus\b|\bresponse codes?\b|^http\b/],
+  ['code', /\bcodes?\b|^error (?:types?|names?|ids?)$/],
+  ['message', /\bmessages?\b|\berror information\b|^information$|^error text$/],
+  ['description', /\bdescriptions?\b|\bmeanings?\b|\bexplanations?\b|\bcauses?\b|\breasons?\b/],
+  ['solution', /\bsolutions?\b|\bmeasures?\b|\btroubleshooting\b|\bhandling\b|\bsuggestions?\b|\bresolutions?\b|\bactions?\b|\bremed(?:y|ies)\b/],
+];
 
 /** Collapses whitespace (a header may wrap over lines) so header texts compare as words. */
 function normalizeHeader(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Finds the role a header text names, if any. */
-function findRole(header: string): ColumnRole | undefined {
+/** The meaning of a column from its header text (`Handling Measure` -> solution, `Module` -> other). */
+export function findColumnRole(header: string): ColumnRole {
   const wanted = normalizeHeader(header).toLowerCase();
-  return ROLES.find((role) => HEADER_NAMES[role].some((name) => name.toLowerCase() === wanted));
+  return ROLE_PATTERNS.find(([, pattern]) => pattern.test(wanted))?.[0] ?? 'other';
 }
 
-/** Reads the error-code table of an RST file: columns found by header text, each row checked. */
-export function readErrorTable(
-  text: string,
-  file: string,
-): { table?: ErrorTable; diagnostics: Diagnostic[] } {
-  const { table: grid, diagnostics } = readGridTable(text, file);
-  if (!grid) return { diagnostics };
-  const report = (at: { line: number; column: number }, message: string) =>
-    diagnostics.push({ file, line: at.line, column: at.column, message });
+/**
+ * Reads the error tables of an RST file: every grid table with an error-code column contributes its rows
+ * (columns found by meaning); other grid tables are skipped and listed. Problems that lose data (a broken
+ * grid, a row without a code) are errors; suspicious cells are warnings, and the row is kept.
+ */
+export function readErrorTable(text: string, file: string): { table?: ErrorTable; diagnostics: Diagnostic[] } {
+  const { tables: grids, diagnostics } = readGridTables(text, file);
+  const report = (at: { line: number; column: number }, message: string, severity?: 'warning') =>
+    diagnostics.push({ file, line: at.line, column: at.column, message, ...(severity ? { severity } : {}) });
+  if (grids.length === 0) return { diagnostics };
 
-  if (grid.header.length === 0) {
-    // A missing header rule or an unreadable header row has been reported already.
-    if (diagnostics.length === 0) report(grid, 'table has no header row above its header rule');
-    return { diagnostics: sortDiagnostics(diagnostics) };
+  const result: ErrorTable = { notes: [], rows: [], tables: [], skipped: [] };
+  for (const grid of grids) {
+    result.notes.push(...grid.notes);
+    if (grid.header.length === 0) {
+      // A missing header rule or an unreadable header row has been reported already.
+      if (!diagnostics.some((d) => d.line >= grid.line && d.severity !== 'warning')) report(grid, 'table has no header row above its header rule');
+      continue;
+    }
+    const columns = readColumns(grid, report);
+    if (!columns.some((c) => c.role === 'code')) {
+      result.skipped.push({ line: grid.line, reason: `no error-code column (headers: ${columns.map((c) => c.header).join(', ')})` });
+      continue;
+    }
+    const index = result.tables.length;
+    result.tables.push({ line: grid.line, ...(grid.caption ? { caption: captionText(grid.caption) } : {}), columns });
+    result.rows.push(...readRows(grid, columns, index, report));
   }
+  if (result.tables.length === 0 && !diagnostics.some((d) => d.severity !== 'warning')) {
+    const first = grids[0];
+    const reasons = result.skipped.map((s) => `line ${s.line}: ${s.reason}`).join('; ');
+    report(first, `no error table: no grid table has an error-code column (${reasons})`);
+  }
+  if (result.tables.length === 0) return { diagnostics: sortDiagnostics(diagnostics) };
+  reportRepeatedRows(result.rows, result.tables, report);
+  return { table: result, diagnostics: sortDiagnostics(diagnostics) };
+}
 
-  const columnOf = new Map<ColumnRole, number>();
-  const columns: ColumnRole[] = [];
-  grid.header.forEach((cell, index) => {
-    const role = findRole(cell.text);
-    const shown = normalizeHeader(cell.text);
-    if (!role) {
-      const expected = ROLES.flatMap((r) => HEADER_NAMES[r]).join(', ');
-      report(cell, `unknown column header "${shown}" (expected one of: ${expected})`);
-      return;
+/** The columns of a table by header; a second column of one meaning is kept as a column of its own, with a warning. */
+function readColumns(grid: GridTable, report: (at: RstCell, message: string, severity?: 'warning') => void): TableColumn[] {
+  const seen = new Map<ColumnRole, string>();
+  return grid.header.map((cell) => {
+    const header = normalizeHeader(cell.text);
+    let role = findColumnRole(header);
+    const earlier = seen.get(role);
+    if (role !== 'other' && earlier !== undefined) {
+      report(cell, `column "${header}" has the same meaning as column "${earlier}" (${role}); it is shown as a column of its own`, 'warning');
+      role = 'other';
     }
-    const earlier = columnOf.get(role);
-    if (earlier !== undefined) {
-      const first = normalizeHeader(grid.header[earlier].text);
-      report(cell, `column header "${shown}" repeats column ${earlier + 1} ("${first}"); keep one of them`);
-      return;
-    }
-    columnOf.set(role, index);
-    columns.push(role);
+    if (role !== 'other') seen.set(role, header);
+    return { role, header };
   });
+}
 
-  const headers = grid.header.map((cell) => normalizeHeader(cell.text)).join(', ');
-  const missing = REQUIRED_ROLES.filter((role) => !columnOf.has(role));
-  for (const role of missing) {
-    report(grid, `table has no "${HEADER_NAMES[role][0]}" column (headers: ${headers})`);
-  }
-  if (missing.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
+/** The caption of a `.. table::` as plain text, without its `Table 3` label (`**Table 1** V3 error codes` -> `V3 error codes`). */
+function captionText(caption: string): string {
+  const text = toPlainText(rstToMdast(caption)).replace(/\s+/g, ' ').trim();
+  return text.replace(/^Table\s+\d+[.:]?\s+(?=\S)/i, '');
+}
 
+function readRows(
+  grid: GridTable,
+  columns: readonly TableColumn[],
+  table: number,
+  report: (at: RstCell, message: string, severity?: 'warning') => void,
+): ErrorRow[] {
+  const indexOf = (role: ColumnRole) => columns.findIndex((c) => c.role === role);
+  const [status, code, message, description, solution] = (['status', 'code', 'message', 'description', 'solution'] as const).map(indexOf);
+  const others = columns.flatMap((c, k) => (c.role === 'other' ? [k] : []));
+  // The last value seen in each other column: an empty cell below it belongs to the same group.
+  const group = new Map<number, RstCell>();
   const rows: ErrorRow[] = [];
   for (const row of grid.rows) {
-    const cellOf = (role: ColumnRole): RstCell => {
-      const index = columnOf.get(role);
-      return index === undefined
-        ? { text: '', line: row.line, column: row.cells[0].column }
-        : row.cells[index];
-    };
-    const statusCell = cellOf('status');
-    const codeCell = cellOf('code');
-    const status = readStatus(statusCell, report);
-    const code = readCode(codeCell, report);
-    // A row whose status or code cannot be read has been reported; it cannot be keyed, so it is left out.
-    if (status === undefined || code === undefined) continue;
+    const cellAt = (k: number): RstCell => (k < 0 ? { text: '', line: row.line, column: row.cells[0].column } : row.cells[k]);
+    const codeCell = cellAt(code);
+    const codeText = readCode(codeCell, report);
+    for (const k of others) if (row.cells[k].text.trim() !== '') group.set(k, row.cells[k]);
+    // A row without a code cannot be keyed: it is an error, and the build stops.
+    if (codeText === undefined) continue;
+    const statusCell = cellAt(status);
     rows.push({
       line: row.line,
-      status,
+      table,
+      ...readStatus(statusCell, status >= 0, report),
       statusCell,
-      code,
+      code: codeText,
       codeCell,
-      message: cellOf('message'),
-      description: cellOf('description'),
-      solution: cellOf('solution'),
+      message: cellAt(message),
+      description: cellAt(description),
+      solution: cellAt(solution),
+      other: others.map((k) => ({ header: columns[k].header, cell: row.cells[k].text.trim() === '' ? group.get(k) ?? row.cells[k] : row.cells[k] })),
     });
   }
-  return { table: { notes: grid.notes, rows, columns }, diagnostics: sortDiagnostics(diagnostics) };
+  return rows;
 }
 
-/** Reads an HTTP status cell; reports anything that is not a three-digit number. */
+// `400`, `400/404/500`, `400, 404`, `400 or 404`, and each status with a reason phrase (`403 Forbidden`).
+const STATUS_LIST = /^[1-5]\d\d(?: [A-Za-z][A-Za-z' -]*)?(?:\s*(?:[/,;]|\bor\b|\band\b)\s*[1-5]\d\d(?: [A-Za-z][A-Za-z' -]*)?)*$/;
+const BARE_STATUSES = /^[1-5]\d\d(?:\s*(?:[/,;]|\bor\b|\band\b)\s*[1-5]\d\d)*$/;
+
+/** Reads a status cell: every status it names, and its text when it says more; a cell that names none is a warning. */
 function readStatus(
   cell: RstCell,
-  report: (at: RstCell, message: string) => void,
-): number | undefined {
-  const text = cell.text.trim();
+  hasColumn: boolean,
+  report: (at: RstCell, message: string, severity?: 'warning') => void,
+): { statuses: number[]; statusText?: string } {
+  if (!hasColumn) return { statuses: [] };
+  const text = normalizeHeader(toPlainText(rstToMdast(cell.text)));
   if (text === '') {
-    report(cell, 'empty HTTP status');
-    return undefined;
+    report(cell, 'empty HTTP status: the row is kept without one', 'warning');
+    return { statuses: [] };
   }
-  if (!/^[0-9]{3}$/.test(text)) {
-    report(cell, `HTTP status "${normalizeHeader(text)}" is not a three-digit number`);
-    return undefined;
-  }
-  return Number(text);
+  if (BARE_STATUSES.test(text)) return { statuses: [...new Set((text.match(/\d{3}/g) ?? []).map(Number))] };
+  if (STATUS_LIST.test(text)) return { statuses: [...new Set((text.match(/\b\d{3}\b/g) ?? []).map(Number))], statusText: text };
+  report(cell, `HTTP status "${text}" is not a three-digit number: kept as text`, 'warning');
+  return { statuses: [], statusText: text };
 }
 
-/** Reads an error-code cell; reports an empty code or one with whitespace in it. */
-function readCode(cell: RstCell, report: (at: RstCell, message: string) => void): string | undefined {
-  const code = cell.text.trim();
+/** Reads an error-code cell as plain text; an empty code is an error, spaces next to a separator a warning. */
+function readCode(cell: RstCell, report: (at: RstCell, message: string, severity?: 'warning') => void): string | undefined {
+  const raw = cell.text.trim() === '' ? '' : toPlainText(rstToMdast(cell.text));
+  const { code, respaced } = normalizeCode(raw);
   if (code === '') {
     report(cell, 'empty error code');
     return undefined;
   }
-  if (/\s/.test(code)) {
-    report(cell, `error code "${normalizeHeader(code)}" contains whitespace`);
-    return undefined;
-  }
+  if (respaced) report(cell, `error code "${normalizeHeader(raw)}" has a space next to a separator: read as "${code}"`, 'warning');
   return code;
+}
+
+/** Warns about a code on two rows that say the same, whether or not their other columns (`Module`) differ. */
+function reportRepeatedRows(
+  rows: readonly ErrorRow[],
+  tables: readonly ErrorTableInfo[],
+  report: (at: RstCell, message: string, severity?: 'warning') => void,
+): void {
+  const seen = new Map<string, ErrorRow>();
+  const same = (cell: RstCell) => normalizeHeader(cell.text);
+  for (const row of rows) {
+    const key = [row.code, row.statuses.join('/'), row.statusText ?? '', same(row.message), same(row.description), same(row.solution)].join('\u0000');
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, row);
+      continue;
+    }
+    const differing = row.other.filter((o, k) => same(o.cell) !== same(earlier.other[k]?.cell ?? o.cell) || o.header !== earlier.other[k]?.header);
+    const where = earlier.table === row.table ? `line ${earlier.line}` : `line ${earlier.line} (${tables[earlier.table].caption ?? 'another table'})`;
+    report(
+      row.codeCell,
+      differing.length > 0
+        ? `${row.code} repeats the row at ${where}, differing only in ${differing.map((o) => `"${o.header}"`).join(', ')}: both rows are kept`
+        : `${row.code} repeats the row at ${where} word for word: both rows are kept`,
+      'warning',
+    );
+  }
 }

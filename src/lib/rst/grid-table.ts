@@ -13,11 +13,13 @@ export interface GridRow {
   cells: RstCell[];
 }
 
-/** The first grid table of an RST document, with the bullet notes written above it. */
+/** A grid table of an RST document, with the bullet notes written above it and the caption of its `.. table::`. */
 export interface GridTable {
   header: RstCell[];
   rows: GridRow[];
   notes: string[];
+  /** The caption of a `.. table::` directive around the table, as RST source. */
+  caption?: string;
   line: number;
   column: number;
 }
@@ -43,6 +45,8 @@ interface RowBlock {
   below?: Border;
 }
 
+type Report = (index: number, column: number, message: string) => void;
+
 const SPAN_MESSAGE = 'cells spanning rows or columns are not supported';
 
 /** Splits text into lines, accepting a UTF-8 byte order mark and CRLF or CR line endings. */
@@ -58,24 +62,59 @@ function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
-/** Reads the first grid table of an RST document; reports every problem instead of stopping at the first. */
-export function readGridTable(
-  text: string,
-  file: string,
-): { table?: GridTable; diagnostics: Diagnostic[] } {
+/**
+ * Reads every grid table of an RST document, in file order; reports every problem instead of stopping at
+ * the first. A table starts at a `+-` line after a blank line (or the file's start); each table's notes
+ * are the bullet items of the text between it and the table before.
+ */
+export function readGridTables(text: string, file: string): { tables: GridTable[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const report = (index: number, column: number, message: string) =>
-    diagnostics.push({ file, line: index + 1, column, message });
-
+  const report: Report = (index, column, message) => diagnostics.push({ file, line: index + 1, column, message });
   const lines = splitLines(text);
-  const start = lines.findIndex((line) => /^ *\+-/.test(line));
-  if (start < 0) {
-    diagnostics.push({ file, line: 1, column: 1, message: 'no grid table found' });
-    return { diagnostics };
+  const tables: GridTable[] = [];
+  let from = 0;
+  for (let start = findTableStart(lines, 0); start >= 0; start = findTableStart(lines, from)) {
+    const { table, end } = readTableAt(lines, start, report);
+    if (table) {
+      table.notes = collectNotes(lines.slice(from, start));
+      table.caption = findCaption(lines, start);
+      tables.push(table);
+    }
+    from = end + 1;
   }
-  const notes = collectNotes(lines.slice(0, start));
+  if (tables.length === 0 && diagnostics.length === 0) {
+    diagnostics.push({ file, line: 1, column: 1, message: 'no grid table found' });
+  }
+  return { tables, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** The index of the next line at or after `from` that starts a grid table (`+-` after a blank line), or -1. */
+function findTableStart(lines: string[], from: number): number {
+  for (let i = from; i < lines.length; i++) {
+    if (/^ *\+-/.test(lines[i]) && (i === 0 || isBlank(lines[i - 1]))) return i;
+  }
+  return -1;
+}
+
+/** The caption of the `.. table:: Caption` directive whose body starts with the table at `start`, if any. */
+function findCaption(lines: string[], start: number): string | undefined {
+  const indent = indentOf(lines[start]);
+  for (let i = start - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (isBlank(line)) continue;
+    // Directive options (`:widths: 10 20`) sit between the directive and its body.
+    if (indentOf(line) >= indent && /^\s*:[\w-]+:/.test(line)) continue;
+    const directive = /^(\s*)\.\.\s+table::\s*(.*)$/.exec(line);
+    return directive && directive[1].length < indent && directive[2].trim() ? directive[2].trim() : undefined;
+  }
+  return undefined;
+}
+
+/** Reads the grid table whose top border is line `start`; `end` is the table's last line. */
+function readTableAt(lines: string[], start: number, report: Report): { table?: GridTable; end: number } {
   const indent = indentOf(lines[start]);
   const tableLines = collectTableLines(lines, start, indent, report);
+  const end = tableLines[tableLines.length - 1].index;
 
   // Columns come from the `+` positions of the top border.
   const top = tableLines[0].text;
@@ -90,7 +129,7 @@ export function readGridTable(
   if (!top.endsWith('+') || columns.length < 2) {
     report(start, top.length + 1, `the table's top border does not end with "+"`);
   }
-  if (columns.length < 2) return { diagnostics };
+  if (columns.length < 2) return { end };
   const width = columns[columns.length - 1] + 1;
 
   // Pass 1: sort lines into borders and row blocks.
@@ -146,16 +185,7 @@ export function readGridTable(
     else if (cells) rows.push({ line: block.lines[0].index + 1, cells });
   }
 
-  return {
-    table: {
-      header: mergeHeaderRows(header),
-      rows,
-      notes,
-      line: start + 1,
-      column: indent + 1,
-    },
-    diagnostics: sortDiagnostics(diagnostics),
-  };
+  return { table: { header: mergeHeaderRows(header), rows, notes: [], line: start + 1, column: indent + 1 }, end };
 }
 
 /** The table's lines: non-blank lines from the top border on; a blank line is kept only inside a row. */
@@ -163,7 +193,7 @@ function collectTableLines(
   lines: string[],
   start: number,
   indent: number,
-  report: (index: number, column: number, message: string) => void,
+  report: Report,
 ): TableLine[] {
   const result: TableLine[] = [];
   let i = start;
@@ -191,7 +221,7 @@ function collectTableLines(
   return result;
 }
 
-function reportTabs(line: TableLine, report: (index: number, column: number, message: string) => void) {
+function reportTabs(line: TableLine, report: Report) {
   for (let i = 0; i < line.text.length; i++) {
     if (line.text[i] === '\t') report(line.index, i + 1, 'tab character inside the table (use spaces)');
   }
@@ -204,7 +234,7 @@ function readBorder(
   width: number,
   indent: number,
   tableLines: TableLine[],
-  report: (index: number, column: number, message: string) => void,
+  report: Report,
 ): Border {
   const text = line.text;
   const fill = text[columns[0] + 1] === '=' ? '=' : '-';
@@ -296,7 +326,7 @@ function checkRowLine(
   line: TableLine,
   columns: number[],
   width: number,
-  report: (index: number, column: number, message: string) => void,
+  report: Report,
 ): boolean {
   const text = line.text;
   if (line.blank) return true;
@@ -332,7 +362,7 @@ function readRowBlock(
   block: RowBlock,
   columns: number[],
   width: number,
-  report: (index: number, column: number, message: string) => void,
+  report: Report,
 ): RstCell[] | undefined {
   let spans = block.above?.spans === true || block.below?.spans === true;
   for (const line of block.lines) {
