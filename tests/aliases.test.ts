@@ -2,6 +2,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { codeFromPath, listAliases, renderRedirectPage, type Alias, type AliasSource } from '../src/lib/aliases';
 import { codePath } from '../src/lib/code-pages';
+import { learnShapes } from '../src/lib/code-identity';
 import { loadServices } from '../src/lib/load-content';
 
 const { services } = loadServices('content');
@@ -10,6 +11,8 @@ const sources: AliasSource[] = services.map(({ catalogue }) => ({
   codes: catalogue.entries.map((e) => ({ code: e.code, path: codePath(e) })),
 }));
 const aliases = listAliases(sources);
+/** The shapes of the ECS codes (`ecs.#4`, `common.#4`, `pdp.#4`), as the 404 page learns them from the lookup manifest. */
+const ECS_SHAPES = learnShapes(sources.flatMap((s) => s.codes.map((c) => c.code)));
 const canonicalPaths = new Set(sources.flatMap((s) => s.codes.map((c) => c.path)));
 
 /** Where the redirect page's script sends a browser that arrived with `search` and `hash`. */
@@ -90,13 +93,13 @@ describe('reading a code from a path', () => {
   ];
   for (const [path, expected] of cases) {
     it(`reads ${path} as ${expected.code}${expected.service ? ` in ${expected.service}` : ''}`, () => {
-      expect(codeFromPath(path, ['ecs'])).toEqual(expected);
+      expect(codeFromPath(path, ['ecs'], ECS_SHAPES)).toEqual(expected);
     });
   }
 
   for (const path of ['/', '/ecs/', '/ecs/all/', '/nothing/here/', '/lookup/', '/search/', '/ecs/%E0%A4%A', '/%']) {
     it(`reads no code from ${path}`, () => {
-      expect(codeFromPath(path, ['ecs'])).toBeNull();
+      expect(codeFromPath(path, ['ecs'], ECS_SHAPES)).toBeNull();
     });
   }
 });

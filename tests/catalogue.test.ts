@@ -43,10 +43,10 @@ describe('grouping rows into codes', () => {
       ]),
     );
     expect(catalogue.entries).toHaveLength(1);
-    const variants = catalogue.entries[0].variants.map((v) => [v.status, v.anchor, v.message.text]);
+    const variants = catalogue.entries[0].variants.map((v) => [v.statuses, v.anchor, v.message.text]);
     expect(variants).toEqual([
-      [400, 'http-400', 'Failed to call the Nova API because %s.'],
-      [404, 'http-404', 'itemNotFound: xxx could not be found.'],
+      [[400], 'http-400', 'Failed to call the Nova API because %s.'],
+      [[404], 'http-404', 'itemNotFound: xxx could not be found.'],
     ]);
   });
 
@@ -131,10 +131,10 @@ describe('the real ECS catalogue (content/ecs)', () => {
   });
 
   it('has Ecs.1000 as one code with a 400 and a 404 variant', () => {
-    const variants = entryOf(ecs, 'Ecs.1000').variants.map((v) => [v.status, v.anchor, v.message.text]);
+    const variants = entryOf(ecs, 'Ecs.1000').variants.map((v) => [v.statuses, v.anchor, v.message.text]);
     expect(variants).toEqual([
-      [400, 'http-400', 'Failed to call the Nova API because %s.'],
-      [404, 'http-404', 'itemNotFound: xxx could not be found.'],
+      [[400], 'http-400', 'Failed to call the Nova API because %s.'],
+      [[404], 'http-404', 'itemNotFound: xxx could not be found.'],
     ]);
   });
 

@@ -16,7 +16,7 @@ function catalogueOf(rows: readonly (readonly [string, ...number[]])[]): Service
       number,
       line: i + 1,
       variants: statuses.map((status) => ({
-        status,
+        statuses: [status],
         anchor: `http-${status}`,
         message: { text: `Message of ${code}.`, html: `Message of ${code}.` },
         template: [{ kind: 'text' as const, text: `Message of ${code}.` }],
@@ -111,7 +111,7 @@ describe('listing the categories of a small catalogue', () => {
 });
 
 describe('families when a service has no categories.json', () => {
-  it('makes one family per hundred below 1000 and per thousand above', () => {
+  it('makes one family per thousand of a few four-digit codes', () => {
     const catalogue = catalogueOf([
       ['Ecs.0001', 400],
       ['Ecs.0099', 400],
@@ -121,10 +121,40 @@ describe('families when a service has no categories.json', () => {
       ['Common.0024', 202],
     ]);
     const families = listCategories(catalogue, NO_EDITORIAL).filter((c) => c.kind === 'family');
-    expect(families.map((c) => [c.path, c.codes])).toEqual([
-      ['/ecs/family/00xx/', ['Ecs.0001', 'Ecs.0099']],
-      ['/ecs/family/03xx/', ['Ecs.0301']],
-      ['/ecs/family/1xxx/', ['Ecs.1000', 'Ecs.1300']],
+    expect(families.map((c) => [c.path, c.label, c.title, c.codes])).toEqual([
+      ['/ecs/family/0xxx/', 'Ecs.0xxx', 'Ecs.0xxx: Codes 0-999', ['Ecs.0001', 'Ecs.0099', 'Ecs.0301']],
+      ['/ecs/family/1xxx/', 'Ecs.1xxx', 'Ecs.1xxx: Codes 1000-1999', ['Ecs.1000', 'Ecs.1300']],
+    ]);
+  });
+
+  it('splits a thousand with more than 50 codes into its hundreds, and keeps a smaller one whole', () => {
+    const numbers = [...Array.from({ length: 60 }, (_, i) => i * 15), 1000, 1300];
+    const catalogue = catalogueOf(numbers.map((n) => [`Ecs.${String(n).padStart(4, '0')}`, 400] as const));
+    const families = listCategories(catalogue, NO_EDITORIAL).filter((c) => c.kind === 'family');
+    expect(families.map((c) => [c.slug, c.codes.length])).toEqual([
+      ['00xx', 7], ['01xx', 7], ['02xx', 6], ['03xx', 7], ['04xx', 7], ['05xx', 6], ['06xx', 7], ['07xx', 7], ['08xx', 6], ['1xxx', 2],
+    ]);
+  });
+
+  it('gives nine-digit numeric codes families by the digits they differ in, without a prefix', () => {
+    const catalogue = catalogueOf(['111400002', '111400003', '111400150', '111400177'].map((code) => [code, 400] as const));
+    catalogue.entries.forEach((e) => Object.assign(e, { prefix: '', number: e.code }));
+    const categories = listCategories(catalogue, NO_EDITORIAL);
+    expect(categories.filter((c) => c.kind === 'family').map((c) => [c.path, c.label, c.codes])).toEqual([
+      ['/ecs/family/1114000xx/', '1114000xx', ['111400002', '111400003']],
+      ['/ecs/family/1114001xx/', '1114001xx', ['111400150', '111400177']],
+    ]);
+    expect(categories.filter((c) => c.kind === 'prefix')).toEqual([]);
+  });
+
+  it('gives codes that are names families by their first word when two or more share it', () => {
+    const names = ['InvalidArgument', 'InvalidBucketName', 'NoSuchBucket', 'NoSuchKey', 'AccessDenied'];
+    const catalogue = catalogueOf(names.map((code) => [code, 400] as const));
+    catalogue.entries.forEach((e) => Object.assign(e, { prefix: '', number: '' }));
+    const families = listCategories(catalogue, NO_EDITORIAL).filter((c) => c.kind === 'family');
+    expect(families.map((c) => [c.path, c.label, c.title, c.codes])).toEqual([
+      ['/ecs/family/invalid/', 'Invalid…', 'Invalid…: Codes named Invalid…', ['InvalidArgument', 'InvalidBucketName']],
+      ['/ecs/family/no/', 'No…', 'No…: Codes named No…', ['NoSuchBucket', 'NoSuchKey']],
     ]);
   });
 
@@ -140,7 +170,7 @@ describe('the categories of the real ECS content', () => {
   const { categories, catalogue } = ecs;
 
   it('has a status page for every status in the table, and no other', () => {
-    const statuses = [...new Set(catalogue.entries.flatMap((e) => e.variants.map((v) => v.status)))].sort((a, b) => a - b);
+    const statuses = [...new Set(catalogue.entries.flatMap((e) => e.variants.flatMap((v) => v.statuses)))].sort((a, b) => a - b);
     expect(categories.filter((c) => c.kind === 'status').map((c) => c.slug)).toEqual(statuses.map(String));
     expect(statuses).toContain(202);
     expect(statuses).toContain(404);

@@ -96,7 +96,7 @@ describe('building code pages for a tiny catalogue', () => {
     line: 1,
     variants: [
       {
-        status: 400,
+        statuses: [400],
         anchor: 'http-400',
         message: { text: message, html: message },
         template: [],

@@ -21,7 +21,7 @@ describe('recognising a code in the search box', () => {
   for (const spelling of ['Ecs.0010', 'ecs.0010', 'ECS0010', 'ecs 0010', 'Ecs_0010', 'ECS-0010', '  ecs0010  ']) {
     it(`reads "${spelling}" as Ecs.0010`, () => {
       const hits = findDirectHits(spelling, index);
-      expect(hits[0]).toMatchObject({ code: 'Ecs.0010', status: 400, reason: 'code', values: [] });
+      expect(hits[0]).toMatchObject({ code: 'Ecs.0010', statuses: [400], reason: 'code', values: [] });
       expect(hitHref(hits[0])).toBe('/ecs/ecs-0010/');
       expect(hits[0].message).toBe('Private IP address %s is already in use.');
     });
@@ -34,7 +34,7 @@ describe('recognising a code in the search box', () => {
   it('links Ecs.1000 asked for with status 404 to its 404 variant', () => {
     const hits = findDirectHits('Ecs.1000', index, { status: 404 });
     expect(brief(hits)).toEqual([['Ecs.1000', '/ecs/ecs-1000/#http-404', []]]);
-    expect(hits[0].status).toBe(404);
+    expect(hits[0].statuses).toEqual([404]);
     expect(hits[0].message).toBe('itemNotFound: xxx could not be found.');
   });
 

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue, splitCode, type CodeEntry, type ServiceCatalogue } from '../src/lib/catalogue';
+import { splitCode } from '../src/lib/code-identity';
+import { buildCatalogue, type CodeEntry, type ServiceCatalogue } from '../src/lib/catalogue';
 import { buildHistory, matchTargetsFromHistory, type CodeHistory, type ServiceHistory } from '../src/lib/history';
 import { createMatcher } from '../src/lib/matcher';
 import { parseTemplate } from '../src/lib/template';
@@ -44,7 +45,7 @@ function serializeHistory(history: ServiceHistory): string {
         retired: h.retired,
         added: h.added,
         wordings: h.wordings.map((w) => ({
-          status: w.status,
+          statuses: w.statuses,
           message: w.message.text,
           description: w.description.text,
           solution: w.solution.text,
@@ -56,7 +57,7 @@ function serializeHistory(history: ServiceHistory): string {
       },
     ]),
   );
-  const entries = history.entries.map((e) => `${e.code} ${e.variants.map((v) => `${v.status}: ${v.message.text}`).join(' | ')}`);
+  const entries = history.entries.map((e) => `${e.code} ${e.variants.map((v) => `${v.statuses.join('/')}: ${v.message.text}`).join(' | ')}`);
   return `${JSON.stringify({ dates: history.dates, current: history.current, codes, changes: history.changes, entries }, null, 2)}\n`;
 }
 
@@ -68,7 +69,7 @@ function codeOf(history: ServiceHistory, code: string): CodeHistory {
 
 /** Wordings as `status message first..last`, the way a code page would list them. */
 function wordingsOf(history: ServiceHistory, code: string): string[] {
-  return codeOf(history, code).wordings.map((w) => `${w.status} ${w.message.text} ${w.first}..${w.last}${w.current ? ' (current)' : ''}`);
+  return codeOf(history, code).wordings.map((w) => `${w.statuses.join('/')} ${w.message.text} ${w.first}..${w.last}${w.current ? ' (current)' : ''}`);
 }
 
 describe('history fixtures', () => {
@@ -203,9 +204,9 @@ describe('matching every wording of the history', () => {
   const pathOf = (code: string) => `/ecs/${code.toLowerCase()}/`;
 
   it('gives current wordings rank 0 and their variant anchor, older wordings a rank by recency and a v<index> id', () => {
-    expect(matchTargetsFromHistory(history, pathOf).map(({ id, code, status, rank }) => ({ id, code, status, rank }))).toEqual([
-      { id: '/ecs/ecs.0002/#http-400', code: 'Ecs.0002', status: 400, rank: 0 },
-      { id: '/ecs/ecs.0002/#v1', code: 'Ecs.0002', status: 400, rank: 1 },
+    expect(matchTargetsFromHistory(history, pathOf).map(({ id, code, statuses, rank }) => ({ id, code, statuses, rank }))).toEqual([
+      { id: '/ecs/ecs.0002/#http-400', code: 'Ecs.0002', statuses: [400], rank: 0 },
+      { id: '/ecs/ecs.0002/#v1', code: 'Ecs.0002', statuses: [400], rank: 1 },
     ]);
     expect(matchTargetsFromHistory(more, pathOf).filter((t) => t.code === 'Ecs.0910').map(({ id, rank }) => ({ id, rank }))).toEqual([
       { id: '/ecs/ecs.0910/#http-400', rank: 1 },
@@ -235,7 +236,7 @@ describe('history of many codes', () => {
         slug: code.toLowerCase(),
         ...splitCode(code),
         line: n + 1,
-        variants: [{ status: 400, anchor: 'http-400', message: rich(text), template: parseTemplate(text), description: rich('About it.'), solution: rich('Retry.'), line: n + 1 }],
+        variants: [{ statuses: [400], anchor: 'http-400', message: rich(text), template: parseTemplate(text), description: rich('About it.'), solution: rich('Retry.'), line: n + 1 }],
       });
     }
     return { id: 'ecs', name: 'ECS', short: 'ECS', summary: '', file: `v${version}.rst`, notes: [], entries };

@@ -47,7 +47,7 @@ describe('loadServices on a service with three dated versions', () => {
     expect(ecs.catalogue.entries.map((e) => e.code)).toEqual(['Ecs.0001', 'Ecs.0005', 'Ecs.0010', 'Ecs.0066', 'Ecs.0202', 'Ecs.0203', 'Ecs.0910']);
     expect(ecs.pages.map((p) => p.entry.code)).toEqual(ecs.catalogue.entries.map((e) => e.code));
     const retired = pageOf(ecs, 'Ecs.0910').entry;
-    expect(retired.variants.map((v) => [v.status, v.message.text])).toEqual([[400, 'The image %s is no longer supported.']]);
+    expect(retired.variants.map((v) => [v.statuses, v.message.text])).toEqual([[[400], 'The image %s is no longer supported.']]);
   });
 
   it('dates the catalogue by its newest version and reads it from that file', () => {
@@ -62,8 +62,8 @@ describe('loadServices on a service with three dated versions', () => {
     expect(page.entry.variants.map((v) => v.message.text)).toEqual(['The private IP address %s is already used by another port.']);
     expect(page.history).toMatchObject({ introduced: '2022-03-28', lastPublished: '2023-02-21', retired: false, added: false });
     expect(page.history?.shown).toEqual({ 'http-400': { first: '2022-07-15', last: '2023-02-21' } });
-    expect(page.history?.earlier.map(({ id, status, message, first, last, rank }) => ({ id, status, text: message.text, first, last, rank }))).toEqual([
-      { id: 'v1', status: 400, text: 'Private IP address %s is already in use.', first: '2022-03-28', last: '2022-03-28', rank: 2 },
+    expect(page.history?.earlier.map(({ id, statuses, message, first, last, rank }) => ({ id, statuses, text: message.text, first, last, rank }))).toEqual([
+      { id: 'v1', statuses: [400], text: 'Private IP address %s is already in use.', first: '2022-03-28', last: '2022-03-28', rank: 2 },
     ]);
     expect(page.history?.earlier[0].diff).toEqual([
       { kind: 'removed', text: 'Private ' },
@@ -99,9 +99,9 @@ describe('loadServices on a service with three dated versions', () => {
 
   it('keeps the old status of a code whose status changed as an earlier wording with no word change', () => {
     const history = pageOf(ecs, 'Ecs.0005').history!;
-    expect(pageOf(ecs, 'Ecs.0005').entry.variants.map((v) => [v.status, v.anchor])).toEqual([[404, 'http-404']]);
+    expect(pageOf(ecs, 'Ecs.0005').entry.variants.map((v) => [v.statuses, v.anchor])).toEqual([[[404], 'http-404']]);
     expect(history.shown).toEqual({ 'http-404': { first: '2023-02-21', last: '2023-02-21' } });
-    expect(history.earlier.map((w) => [w.id, w.status, w.first, w.last, w.rank])).toEqual([['v1', 400, '2022-03-28', '2022-07-15', 1]]);
+    expect(history.earlier.map((w) => [w.id, w.statuses, w.first, w.last, w.rank])).toEqual([['v1', [400], '2022-03-28', '2022-07-15', 1]]);
     expect(history.earlier[0].diff).toEqual([{ kind: 'same', text: 'request body is illegal.' }]);
   });
 

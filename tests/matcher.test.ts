@@ -7,7 +7,7 @@ function targets(rows: readonly (readonly [string, number, string, number?])[]):
   return rows.map(([code, status, message, rank]) => ({
     id: `${code}@${status}`,
     code,
-    status,
+    statuses: [status],
     segments: parseTemplate(message),
     ...(rank === undefined ? {} : { rank }),
   }));

@@ -56,7 +56,7 @@ describe('loading two services with different table layouts', () => {
 
   it('reads the evs columns by their headers (Error Codes, Status Code, Message, Handling Measure, Description), not their order', () => {
     const [variant] = entryOf('evs', 'Evs.0002').variants;
-    expect(variant.status).toBe(400);
+    expect(variant.statuses).toEqual([400]);
     expect(variant.message.text).toBe('Invalid disk type %s.');
     expect(variant.description.text).toBe('The disk type is not supported.');
     expect(variant.solution.text).toBe('Set volume_type to SATA, SAS or SSD.');
@@ -64,10 +64,10 @@ describe('loading two services with different table layouts', () => {
 
   it('makes the code on three rows one entry with three variants, each with its own anchor and line', () => {
     const entry = entryOf('evs', 'Evs.0003');
-    expect(entry.variants.map((v) => [v.status, v.anchor, v.message.text, v.line])).toEqual([
-      [400, 'http-400', 'The disk %s is not available.', 16],
-      [404, 'http-404', 'The disk %s could not be found.', 18],
-      [409, 'http-409', 'The disk %s is attached to another server.', 20],
+    expect(entry.variants.map((v) => [v.statuses, v.anchor, v.message.text, v.line])).toEqual([
+      [[400], 'http-400', 'The disk %s is not available.', 16],
+      [[404], 'http-404', 'The disk %s could not be found.', 18],
+      [[409], 'http-409', 'The disk %s is attached to another server.', 20],
     ]);
   });
 
@@ -111,8 +111,8 @@ describe('loading two services with different table layouts', () => {
   });
 
   it('has Common.0024 in both services, each with its own status and message', () => {
-    expect(entryOf('ecs', 'Common.0024').variants.map((v) => [v.status, v.message.text])).toEqual([[202, ECS_COMMON_0024]]);
-    expect(entryOf('evs', 'Common.0024').variants.map((v) => [v.status, v.message.text])).toEqual([[429, EVS_COMMON_0024]]);
+    expect(entryOf('ecs', 'Common.0024').variants.map((v) => [v.statuses, v.message.text])).toEqual([[[202], ECS_COMMON_0024]]);
+    expect(entryOf('evs', 'Common.0024').variants.map((v) => [v.statuses, v.message.text])).toEqual([[[429], EVS_COMMON_0024]]);
     expect(codePath(entryOf('ecs', 'Common.0024'))).toBe('/ecs/common-0024/');
     expect(codePath(entryOf('evs', 'Common.0024'))).toBe('/evs/common-0024/');
   });
@@ -179,9 +179,9 @@ describe('a third service whose table cannot be read', () => {
 describe('looking up a code that both services have', () => {
   it('finds Common.0024 in both services', () => {
     const hits = findDirectHits('Common.0024', index);
-    expect(hits.map((h) => [h.service, h.path, h.status, h.message]).sort()).toEqual([
-      ['ecs', '/ecs/common-0024/', 202, ECS_COMMON_0024],
-      ['evs', '/evs/common-0024/', 429, EVS_COMMON_0024],
+    expect(hits.map((h) => [h.service, h.path, h.statuses, h.message]).sort()).toEqual([
+      ['ecs', '/ecs/common-0024/', [202], ECS_COMMON_0024],
+      ['evs', '/evs/common-0024/', [429], EVS_COMMON_0024],
     ]);
   });
 

@@ -23,7 +23,7 @@ function catalogueWith(count: number): ServiceCatalogue {
       line: i + 1,
       variants: [
         {
-          status,
+          statuses: [status],
           anchor: `http-${status}`,
           message: { text: 'm', html: 'm' },
           template: [],

@@ -98,28 +98,38 @@ function familiesOf(editorial: Editorial, entries: readonly CodeEntry[], primary
   }));
 }
 
-/** Most families a service gets from its numbers when categories.json names none. */
-const MAX_FAMILIES = 12;
+/** A family with more codes than this is split into the ten ranges below it (`0xxx` into `00xx` ... `09xx`). */
+const MAX_FAMILY_SIZE = 50;
 
 /**
- * Ranges of numbers when the service names none: the finest power-of-ten ranges that make at most
- * MAX_FAMILIES families (`01xx`, `02xx` for a few hundred codes; `1114000xx` for nine-digit codes).
+ * Ranges of numbers when the service names none, found from the numbers themselves: the widest power-of-ten
+ * ranges that tell the codes apart (`0xxx` and `1xxx`), each range with more than MAX_FAMILY_SIZE codes split
+ * into its tenths (`00xx` ... `09xx`). Four-digit codes get hundreds and thousands; nine-digit codes
+ * `1114000xx`; never one family per code.
  */
 function defaultFamilies(entries: readonly CodeEntry[]): Family[] {
-  const numbers = entries.map((e) => Number(e.number));
+  const numbers = [...new Set(entries.map((e) => Number(e.number)))].sort((a, b) => a - b);
   const width = Math.max(...entries.map((e) => e.number.length));
-  let step = 100;
-  while (new Set(numbers.map((n) => Math.floor(n / step))).size > MAX_FAMILIES) step *= 10;
-  const digits = String(step).length - 1;
-  const families = new Map<number, Family>();
-  for (const n of [...numbers].sort((a, b) => a - b)) {
-    const bucket = Math.floor(n / step);
-    if (families.has(bucket)) continue;
-    const head = String(bucket).padStart(Math.max(width - digits, 1), '0');
-    const from = bucket * step;
-    families.set(bucket, { slug: `${head}${'x'.repeat(digits)}`, range: [from, from + step - 1], title: `Codes ${from}-${from + step - 1}`, summary: '' });
+  let step = 10 ** Math.max(1, String(numbers.at(-1) ?? 0).length);
+  while (step > 10 && new Set(numbers.map((n) => Math.floor(n / step))).size < 2) step /= 10;
+  const families: Family[] = [];
+  const split = (from: number, size: number, members: number[]) => {
+    const child = size / 10;
+    if (members.length > MAX_FAMILY_SIZE && child >= 10) {
+      for (let k = 0; k < 10; k++) {
+        const inside = members.filter((n) => n >= from + k * child && n < from + (k + 1) * child);
+        if (inside.length > 0) split(from + k * child, child, inside);
+      }
+      return;
+    }
+    const digits = String(size).length - 1;
+    const head = String(Math.floor(from / size)).padStart(Math.max(width - digits, 1), '0');
+    families.push({ slug: `${head}${'x'.repeat(digits)}`, range: [from, from + size - 1], title: `Codes ${from}-${from + size - 1}`, summary: '' });
+  };
+  for (const bucket of new Set(numbers.map((n) => Math.floor(n / step)))) {
+    split(bucket * step, step, numbers.filter((n) => Math.floor(n / step) === bucket));
   }
-  return [...families.values()];
+  return families;
 }
 
 /**

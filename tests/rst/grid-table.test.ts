@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readGridTable } from '../../src/lib/rst/grid-table';
+import { readGridTables } from '../../src/lib/rst/grid-table';
+
+/** The first table of a document and every diagnostic, the way the tests below look at one table. */
+function readGridTable(text: string, file: string) {
+  const { tables, diagnostics } = readGridTables(text, file);
+  return { table: tables[0], diagnostics };
+}
 
 const TABLE = [
   '+-----+------+',

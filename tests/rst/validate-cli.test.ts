@@ -30,10 +30,41 @@ describe('scripts/validate.ts', () => {
       stderr: [
         `${file}:18:28: row has 4 cells, the header has 5 (is a | missing?)`,
         `${file}:21:41: border line does not match the table's columns (expected "-" at column 41)`,
-        `${file}:24:3: HTTP status "4OO" is not a three-digit number`,
+        `${file}:24:3: warning: HTTP status "4OO" is not a three-digit number: kept as text`,
         `${file}:26:16: empty error code`,
         '',
       ].join('\n'),
+    });
+  });
+
+  it('prints each warning with its place and still passes a file whose cells are only suspicious', () => {
+    const file = 'tests/rst/fixtures/code-space-after-dot/input.rst';
+    expect(runValidate(file)).toEqual({
+      status: 0,
+      stdout: `${file}: 2 rows, 2 codes, 1 warning\n`,
+      stderr: `${file}:7:17: warning: error code "DCS. 4855" has a space next to a separator: read as "DCS.4855"\n`,
+    });
+  });
+
+  it('names each grid table it skipped because it has no error-code column, and counts the tables it read', () => {
+    const file = 'tests/rst/fixtures/several-tables/input.rst';
+    expect(runValidate(file)).toEqual({
+      status: 0,
+      stdout: [
+        `${file}: skipped table at line 8: no error-code column (headers: Element, Description)`,
+        `${file}: 4 rows, 4 codes, 2 tables`,
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
+  it('refuses a file whose only grid table has no error-code column', () => {
+    const file = 'tests/rst/fixtures/no-code-column/input.rst';
+    expect(runValidate(file)).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `${file}:4:1: no error table: no grid table has an error-code column such as "Error Code" (headers at line 4: Element, Description)\n`,
     });
   });
 

@@ -105,8 +105,8 @@ export function readErrorTable(text: string, file: string): { table?: ErrorTable
   }
   if (result.tables.length === 0 && !diagnostics.some((d) => d.severity !== 'warning')) {
     const first = grids[0];
-    const reasons = result.skipped.map((s) => `line ${s.line}: ${s.reason}`).join('; ');
-    report(first, `no error table: no grid table has an error-code column (${reasons})`);
+    const tables = grids.map((g) => `line ${g.line}: ${g.header.map((c) => normalizeHeader(c.text)).join(', ')}`).join('; ');
+    report(first, `no error table: no grid table has an error-code column such as "Error Code" (headers at ${tables})`);
   }
   if (result.tables.length === 0) return { diagnostics: sortDiagnostics(diagnostics) };
   reportRepeatedRows(result.rows, result.tables, report);
