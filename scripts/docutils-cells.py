@@ -39,8 +39,17 @@ def find_role(role_name, language_module, lineno, reporter):
 
 
 roles.role = find_role
-directives.register_directive('code-block', CodeBlock)
-directives.register_directive('sourcecode', CodeBlock)
+
+
+class SphinxCodeBlock(CodeBlock):
+    """Sphinx's code-block: docutils' code directive that also takes Sphinx's options."""
+    option_spec = dict(CodeBlock.option_spec, linenos=directives.flag, caption=directives.unchanged,
+                       dedent=directives.unchanged, force=directives.flag,
+                       **{'emphasize-lines': directives.unchanged, 'lineno-start': directives.unchanged})
+
+
+directives.register_directive('code-block', SphinxCodeBlock)
+directives.register_directive('sourcecode', SphinxCodeBlock)
 
 SETTINGS = {
     'report_level': 5,
@@ -76,8 +85,10 @@ def read_blocks(node, out):
     """Collects the text blocks of a doctree in document order (Sphinx prints an admonition's label first)."""
     if type(node) in LABELS:
         out.append(LABELS[type(node)])
-    if isinstance(node, (nodes.paragraph, nodes.literal_block, nodes.term, nodes.field_name, nodes.title,
-                         nodes.doctest_block)):
+    if isinstance(node, (nodes.paragraph, nodes.term, nodes.field_name, nodes.title)):
+        out.append(' '.join(node.astext().split('\n')))  # one line, so a line cannot look like a list item
+        return
+    if isinstance(node, (nodes.literal_block, nodes.doctest_block)):
         out.append(node.astext())
         return
     if isinstance(node, nodes.line_block):

@@ -55,7 +55,7 @@ function trimBlankEnds(block: string[]): string[] {
  * docutils' get_indented: the lines from `start` that are blank or indented (by at least `blockIndent`, when
  * given), with their common indentation removed; `firstIndent` cuts the first line at a known column.
  */
-function takeIndented(lines: string[], start: number, blockIndent?: number, firstIndent = blockIndent): Indented {
+function takeIndented(lines: string[], start: number, blockIndent?: number, firstIndent = blockIndent, keepTop = false): Indented {
   let indent = blockIndent;
   let end = firstIndent === undefined ? start : start + 1;
   let blankFinish = true;
@@ -71,7 +71,8 @@ function takeIndented(lines: string[], start: number, blockIndent?: number, firs
     if (k === 0 && firstIndent !== undefined) return line.slice(firstIndent);
     return indent ? line.slice(indent) : line;
   });
-  return { block: trimBlankEnds(block), end, blankFinish };
+  if (keepTop) while (block.length && block[block.length - 1] === '') block.pop();
+  return { block: keepTop ? block : trimBlankEnds(block), end, blankFinish };
 }
 
 /** Reads lines of RST body elements into mdast blocks. */
@@ -242,7 +243,7 @@ export function readBlocks(lines: string[], readPhrasing: ReadPhrasing): RootCon
     const line = lines[i];
     const directive = DIRECTIVE.exec(line);
     const start = directive ? directive[0].length : markerEnd;
-    const { block, end } = takeIndented(lines, i, undefined, start);
+    const { block, end } = takeIndented(lines, i, undefined, start, true);
     if (FOOTNOTE.test(line)) {
       const label = FOOTNOTE.exec(line)!;
       const body = takeIndented(lines, i, undefined, label[0].length);
@@ -330,14 +331,15 @@ function codeBlock(lines: string[], lang: string | null = null): BlockContent {
  * are dropped; a directive without arguments takes the lines before the first blank line as content too.
  */
 function splitDirective(block: string[], contentOnly: boolean): { argument: string[]; content: string[] } {
-  let blank = block.indexOf('');
-  if (blank < 0) blank = block.length;
-  let argument = block.slice(0, blank);
+  // Only one blank line after the directive line belongs to it; the lines up to the next blank are its arguments.
+  const lines = block[0] === '' ? block.slice(1) : block;
+  let blank = lines.indexOf('');
+  if (blank < 0) blank = lines.length;
+  let argument = lines.slice(0, blank);
   const option = argument.findIndex((line) => FIELD_MARKER.test(line));
   if (option >= 0) argument = argument.slice(0, option);
-  const rest = block.slice(blank + 1);
-  if (contentOnly) return { argument: [], content: trimBlankEnds([...argument, '', ...rest]) };
-  return { argument, content: trimBlankEnds(rest) };
+  if (contentOnly && argument.length) return { argument: [], content: trimBlankEnds([...argument, ...lines.slice(blank)]) };
+  return { argument, content: trimBlankEnds(lines.slice(blank + 1)) };
 }
 
 interface Enumerator {
