@@ -17,7 +17,7 @@ export function toInlineHtml(root: Root): string {
   return paragraph.type === 'element' ? hastToHtml({ type: 'root', children: paragraph.children }) : toHtml(root);
 }
 
-/** Renders a tree as plain text: paragraphs split by a blank line, list items as `- item` lines, characters kept as written. */
+/** Renders a tree as plain text: paragraphs split by a blank line, list items as `- item` or `1. item` lines, characters kept as written. */
 export function toPlainText(root: Root): string {
   return root.children.map(renderBlock).join('\n\n');
 }
@@ -29,15 +29,40 @@ function renderBlock(node: RootContent): string {
   return toString(node);
 }
 
+/** A paragraph's text; a line break (line blocks) starts a new line. */
 function renderParagraph(node: Paragraph): string {
-  return toString(node);
+  return node.children.map((child) => (child.type === 'break' ? '\n' : toString(child))).join('');
 }
 
 function renderList(list: List): string {
-  return list.children.map(renderItem).join('\n');
+  const start = list.start ?? 1;
+  const type = (list.data as { hProperties?: { type?: string } } | undefined)?.hProperties?.type;
+  return list.children.map((item, k) => renderItem(item, list.ordered ? `${formatOrdinal(start + k, type)}. ` : '- ')).join('\n');
 }
 
-function renderItem(item: ListItem): string {
+function renderItem(item: ListItem, marker: string): string {
   const body = item.children.map(renderBlock).join('\n');
-  return `- ${body.replace(/\n/g, '\n  ')}`;
+  return `${marker}${body.replace(/\n/g, `\n${' '.repeat(marker.length)}`)}`;
 }
+
+/** An ordered list's marker: a number, or a letter or Roman numeral for `type` a, A, i, I. */
+function formatOrdinal(n: number, type: string | undefined): string {
+  if (type === 'a' || type === 'A') {
+    const letter = String.fromCharCode(96 + Math.min(Math.max(n, 1), 26));
+    return type === 'A' ? letter.toUpperCase() : letter;
+  }
+  if (type === 'i' || type === 'I') {
+    let roman = '';
+    let rest = n;
+    for (const [letters, value] of ROMAN) {
+      for (; rest >= value; rest -= value) roman += letters;
+    }
+    return type === 'I' ? roman : roman.toLowerCase();
+  }
+  return String(n);
+}
+
+const ROMAN: [string, number][] = [
+  ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90],
+  ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1],
+];

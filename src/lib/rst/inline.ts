@@ -1,277 +1,318 @@
-import type { Root, RootContent } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Link, PhrasingContent, Root, Text } from 'mdast';
+import { readBlocks } from './inline-blocks';
 
-// RST is translated to CommonMark by hand (no RST library runs in the browser), then remark builds the tree.
+// The RST of one table cell is read the way docutils 0.19 reads it and built straight into mdast (no RST
+// library runs in the browser, and no Markdown or HTML is ever parsed, so cell text cannot inject markup).
+// Inline markup follows docutils' Inliner: its start-string search, its end-strings, its standalone URIs.
 
-type Block =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; items: Block[][] }
-  | { kind: 'admonition'; label: string; blocks: Block[] };
-
-// Admonition directives become a block quote headed by their name; other directives keep just their body.
-const ADMONITIONS = ['attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning'];
-
-type Inline =
-  | { kind: 'text'; text: string }
-  | { kind: 'strong' | 'emphasis'; text: string }
-  | { kind: 'literal'; text: string };
-
-/** One source character after backslash escapes: what it prints, what the markup rules see, and its source. */
-interface Unit {
-  out: string;
-  rule: string;
-  raw: string;
-  escaped: boolean;
-}
-
-const BULLET = /^([-*+])( +|$)(.*)$/;
-
-// Characters allowed before a start-string and after an end-string (docutils' ASCII sets plus Unicode classes).
-const BEFORE_START = /[\s'"<([{\-/:\p{Ps}\p{Pi}\p{Pf}\p{Pd}]/u;
-const AFTER_END = /[\s'")>\]}\-/:.,;!?\\\p{Pe}\p{Pi}\p{Pf}\p{Pd}]/u;
-const CLOSERS: Record<string, string> = { "'": "'", '"': '"', '<': '>', '(': ')', '[': ']', '{': '}' };
-
-/** Converts the RST text of a table cell (paragraphs, bullet lists, admonitions, inline markup) into an mdast tree. */
+/** Converts the RST text of a table cell (paragraphs, lists, directives, inline markup) into an mdast tree. */
 export function rstToMdast(text: string): Root {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd());
-  const plain = plainParagraph(lines);
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/\s+$/, ''));
+  const plain = readPlainParagraph(lines);
   if (plain !== undefined) return plain;
-  const deferred: Inline[] = [];
-  const markdown = blocksToMarkdown(readBlocks(dedent(lines)), deferred);
-  const root = unified().use(remarkParse).parse(markdown);
-  return cleanTree(root, deferred) as Root;
+  return { type: 'root', children: readBlocks(dedent(lines), readPhrasing) };
 }
 
-// Text with no markup character, directive, bullet or blank line is one paragraph of plain text: that is
-// most cells, and building it directly keeps large tables fast. The result equals remark's.
-const MARKUP = /[*`\\|_\[\]<>&]/;
+// Text with no markup character, block marker or blank line is one paragraph of plain text: that is most
+// cells, and building it directly keeps large tables fast. The result equals the full reader's.
+const MARKUP = /[*`\\|_@]|:(?!\s|$)/;
+const BLOCK_START = /^(?:[-+*\u2022\u2023\u2043](?: |$)|\.\.|>>>|[(#\d]|[a-zA-Z][.)]|[ivxlcdmIVXLCDM]+[.)]|([!-/:-@[-`{-~])\1*$)/;
 
-function plainParagraph(lines: string[]): Root | undefined {
-  const words = lines.map((line) => line.trim());
-  if (words.some((line) => line === '' || MARKUP.test(line) || BULLET.test(line) || /^(\.\.|#|\d+[.)]|=)/.test(line))) return undefined;
-  const value = words.join(' ');
+function readPlainParagraph(lines: string[]): Root | undefined {
+  if (lines.some((line) => line === '' || /^\s/.test(line) || MARKUP.test(line))) return undefined;
+  if (BLOCK_START.test(lines[0]) || lines.slice(1).some((line) => /^[!-/:-@[-`{-~]+$/.test(line))) return undefined;
+  const value = lines.join(' ');
   return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value }] }] };
 }
 
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
-}
-
 function dedent(lines: string[]): string[] {
-  const filled = lines.filter((l) => l !== '');
-  const by = filled.length ? Math.min(...filled.map(indentOf)) : 0;
-  return lines.map((l) => l.slice(by));
+  const filled = lines.filter((line) => line !== '');
+  const by = filled.length ? Math.min(...filled.map((line) => line.length - line.trimStart().length)) : 0;
+  while (lines.length && lines[0] === '') lines = lines.slice(1);
+  return lines.map((line) => line.slice(by));
 }
 
-/** Splits lines into paragraphs, bullet lists (RST: a list needs a blank line before it) and admonitions. */
-function readBlocks(lines: string[]): Block[] {
-  const blocks: Block[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    if (lines[i] === '') {
-      i++;
-      continue;
+// docutils' character classes: openers and closers (with ASCII quotes and brackets), delimiters, and the
+// characters that may follow an end-string. Escaped characters are marked by a NUL in front, as in docutils.
+const DELIMITER = String.raw`[\-\/:]|[^\x00-\x7f\P{Pd}]|[^\x00-\x7f\P{Po}]`;
+const OPENER = String.raw`["'(<\[{\p{Ps}\p{Pi}\p{Pf}]`;
+const CLOSER = String.raw`["')>\]}\p{Pe}\p{Pi}\p{Pf}]`;
+const START_PREFIX = String.raw`(?:^|(?<=\s|${OPENER}|${DELIMITER}))`;
+const END_SUFFIX = String.raw`(?:$|(?=\s|[\x00\\.,;!?]|${CLOSER}|${DELIMITER}))`;
+const NAME = String.raw`[\p{L}\p{N}]+(?:[\-._+:][\p{L}\p{N}]+)*`;
+
+const INITIAL = new RegExp(
+  `${START_PREFIX}(?:(?<start>\\*\\*|\\*(?!\\*)|\`\`|_\`|\\|(?!\\|))(?!\\s)` +
+    `|(?<whole>(?<refname>${NAME})(?<refend>__?)|\\[(?<label>[0-9]+|#(?:${NAME})?|\\*|${NAME})(?<fnend>\\]_))${END_SUFFIX}` +
+    `|(?<role>(?::${NAME}:)?)(?<backquote>\`(?!\`))(?!\\s))`,
+  'du',
+);
+const endPattern = (end: string, before = String.raw`(?<![\s\x00])`) => new RegExp(`${before}(${end})${END_SUFFIX}`, 'du');
+const END = {
+  '*': endPattern(String.raw`\*`),
+  '**': endPattern(String.raw`\*\*`),
+  '``': endPattern('``', String.raw`(?<!\s)`),
+  '_`': endPattern('`'),
+  '|': endPattern('\\|_{0,2}'),
+};
+const END_INTERPRETED = new RegExp(
+  String.raw`(?<!(?<!\x00)[\s\x00])(${'`'}(?<suffix>(?<role>:${NAME}:)?(?<refend>__?)?))${END_SUFFIX}`,
+  'du',
+);
+const EMBEDDED = /(?:[ \n]+|^)<(?!\s)((?:[^<>]|\x00[<>])+)(?<![\s\x00])>$/u;
+
+const URIC = String.raw`[\-_.!~*'()\[\];\/:@&=+$,%a-zA-Z0-9\x00]`;
+const URI_END = String.raw`(?:[_~*\/=+a-zA-Z0-9]|${URIC}(?=>))`;
+const EMAILC = String.raw`[\-_!~*'{|}\/#?^${'`'}&=+$%a-zA-Z0-9\x00]`;
+const EMAIL = String.raw`${EMAILC}+(?:\.${EMAILC}+)*(?<!\x00)@${EMAILC}+(?:\.${EMAILC}*)*${URI_END}`;
+const URI_BODY =
+  String.raw`(?<whole>(?<scheme>[a-zA-Z][a-zA-Z0-9.+\-]*):(?:(?:\/\/?)?${URIC}*${URI_END})(?:\?${URIC}*${URI_END})?` +
+  String.raw`(?:#${URIC}*${URI_END})?|(?<email>${EMAIL}))`;
+const URI = new RegExp(`${START_PREFIX}${URI_BODY}${END_SUFFIX}`, 'u');
+const URI_AT_START = new RegExp(`^${URI_BODY}${END_SUFFIX}`, 'u');
+const IS_EMAIL = new RegExp(`^${EMAIL}$`, 'u');
+
+// The URI schemes docutils 0.19 recognises in standalone URIs (docutils.utils.urischemes); a word like
+// `Note:x` whose "scheme" is not one of them is no URI, and then no URI later in the same text is one either.
+const SCHEMES = new Set(
+  ('about acap addbook afp afs aim callto castanet chttp cid crid data dav dict dns eid fax feed file finger freenet ' +
+    'ftp go gopher gsm-sms h323 h324 hdl hnews http https hydra iioploc ilu im imap info ior ipp irc iris.beep iseek ' +
+    'jar javascript jdbc ldap lifn livescript lrq mailbox mailserver mailto md5 mid mocha modem mtqp mupdate news ' +
+    'nfs nntp opaquelocktoken phone pop pop3 pres printer prospero rdar res rtsp rvp rwhois rx sdp service shttp sip ' +
+    'sips smb snews snmp soap.beep soap.beeps ssh t120 tag tcp tel telephone telnet tftp tip tn3270 tv urn uuid vemmi ' +
+    'videotex view-source wais whodp whois++ x-man-page xmlrpc.beep xmlrpc.beeps z39.50r z39.50s').split(' '),
+);
+
+// Only these URLs become links; any other (javascript:, data:, relative) stays text, since cell text is untrusted.
+const SAFE_URL = /^(?:https?:\/\/[^\s\x00-\x1f]+|mailto:[^\s\x00-\x1f]+)$/i;
+
+/** Open/close pairs for docutils' "quoted start-string" rule (`"*"` is no emphasis). */
+const PAIRS: Record<string, string> = {
+  '"': '"', "'": "'", '(': ')', '<': '>', '[': ']', '{': '}', '«': '»', '»': '»', '‘': '’‚', '’': '’', '‚': '‘’',
+  '“': '”„', '„': '“”', '”': '”', '‹': '›', '›': '›',
+};
+
+/** What one recognised construct leaves: the text before it, its nodes, and the text after it. */
+interface Step {
+  before: string;
+  nodes: PhrasingContent[];
+  rest: string;
+}
+
+/** Marks each backslash-escaped character with a NUL in front, as docutils does. */
+function escapeToNull(text: string): string {
+  return text.replace(/\\([\s\S]?)/g, '\x00$1');
+}
+
+/** Drops escape marks (an escaped space or newline disappears); `restore` puts the backslashes back instead. */
+function unescape(text: string, restore = false): string {
+  if (restore) return text.replace(/\x00/g, '\\');
+  return text.replace(/\x00[ \n]/g, '').replace(/\x00/g, '');
+}
+
+const textNode = (value: string): Text => ({ type: 'text', value });
+
+function linkOrText(url: string, shown: string): PhrasingContent {
+  if (!SAFE_URL.test(url)) return textNode(shown);
+  const link: Link = { type: 'link', title: null, url, children: [textNode(shown)] };
+  return link;
+}
+
+/** Reads the inline markup of one paragraph (or line, or term) as docutils' Inliner does. */
+export function readPhrasing(text: string): PhrasingContent[] {
+  let remaining = escapeToNull(text);
+  const result: PhrasingContent[] = [];
+  let unprocessed = '';
+  while (remaining) {
+    const match = INITIAL.exec(remaining);
+    if (!match) break;
+    const step = readConstruct(match, remaining);
+    unprocessed += step.before;
+    if (step.nodes.length) {
+      result.push(...readStandaloneUris(unprocessed), ...step.nodes);
+      unprocessed = '';
     }
-    if (/^\.\.(\s|$)/.test(lines[i])) {
-      const directive = /^\.\.\s+([A-Za-z][\w-]*)::\s*(.*)$/.exec(lines[i]);
-      const body: string[] = [];
-      i++;
-      while (i < lines.length && (lines[i] === '' || indentOf(lines[i]) > 0)) body.push(lines[i++]);
-      // A comment or link target (`.. text`, `.. _label:`) prints nothing.
-      if (!directive) continue;
-      const name = directive[1].toLowerCase();
-      if (ADMONITIONS.includes(name)) {
-        const inner = readBlocks([directive[2], '', ...dedent(body)]);
-        blocks.push({ kind: 'admonition', label: name[0].toUpperCase() + name.slice(1), blocks: inner });
-      } else blocks.push(...readBlocks(dedent(body)));
-      continue;
-    }
-    const bullet = indentOf(lines[i]) === 0 ? BULLET.exec(lines[i]) : null;
-    if (bullet) {
-      const items: Block[][] = [];
-      const marker = bullet[1];
-      while (i < lines.length) {
-        const item = indentOf(lines[i]) === 0 ? BULLET.exec(lines[i]) : null;
-        if (!item || item[1] !== marker) break;
-        const body = [item[3]];
-        i++;
-        while (i < lines.length && (lines[i] === '' || indentOf(lines[i]) > 0)) body.push(lines[i++]);
-        items.push(readBlocks([body[0], ...dedent(body.slice(1))]));
-        while (i < lines.length && lines[i] === '') i++;
-      }
-      blocks.push({ kind: 'list', items });
-      continue;
-    }
-    const paragraph: string[] = [];
-    while (i < lines.length && lines[i] !== '') paragraph.push(lines[i++].trim());
-    blocks.push({ kind: 'paragraph', text: paragraph.join(' ') });
+    remaining = step.rest;
   }
-  return blocks;
+  result.push(...readStandaloneUris(unprocessed + remaining));
+  return mergeTexts(result);
 }
 
-function blocksToMarkdown(blocks: Block[], deferred: Inline[]): string {
-  let previousMarker = '*';
-  return blocks
-    .map((block) => {
-      if (block.kind === 'paragraph') return inlinesToMarkdown(readInlines(block.text), deferred);
-      if (block.kind === 'admonition') {
-        const inner = [`**${escapeMarkdown(block.label)}**`, blocksToMarkdown(block.blocks, deferred)].filter(Boolean);
-        return inner.join('\n\n').replace(/^/gm, '> ').replace(/^> $/gm, '>');
-      }
-      // Adjacent lists must not merge, so each one takes the other bullet character.
-      const marker = previousMarker === '-' ? '*' : '-';
-      previousMarker = marker;
-      return block.items
-        .map((item) => {
-          const body = blocksToMarkdown(item, deferred).replace(/\n/g, '\n  ').replace(/\n {2}\n/g, '\n\n');
-          return body === '' ? marker : `${marker} ${body}`;
-        })
-        .join('\n');
-    })
-    .join('\n\n');
+function mergeTexts(nodes: PhrasingContent[]): PhrasingContent[] {
+  const merged: PhrasingContent[] = [];
+  for (const node of nodes) {
+    const last = merged[merged.length - 1];
+    if (node.type === 'text' && node.value === '') continue;
+    if (node.type === 'text' && last?.type === 'text') last.value += node.value;
+    else merged.push(node);
+  }
+  return merged;
 }
 
-/** Backslash-escapes every ASCII punctuation character, so Markdown reads the text literally. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+function span(match: RegExpExecArray, group: string): [number, number] {
+  return match.indices!.groups![group]!;
 }
 
-const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
-const isPunctuation = (c: string | undefined) => c !== undefined && /[\p{P}\p{S}]/u.test(c);
-
-/** Whether `*` delimiters around `inner` open and close by CommonMark's flanking rules, given the characters outside. */
-function canDelimit(before: string | undefined, inner: string, after: string | undefined): boolean {
-  const first = inner[0];
-  const last = inner[inner.length - 1];
-  const opens = !isSpace(first) && (!isPunctuation(first) || isSpace(before) || isPunctuation(before));
-  const closes = !isSpace(last) && (!isPunctuation(last) || isSpace(after) || isPunctuation(after));
-  return opens && closes;
+/** Whether a start-string sits between a matching pair (`"*"`, `(*)`), which docutils reads as text. */
+function isQuotedStart(string: string, start: number, end: number): boolean {
+  if (start === 0) return false;
+  if (end >= string.length) return true;
+  return PAIRS[string[start - 1]]?.includes(string[end]) ?? false;
 }
 
-/**
- * Writes inline pieces as Markdown. Strong or emphasis that CommonMark could not delimit there
- * (`**foo.**\ bar`) becomes a private-use placeholder that cleanTree swaps for the node.
- */
-function inlinesToMarkdown(inlines: Inline[], deferred: Inline[]): string {
-  const parts = inlines.map((piece) => {
-    if (piece.kind === 'text') return escapeMarkdown(piece.text);
-    if (piece.kind === 'strong' || piece.kind === 'emphasis') return escapeMarkdown(piece.text);
-    const longestRun = Math.max(0, ...(piece.text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = piece.text.startsWith('`') || piece.text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${piece.text}${pad}${fence}`;
+function readConstruct(match: RegExpExecArray, string: string): Step {
+  const groups = match.groups!;
+  if (groups.backquote) return readInterpreted(match, string);
+  if (groups.start) return readInlineObject(match, string, groups.start as keyof typeof END);
+  const [start, end] = span(match, 'whole');
+  const before = string.slice(0, start);
+  const rest = string.slice(end);
+  // A reference to a target, footnote or citation defined elsewhere on the page: its name (`[1]` for notes).
+  if (groups.fnend) return { before, nodes: [textNode(`[${unescape(groups.label)}]`)], rest };
+  return { before, nodes: [textNode(unescape(groups.refname))], rest };
+}
+
+function readInlineObject(match: RegExpExecArray, string: string, start: keyof typeof END): Step {
+  const [matchStart, matchEnd] = span(match, 'start');
+  if (isQuotedStart(string, match.index, match.index + match[0].length)) {
+    return { before: string.slice(0, matchEnd), nodes: [], rest: string.slice(matchEnd) };
+  }
+  const tail = string.slice(matchEnd);
+  const end = END[start].exec(tail);
+  if (!end || end.indices![1][0] === 0) {
+    // A start-string without end-string is shown as written, and reading goes on after it.
+    return { before: string.slice(0, matchStart), nodes: [textNode(unescape(string.slice(matchStart, matchEnd), true))], rest: tail };
+  }
+  const content = tail.slice(0, end.indices![1][0]);
+  const textEnd = matchEnd + end.indices![1][1];
+  const rest = string.slice(textEnd);
+  const before = string.slice(0, matchStart);
+  const shown = unescape(content);
+  let node: PhrasingContent;
+  if (start === '**') node = { type: 'strong', children: [textNode(shown)] };
+  else if (start === '*') node = { type: 'emphasis', children: [textNode(shown)] };
+  else if (start === '``') node = { type: 'inlineCode', value: unescape(content, true) };
+  // An inline target shows its text; a substitution with no definition in the cell shows as written.
+  else if (start === '_`') node = textNode(shown);
+  else node = textNode(unescape(string.slice(matchStart, textEnd), true));
+  return { before, nodes: [node], rest };
+}
+
+function readInterpreted(match: RegExpExecArray, string: string): Step {
+  const [matchStart, matchEnd] = span(match, 'backquote');
+  const roleStart = span(match, 'role')[0];
+  let role = match.groups!.role ? match.groups!.role.slice(1, -1) : undefined;
+  if (role === undefined && isQuotedStart(string, match.index, match.index + match[0].length)) {
+    return { before: string.slice(0, matchEnd), nodes: [], rest: string.slice(matchEnd) };
+  }
+  const tail = string.slice(matchEnd);
+  const end = END_INTERPRETED.exec(tail);
+  if (!end || end.indices![1][0] === 0) {
+    return { before: string.slice(0, matchStart), nodes: [textNode('`')], rest: tail };
+  }
+  const textEnd = matchEnd + end.index + end[0].length;
+  const problem = (): Step => ({
+    before: string.slice(0, roleStart),
+    nodes: [textNode(unescape(string.slice(roleStart, textEnd), true))],
+    rest: string.slice(textEnd),
   });
-  inlines.forEach((piece, i) => {
-    if (piece.kind !== 'strong' && piece.kind !== 'emphasis') return;
-    const before = parts.slice(0, i).join('').slice(-1) || undefined;
-    const after = parts.slice(i + 1).join('')[0];
-    if (canDelimit(before, parts[i], after)) {
-      const delimiter = piece.kind === 'strong' ? '**' : '*';
-      parts[i] = `${delimiter}${parts[i]}${delimiter}`;
-    } else {
-      parts[i] = `\uE000${deferred.length}\uE001`;
-      deferred.push(piece);
-    }
-  });
-  return parts.join('');
+  if (end.groups!.role) {
+    // Both a prefix and a suffix role: docutils shows the whole thing as written.
+    if (role !== undefined) return problem();
+    role = end.groups!.role.slice(1, -1);
+  }
+  const escaped = tail.slice(0, end.indices![1][0]);
+  if (end.groups!.refend) {
+    if (role !== undefined) return problem();
+    return { before: string.slice(0, matchStart), nodes: [readPhraseReference(escaped)], rest: string.slice(textEnd) };
+  }
+  const rawsource = unescape(string.slice(roleStart, textEnd), true);
+  return { before: string.slice(0, roleStart), nodes: [readRole(role ?? '', escaped, rawsource)], rest: string.slice(textEnd) };
 }
 
-/** Turns text into units: `\x` is a literal x that cannot start or end markup; `\ ` disappears. */
-function readUnits(text: string): Unit[] {
-  const units: Unit[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\\' && i + 1 < text.length) {
-      const next = text[++i];
-      units.push({ out: /\s/.test(next) ? '' : next, rule: next, raw: ch + next, escaped: true });
-    } else {
-      units.push({ out: ch, rule: ch, raw: ch, escaped: false });
+/** `` `text <https://x>`_ `` is a link to that URL (if safe); `` `text`_ `` or `` `text <name_>`_ `` shows its text. */
+function readPhraseReference(escaped: string): PhrasingContent {
+  const embedded = EMBEDDED.exec(escaped);
+  if (!embedded) return textNode(unescape(escaped));
+  let text = escaped.slice(0, embedded.index);
+  const alias = embedded[1];
+  const isName = alias.endsWith('_') && !(unescape(alias, true).endsWith('\\_') || URI_AT_START.test(alias));
+  if (isName) {
+    if (!text) text = unescape(alias.slice(0, -1)).toLowerCase().replace(/\s+/g, ' ').trim();
+    return textNode(unescape(text));
+  }
+  let url = unescape(
+    alias
+      .split(/\x00[ \n]/)
+      .map((part) => part.replace(/\s+/g, ''))
+      .join(' '),
+  );
+  if (IS_EMAIL.test(url)) url = `mailto:${url}`;
+  if (url.endsWith('\\_')) url = `${url.slice(0, -2)}_`;
+  return linkOrText(url, text ? unescape(text) : url.replace(/^mailto:/, ''));
+}
+
+const EXPLICIT_TITLE = /^(.+?)\s*(?<!\x00)<(.*?)>$/su;
+
+/** Reads interpreted text: docutils' standard roles, and any other role as the text Sphinx shows for it. */
+function readRole(role: string, escaped: string, rawsource: string): PhrasingContent {
+  const text = unescape(escaped);
+  switch (role.toLowerCase()) {
+    case '':
+    case 'title-reference':
+    case 'title':
+    case 't':
+      // docutils: title_reference (HTML <cite>); mdast has no cite, so emphasis rendered as <cite>.
+      return { type: 'emphasis', data: { hName: 'cite' }, children: [textNode(text)] };
+    case 'emphasis':
+      return { type: 'emphasis', children: [textNode(text)] };
+    case 'strong':
+      return { type: 'strong', children: [textNode(text)] };
+    case 'literal':
+      return { type: 'inlineCode', value: text };
+    case 'code':
+      return { type: 'inlineCode', value: unescape(escaped, true) };
+    case 'sup':
+    case 'superscript':
+      return { type: 'emphasis', data: { hName: 'sup' }, children: [textNode(text)] };
+    case 'sub':
+    case 'subscript':
+      return { type: 'emphasis', data: { hName: 'sub' }, children: [textNode(text)] };
+    case 'math':
+      return textNode(unescape(escaped, true));
+    case 'pep-reference':
+    case 'pep':
+      return textNode(`PEP ${text}`);
+    case 'rfc-reference':
+    case 'rfc':
+      return textNode(`RFC ${text}`);
+    case 'raw':
+      return textNode(rawsource);
+    default: {
+      // Sphinx cross-references (:ref:, :doc:, :term: ...): `Title <target>` shows Title, else the target.
+      const titled = EXPLICIT_TITLE.exec(escaped);
+      let shown = unescape(titled ? titled[1] : escaped);
+      if (shown.startsWith('!')) shown = shown.slice(1);
+      else if (shown.startsWith('~')) shown = shown.slice(1).split('.').pop()!;
+      return textNode(shown);
     }
   }
-  return units;
 }
 
-/** Reads RST inline markup (strong, emphasis, inline literals) following RST's start- and end-string rules. */
-function readInlines(text: string): Inline[] {
-  const units = readUnits(text);
-  const result: Inline[] = [];
-  let plain = '';
-  const is = (at: number, s: string) =>
-    s.split('').every((c, k) => units[at + k] !== undefined && !units[at + k].escaped && units[at + k].rule === c);
-
-  const canStart = (at: number, length: number) => {
-    const before = units[at - 1]?.rule;
-    const after = units[at + length]?.rule;
-    if (after === undefined || /\s/.test(after)) return false;
-    if (before === undefined) return true;
-    return BEFORE_START.test(before) && CLOSERS[before] !== after;
-  };
-  const canEnd = (at: number, length: number) => {
-    const before = units[at - 1];
-    const after = units[at + length];
-    if (/\s/.test(before.rule) || (before.escaped && before.out === '')) return false;
-    // An escaped character may follow an end-string (`*word*\ s`), as docutils allows.
-    return after === undefined || after.escaped || AFTER_END.test(after.rule);
-  };
-  const findEnd = (from: number, delimiter: string) => {
-    for (let j = from; j < units.length; j++) {
-      if (is(j, delimiter) && canEnd(j, delimiter.length)) return j;
+/** Finds standalone URIs and e-mail addresses in plain text, as docutils does (safe ones become links). */
+function readStandaloneUris(text: string): PhrasingContent[] {
+  if (!text) return [];
+  const match = URI.exec(text);
+  if (match) {
+    const { scheme, whole, email } = match.groups!;
+    if (!scheme || SCHEMES.has(scheme.toLowerCase())) {
+      const url = (email ? 'mailto:' : '') + unescape(whole);
+      return [
+        ...readStandaloneUris(text.slice(0, match.index)),
+        linkOrText(url, unescape(whole)),
+        ...readStandaloneUris(text.slice(match.index + match[0].length)),
+      ];
     }
-    return -1;
-  };
-
-  let i = 0;
-  while (i < units.length) {
-    const delimiter = is(i, '``') ? '``' : is(i, '**') ? '**' : is(i, '*') ? '*' : undefined;
-    if (delimiter && canStart(i, delimiter.length)) {
-      const contentStart = i + delimiter.length;
-      const end = findEnd(contentStart + 1, delimiter);
-      if (end >= 0) {
-        if (plain) result.push({ kind: 'text', text: plain });
-        plain = '';
-        const content = units.slice(contentStart, end);
-        result.push(
-          delimiter === '``'
-            ? { kind: 'literal', text: content.map((u) => u.raw).join('') }
-            : { kind: delimiter === '**' ? 'strong' : 'emphasis', text: content.map((u) => u.out).join('') },
-        );
-        i = end + delimiter.length;
-        continue;
-      }
-    }
-    // A start-string without a matching end-string is plain text, as in docutils.
-    const step = delimiter && canStart(i, delimiter.length) ? delimiter.length : 1;
-    for (let k = 0; k < step; k++) plain += units[i + k].out;
-    i += step;
   }
-  if (plain) result.push({ kind: 'text', text: plain });
-  return result;
-}
-
-/** Drops positions (they point into the generated Markdown, not the RST file), turns raw HTML into text, fills placeholders. */
-function cleanTree(node: Root | RootContent, deferred: Inline[]): Root | RootContent {
-  delete (node as { position?: unknown }).position;
-  if (node.type === 'html') return { type: 'text', value: node.value };
-  if ('children' in node) {
-    (node as { children: RootContent[] }).children = node.children.flatMap((child) =>
-      child.type === 'text' && deferred.length > 0
-        ? fillPlaceholders(child.value, deferred)
-        : [cleanTree(child, deferred) as RootContent],
-    );
-  }
-  return node;
-}
-
-/** Splits a text value at placeholders, putting back the strong or emphasis node each one stands for. */
-function fillPlaceholders(value: string, deferred: Inline[]): RootContent[] {
-  return value
-    .split(/\uE000(\d+)\uE001/)
-    .map((part, k): RootContent | undefined => {
-      if (k % 2 === 0) return part === '' ? undefined : { type: 'text', value: part };
-      const piece = deferred[Number(part)];
-      if (!piece) return { type: 'text', value: `\uE000${part}\uE001` };
-      return { type: piece.kind === 'strong' ? 'strong' : 'emphasis', children: [{ type: 'text', value: piece.text }] };
-    })
-    .filter((n): n is RootContent => n !== undefined);
+  return [textNode(unescape(text))];
 }
