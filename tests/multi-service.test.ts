@@ -134,7 +134,7 @@ describe('a third service whose table cannot be read', () => {
     return root;
   }
 
-  it('reports an unknown header at its cell, and still loads the other two services cleanly', () => {
+  it('keeps a column it has no meaning for under its own header, and loads all three services', () => {
     const root = withThirdService([
       '+------------+------------------+---------------+---------+',
       '| Error Code | HTTP Status Code | Error Message | Remarks |',
@@ -143,19 +143,14 @@ describe('a third service whose table cannot be read', () => {
       '+------------+------------------+---------------+---------+',
     ]);
     const loaded = loadServices(join(root, 'content'), root);
-    expect(loaded.diagnostics).toEqual([
-      {
-        file: 'content/ims/error-codes.rst',
-        line: 2,
-        column: 51,
-        message:
-          'unknown column header "Remarks" (expected one of: HTTP Status Code, Status Code, HTTP Status, Error Code, Error Codes, Code, Error Message, Message, Error Messages, Description, Solution, Handling Measure, Measure, Solutions)',
-      },
-    ]);
-    expect(loaded.services.map((s) => s.catalogue.id)).toEqual(expect.arrayContaining(['ecs', 'evs']));
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.warnings).toEqual([]);
+    const ims = loaded.services.find((s) => s.catalogue.id === 'ims')!;
+    expect(ims.catalogue.entries[0].variants[0].other).toEqual([{ header: 'Remarks', value: { text: 'None.', html: '<p>None.</p>' } }]);
+    expect(loaded.services.map((s) => s.catalogue.id)).toEqual(['ecs', 'evs', 'ims']);
   });
 
-  it('reports a missing message column at the table, naming the headers it has', () => {
+  it('reads a table without a message column, matching its codes by their description', () => {
     const root = withThirdService([
       '+------------------+------------+-------------+',
       '| HTTP Status Code | Error Code | Description |',
@@ -164,12 +159,27 @@ describe('a third service whose table cannot be read', () => {
       '+------------------+------------+-------------+',
     ]);
     const loaded = loadServices(join(root, 'content'), root);
+    expect(loaded.diagnostics).toEqual([]);
+    const ims = loaded.services.find((s) => s.catalogue.id === 'ims')!;
+    const [variant] = ims.catalogue.entries[0].variants;
+    expect([variant.message.text, variant.description.text, variant.template]).toEqual(['', 'Bad image.', [{ kind: 'text', text: 'Bad image.' }]]);
+  });
+
+  it('reports a file whose table has no error-code column at the table, and still loads the other two services', () => {
+    const root = withThirdService([
+      '+------------------+-------------+',
+      '| HTTP Status Code | Description |',
+      '+==================+=============+',
+      '| 400              | Bad image.  |',
+      '+------------------+-------------+',
+    ]);
+    const loaded = loadServices(join(root, 'content'), root);
     expect(loaded.diagnostics).toEqual([
       {
         file: 'content/ims/error-codes.rst',
         line: 1,
         column: 1,
-        message: 'table has no "Error Message" column (headers: HTTP Status Code, Error Code, Description)',
+        message: 'no error table: no grid table has an error-code column such as "Error Code" (headers at line 1: HTTP Status Code, Description)',
       },
     ]);
     expect(loaded.services.map((s) => s.catalogue.id)).toEqual(['ecs', 'evs']);

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows } from '../src/lib/table-filter';
+import { filterRows, rowFilterText } from '../src/lib/table-filter';
 
-/** Row texts as a code table writes them: code, then each variant's status and message, lowercased. */
+/** Row texts as a code table writes them: the code's key, a tab, the code, then each variant's status and message. */
 const ROWS = [
-  'ecs.0009 400 another flavor must be used for resizing.',
-  'ecs.0010 400 private ip address %s is already in use.',
-  'ecs.0013 400 insufficient eip quota.',
-  'ecs.1000 400 failed to call the nova api because %s. 404 itemnotfound: xxx could not be found.',
-  'common.0024 202 exceeds flow over limit',
+  rowFilterText('Ecs.0009', '400 Another flavor must be used for resizing.'),
+  rowFilterText('Ecs.0010', '400 Private IP address %s is already in use.'),
+  rowFilterText('Ecs.0013', '400 Insufficient EIP quota.'),
+  rowFilterText('Ecs.1000', '400 Failed to call the Nova API because %s. 404 itemNotFound: xxx could not be found.'),
+  rowFilterText('Common.0024', '202 Exceeds flow over limit'),
+  rowFilterText('Request-URI Too Large', '414 The URI is too long.'),
 ];
 
 /** The codes of the rows a query keeps. */
 function kept(query: string): string[] {
   const shown = filterRows(ROWS, query);
-  return ROWS.filter((_, i) => shown[i]).map((row) => row.split(' ')[0]);
+  return ROWS.filter((_, i) => shown[i]).map((row) => row.split('\t')[0]);
 }
 
 describe('filtering a code table', () => {
@@ -50,6 +51,11 @@ describe('filtering a code table', () => {
 
   it('matches a part of a word, so typing a code prefix narrows the table as you type', () => {
     expect(kept('ecs.00')).toEqual(['ecs.0009', 'ecs.0010', 'ecs.0013']);
+  });
+
+  it('finds a code with spaces in it by its words or in another spelling', () => {
+    expect(kept('too large')).toEqual(['request.uri.too.large']);
+    expect(kept('request_uri_too_large')).toEqual(['request.uri.too.large']);
   });
 
   it('returns one answer per row', () => {
