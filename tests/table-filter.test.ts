@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterRows, rowFilterText } from '../src/lib/table-filter';
 
-/** Row texts as a code table writes them: the code's key, a tab, the code, then each variant's status and message. */
+/** Row texts as a code table writes them: the code, a tab, then each variant's status and message. */
 const ROWS = [
   rowFilterText('Ecs.0009', '400 Another flavor must be used for resizing.'),
   rowFilterText('Ecs.0010', '400 Private IP address %s is already in use.'),
@@ -54,8 +54,8 @@ describe('filtering a code table', () => {
   });
 
   it('finds a code with spaces in it by its words or in another spelling', () => {
-    expect(kept('too large')).toEqual(['request.uri.too.large']);
-    expect(kept('request_uri_too_large')).toEqual(['request.uri.too.large']);
+    expect(kept('too large')).toEqual(['request-uri too large']);
+    expect(kept('request_uri_too_large')).toEqual(['request-uri too large']);
   });
 
   it('returns one answer per row', () => {

@@ -1,8 +1,8 @@
 import { codeKey } from './code-identity';
 
-/** The text an index-table row is filtered by: the code's key, a tab, then the code and its messages, lower-cased. */
+/** The text an index-table row is filtered by: the code, a tab, then its statuses and messages, lower-cased. */
 export function rowFilterText(code: string, rest: string): string {
-  return `${codeKey(code)}\t${code} ${rest}`.toLowerCase();
+  return `${code}\t${rest}`.toLowerCase();
 }
 
 /**
@@ -15,7 +15,7 @@ export function filterRows(rowTexts: readonly string[], query: string): boolean[
   return rowTexts.map((text) => {
     if (words.length === 0) return true;
     const tab = text.indexOf('\t');
-    if (key && tab >= 0 && text.slice(0, tab) === key) return true;
-    return words.every((w) => text.slice(tab + 1).includes(w));
+    if (key && tab >= 0 && codeKey(text.slice(0, tab)) === key) return true;
+    return words.every((w) => text.includes(w));
   });
 }
