@@ -7,24 +7,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toPlainText } from '../src/lib/markup';
-import { readGridTable, type RstCell } from '../src/lib/rst/grid-table';
+import { readGridTables, type RstCell } from '../src/lib/rst/grid-table';
 import { rstToMdast } from '../src/lib/rst/inline';
 
 const helper = path.join(path.dirname(fileURLToPath(import.meta.url)), 'docutils-cells.py');
 const SHOWN = 5;
 
-/** Every cell of every grid table in a file: each table starts at a `+-` line after a blank line. */
+/** Every non-empty cell of every grid table in a file, headers included. */
 function collectCells(text: string, file: string): RstCell[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  const cells: RstCell[] = [];
-  lines.forEach((line, i) => {
-    if (!/^ *\+-/.test(line) || (i > 0 && lines[i - 1].trim() !== '')) return;
-    // Blank lines in front keep readGridTable's line numbers those of the file.
-    const { table } = readGridTable('\n'.repeat(i) + lines.slice(i).join('\n'), file);
-    if (!table) return;
-    cells.push(...table.header, ...table.rows.flatMap((row) => row.cells));
-  });
-  return cells.filter((cell) => cell.text.trim() !== '');
+  const { tables } = readGridTables(text, file);
+  return tables.flatMap((table) => [...table.header, ...table.rows.flatMap((row) => row.cells)]).filter((cell) => cell.text.trim() !== '');
 }
 
 /** Reads cell texts with docutils, one list of text blocks per cell. */

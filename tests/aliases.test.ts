@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { codeFromPath, listAliases, renderRedirectPage, type Alias, type AliasSource } from '../src/lib/aliases';
-import { codePath } from '../src/lib/code-pages';
+import { codePath } from '../src/lib/urls';
 import { learnShapes } from '../src/lib/code-identity';
 import { loadServices } from '../src/lib/load-content';
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listAliases } from '../src/lib/aliases';
 import type { CodeEntry } from '../src/lib/catalogue';
-import { codePath } from '../src/lib/code-pages';
+import { codePath } from '../src/lib/urls';
 import { buildLookupIndex, findDirectHits, hitHref } from '../src/lib/direct-hits';
 import { loadServices } from '../src/lib/load-content';
 import { buildLookupData, buildLookupShards, groupRecords, shardsForInput } from '../src/lib/lookup-data';

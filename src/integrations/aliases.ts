@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listAliases, renderRedirectPage, type Alias } from '../lib/aliases';
-import { codePath } from '../lib/code-pages';
+import { codePath } from '../lib/urls';
 import { forgetLoadedContent, loadServices } from '../lib/load-content';
 
 /**

@@ -1,4 +1,5 @@
 import { readCodeSpelling, urlSpellings, type CodeShapes } from './code-identity';
+import { spellingPath } from './urls';
 
 /** A generated redirect: a common misspelling of a code's URL and the page it leads to. */
 export interface Alias {
@@ -30,14 +31,14 @@ export function listAliases(services: readonly AliasSource[]): Alias[] {
   for (const { service, codes } of services) {
     for (const { code, path } of codes) {
       for (const spelling of urlSpellings(code)) {
-        const from = `/${service}/${spelling}/`;
+        const from = spellingPath(spelling, service);
         if (from === path || pages.has(from)) continue;
         const earlier = aliases.get(from);
         if (earlier && earlier.to !== path) ambiguous.add(from);
         else aliases.set(from, { from, to: path, code });
       }
       if (!/^[A-Za-z0-9._-]+$/.test(code)) continue;
-      const root = `/${code}/`;
+      const root = spellingPath(code);
       rootTargets.set(root, new Set([...(rootTargets.get(root) ?? []), path]));
     }
   }

@@ -1,6 +1,7 @@
 import type { CodeEntry, ServiceCatalogue } from './catalogue';
 import type { Editorial, Family } from './editorial';
 import { describeStatus } from './http-status';
+import { categoryPath } from './urls';
 
 /** The kinds of index page a service has. */
 export type CategoryKind = 'all' | 'table' | 'status' | 'prefix' | 'family' | 'topic';
@@ -25,13 +26,12 @@ export interface Category {
  * by family, by topic. Families come from categories.json, else from the structure of the codes themselves.
  */
 export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial): Category[] {
-  const base = `/${catalogue.id}`;
   const make = (kind: CategoryKind, slug: string, fields: Pick<Category, 'title' | 'label' | 'summary'>, entries: CodeEntry[]): Category => ({
     service: catalogue.id,
     kind,
     slug,
     ...fields,
-    path: kind === 'all' ? `${base}/all/` : `${base}/${kind}/${slug}/`,
+    path: categoryPath(catalogue.id, kind, slug),
     codes: entries.map((e) => e.code),
   });
   const entries = catalogue.entries;

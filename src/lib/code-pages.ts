@@ -1,6 +1,7 @@
 import type { CodeEntry, ServiceCatalogue } from './catalogue';
 import { indexCategories, type Category } from './categories';
 import type { PageHistory } from './code-history';
+import { codePath } from './urls';
 
 /** A link to another code, with what a list shows of it. */
 export interface CodeLink {
@@ -35,10 +36,6 @@ export interface CodePageData {
 
 const RELATED_PER_CATEGORY = 5;
 
-/** Path of a code's page: `/ecs/ecs-0010/`. */
-export function codePath(entry: Pick<CodeEntry, 'service' | 'slug'>): string {
-  return `/${entry.service}/${entry.slug}/`;
-}
 
 /** Builds the data of every code page of a service in one pass (linear in the number of codes). */
 export function buildCodePages(catalogue: ServiceCatalogue, categories: readonly Category[]): CodePageData[] {

@@ -1,5 +1,5 @@
 import type { CodeEntry } from './catalogue';
-import { codePath } from './code-pages';
+import { codePath } from './urls';
 import type { CodePageData } from './code-pages';
 import { exportCode, exportMessage, normalizeSiteUrl, type ExportMessage, type ExportVariant } from './export';
 import { describeStatus } from './http-status';

@@ -1,7 +1,7 @@
 import type { CodeEntry, RichText, ServiceCatalogue, TableGroup, Variant } from './catalogue';
 import { indexCategories, type Category } from './categories';
 import type { PageHistory } from './code-history';
-import { codePath } from './code-pages';
+import { codeJsonPath, codePath, servicePath } from './urls';
 import type { VersionChange } from './history';
 import type { Segment, SlotKind } from './template';
 
@@ -195,10 +195,6 @@ export function locateSlots(segments: readonly Segment[]): { template: string; s
   return { template, slots };
 }
 
-/** Path of a code's JSON document: `/ecs/ecs-0010.json`. */
-export function codeJsonPath(entry: Pick<CodeEntry, 'service' | 'slug'>): string {
-  return `/${entry.service}/${entry.slug}.json`;
-}
 
 /** Exports one code with the (non-"all") categories that list it, and its history when it has one. */
 export function exportCode(entry: CodeEntry, categories: readonly Category[], site: string, history?: PageHistory, tables?: readonly TableGroup[]): ExportCode {
@@ -297,6 +293,6 @@ function exportService(service: ServiceInput, site: string): ExportService {
     short: service.short,
     ...(service.published === undefined ? {} : { published: service.published }),
     source: service.file,
-    url: `${site}/${service.id}/`,
+    url: `${site}${servicePath(service.id)}`,
   };
 }

@@ -1,5 +1,5 @@
 import type { CodeEntry } from './catalogue';
-import { codePath } from './code-pages';
+import { codePath } from './urls';
 import { codeKey, findCodesInText, keyParts, learnShapes, readCodeSpelling, shapesFromList, type CodeShapes } from './code-identity';
 import { inputWords, MAX_INPUT, templateWords, type MatchTarget } from './matcher';
 import { parseTemplate } from './template';

@@ -1,3 +1,4 @@
+import { allCodesPath, changesPath, servicePath } from './urls';
 import type { Category, CategoryKind } from './categories';
 
 /** A sidebar item in the shape Starlight's `sidebar` option and `StarlightPage` prop take. */
@@ -26,9 +27,9 @@ export function buildServiceSidebar(
     {
       label: service.short,
       items: [
-        { label: 'Overview', link: `/${service.id}/` },
-        { label: 'All codes', link: `/${service.id}/all/` },
-        ...(service.history ? [{ label: 'What changed', link: `/${service.id}/changes/` }] : []),
+        { label: 'Overview', link: servicePath(service.id) },
+        { label: 'All codes', link: allCodesPath(service.id) },
+        ...(service.history ? [{ label: 'What changed', link: changesPath(service.id) }] : []),
         ...GROUPS.map(({ kind, label }) => ({
           label,
           collapsed: kind !== 'topic',

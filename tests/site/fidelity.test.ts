@@ -23,8 +23,8 @@ function slugOf(code: string): string {
 
 /** The fragment of each row: `http-<status>`, then `http-<status>-2` for a second row of a code with that status. */
 function anchorOf(row: ErrorRow): string {
-  const earlier = rows.slice(0, rows.indexOf(row)).filter((r) => r.code === row.code && r.status === row.status).length;
-  return earlier === 0 ? `http-${row.status}` : `http-${row.status}-${earlier + 1}`;
+  const earlier = rows.slice(0, rows.indexOf(row)).filter((r) => r.code === row.code && r.statuses[0] === row.statuses[0]).length;
+  return earlier === 0 ? `http-${row.statuses[0]}` : `http-${row.statuses[0]}-${earlier + 1}`;
 }
 
 /** The HTML of the variant section headed by `id`, or undefined. */
@@ -75,12 +75,12 @@ describe('the code pages say what the RST table says', () => {
   });
 
   for (const row of rows) {
-    it(`shows ${row.code} HTTP ${row.status} (line ${row.line}) with its message, description and solution`, () => {
+    it(`shows ${row.code} HTTP ${row.statuses.join('/')} (line ${row.line}) with its message, description and solution`, () => {
       const html = readBuiltFile(`/ecs/${slugOf(row.code)}/`);
       const section = variantSection(html, anchorOf(row));
       if (!section) throw new Error(`/ecs/${slugOf(row.code)}/ has no variant section #${anchorOf(row)}`);
       const shown = textOf(section);
-      expect(shown).toContain(`HTTP ${row.status}`);
+      expect(shown).toContain(`HTTP ${row.statuses.join('/')}`);
       expect(shown).toContain(cellText(row.message.text));
       expect(shown).toContain(cellText(row.description.text));
       expect(shown).toContain(cellText(row.solution.text));

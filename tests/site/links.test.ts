@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { codePath } from '../../src/lib/code-pages';
+import { codePath } from '../../src/lib/urls';
 import { loadServices } from '../../src/lib/load-content';
 import { DIST_DIR, readBuiltFile } from '../support/site';
 

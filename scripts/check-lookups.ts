@@ -1,0 +1,86 @@
+// Checks a built site's lookup the way a user meets it, service by service: every code of every
+// `/<service>/errors.json` is found by `/lookup/?code=<code>`, and every message that only one code has is
+// found by `/lookup/?message=<message>` and lands on that code. It loads the lookup data from dist/ exactly
+// as the browser does (the manifest, then the shards the input names) and runs the site's own resolver.
+// Usage: npm run check:lookups [-- DIST]   (DIST defaults to dist; build the site first)
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildLookupIndex } from '../src/lib/direct-hits';
+import { resolveLookup, type LookupQuery } from '../src/lib/lookup';
+import { groupRecords, manifestShapes, namedCodes, shardsForInput, type LookupManifest, type LookupRecord } from '../src/lib/lookup-data';
+import { codeKey, readCodeSpelling } from '../src/lib/code-identity';
+import type { ServiceExport } from '../src/lib/export';
+
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dist, file), 'utf8')) as T;
+const manifest = readJson<LookupManifest>('lookup/manifest.json');
+const shapes = manifestShapes(manifest);
+const shardCache = new Map<string, LookupRecord[]>();
+
+/** A shard file as the browser fetches it (a missing shard reads as empty, as a 404 does). */
+function shard(file: string): LookupRecord[] {
+  let records = shardCache.get(file);
+  if (!records) {
+    const full = path.join(dist, file);
+    records = existsSync(full) ? (JSON.parse(readFileSync(full, 'utf8')) as LookupRecord[]) : [];
+    shardCache.set(file, records);
+  }
+  return records;
+}
+
+/** The lookup page's answer to a query, with the same shards the browser's loader would fetch. */
+function lookUp(query: LookupQuery) {
+  const input = query.message ?? query.q ?? query.code ?? '';
+  const needed = shardsForInput(input, manifest, query.code);
+  const files = needed.codes.map((key) => `lookup/c/${key}.json`);
+  const named = new Set([query.code ?? '', input].map((c) => readCodeSpelling(c, shapes)).filter((k) => k !== null));
+  for (const key of namedCodes(input, shapes)) named.add(key);
+  const known = files.flatMap(shard).some((r) => named.has(codeKey(r[1])));
+  if (!known) files.push(...needed.words.map((n) => `lookup/w/${n}.json`));
+  const index = buildLookupIndex(groupRecords([...new Set(files)].flatMap(shard), manifest.services), shapes);
+  return resolveLookup(query, index);
+}
+
+/** Whether an outcome reaches the code's page: straight there, or through a chooser that offers it. */
+function reaches(outcome: ReturnType<typeof lookUp>, url: string, direct: boolean): boolean {
+  const pathOf = new URL(url).pathname;
+  if (outcome.kind === 'go') return outcome.hit.path === pathOf;
+  return !direct && outcome.kind === 'choose' && outcome.hits.some((h) => h.path === pathOf);
+}
+
+const rows: string[][] = [['service', 'codes', 'found by ?code=', 'unique messages', 'found by ?message=']];
+const problems: string[] = [];
+for (const { service } of manifest.services) {
+  const document = readJson<ServiceExport>(`${service}/errors.json`);
+  // Messages (or, in a table without a message column, descriptions) that one code alone has in the site.
+  const owners = new Map<string, Set<string>>();
+  const texts = (c: ServiceExport['codes'][number]) => c.variants.map((v) => (v.message.template || v.description.text).replace(/\s+/g, ' ').trim());
+  for (const other of manifest.services) {
+    for (const c of readJson<ServiceExport>(`${other.service}/errors.json`).codes) {
+      for (const text of texts(c)) if (text) owners.set(text.toLowerCase(), new Set([...(owners.get(text.toLowerCase()) ?? []), c.url]));
+    }
+  }
+  let byCode = 0;
+  let unique = 0;
+  let byMessage = 0;
+  for (const c of document.codes) {
+    // A code that several services have gives a chooser; `?service=` picks this one.
+    if (reaches(lookUp({ code: c.code, service }), c.url, true) && reaches(lookUp({ code: c.code.toUpperCase() }), c.url, false)) byCode++;
+    else problems.push(`${service}: ?code=${c.code} does not reach ${c.url}`);
+    for (const text of new Set(texts(c))) {
+      if (!text || owners.get(text.toLowerCase())?.size !== 1) continue;
+      unique++;
+      // As an API would send it: the placeholders filled in.
+      const filled = text.replace(/%d/g, '42').replace(/%s/g, 'sample-7').replace(/\bxxx\b/g, 'sample');
+      if (reaches(lookUp({ message: filled }), c.url, true)) byMessage++;
+      else problems.push(`${service}: ?message=${text.slice(0, 60)} does not land on ${c.code}`);
+    }
+  }
+  rows.push([service, String(document.codes.length), String(byCode), String(unique), String(byMessage)]);
+}
+
+const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
+for (const row of rows) console.log(row.map((cell, k) => cell.padEnd(widths[k])).join('  '));
+for (const problem of problems.slice(0, 20)) console.log(problem);
+if (problems.length > 20) console.log(`... and ${problems.length - 20} more`);
+process.exitCode = problems.length > 0 ? 1 : 0;
