@@ -7,8 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildLookupIndex } from '../src/lib/direct-hits';
 import { resolveLookup, type LookupQuery } from '../src/lib/lookup';
-import { groupRecords, manifestShapes, namedCodes, shardsForInput, type LookupManifest, type LookupRecord } from '../src/lib/lookup-data';
-import { codeKey, readCodeSpelling } from '../src/lib/code-identity';
+import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupManifest, type LookupRecord } from '../src/lib/lookup-data';
 import type { ServiceExport } from '../src/lib/export';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
@@ -33,10 +32,7 @@ function lookUp(query: LookupQuery) {
   const input = query.message ?? query.q ?? query.code ?? '';
   const needed = shardsForInput(input, manifest, query.code);
   const files = needed.codes.map((key) => `lookup/c/${key}.json`);
-  const named = new Set([query.code ?? '', input].map((c) => readCodeSpelling(c, shapes)).filter((k) => k !== null));
-  for (const key of namedCodes(input, shapes)) named.add(key);
-  const known = files.flatMap(shard).some((r) => named.has(codeKey(r[1])));
-  if (!known) files.push(...needed.words.map((n) => `lookup/w/${n}.json`));
+  if (needsWordShards(input, manifest, files.flatMap(shard), query.code)) files.push(...needed.words.map((n) => `lookup/w/${n}.json`));
   const index = buildLookupIndex(groupRecords([...new Set(files)].flatMap(shard), manifest.services), shapes);
   return resolveLookup(query, index);
 }
@@ -48,16 +44,25 @@ function reaches(outcome: ReturnType<typeof lookUp>, url: string, direct: boolea
   return !direct && outcome.kind === 'choose' && outcome.hits.some((h) => h.path === pathOf);
 }
 
+/** An outcome in a few words, for a report. */
+function describe(outcome: ReturnType<typeof lookUp>): string {
+  if (outcome.kind === 'go') return `goes to ${outcome.hit.code}`;
+  if (outcome.kind === 'choose') return `offers ${outcome.hits.map((h) => h.code).join(', ')}`;
+  return outcome.kind;
+}
+
 const rows: string[][] = [['service', 'codes', 'found by ?code=', 'unique messages', 'found by ?message=']];
 const problems: string[] = [];
 for (const { service } of manifest.services) {
   const document = readJson<ServiceExport>(`${service}/errors.json`);
   // Messages (or, in a table without a message column, descriptions) that one code alone has in the site.
   const owners = new Map<string, Set<string>>();
+  // Compared as the matcher compares them: case, runs of whitespace and a final period aside.
   const texts = (c: ServiceExport['codes'][number]) => c.variants.map((v) => (v.message.template || v.description.text).replace(/\s+/g, ' ').trim());
+  const same = (text: string) => text.toLowerCase().replace(/[\s.!]+$/, '');
   for (const other of manifest.services) {
     for (const c of readJson<ServiceExport>(`${other.service}/errors.json`).codes) {
-      for (const text of texts(c)) if (text) owners.set(text.toLowerCase(), new Set([...(owners.get(text.toLowerCase()) ?? []), c.url]));
+      for (const text of texts(c)) if (text) owners.set(same(text), new Set([...(owners.get(same(text)) ?? []), c.url]));
     }
   }
   let byCode = 0;
@@ -68,12 +73,12 @@ for (const { service } of manifest.services) {
     if (reaches(lookUp({ code: c.code, service }), c.url, true) && reaches(lookUp({ code: c.code.toUpperCase() }), c.url, false)) byCode++;
     else problems.push(`${service}: ?code=${c.code} does not reach ${c.url}`);
     for (const text of new Set(texts(c))) {
-      if (!text || owners.get(text.toLowerCase())?.size !== 1) continue;
+      if (!text || owners.get(same(text))?.size !== 1) continue;
       unique++;
       // As an API would send it: the placeholders filled in.
       const filled = text.replace(/%d/g, '42').replace(/%s/g, 'sample-7').replace(/\bxxx\b/g, 'sample');
       if (reaches(lookUp({ message: filled }), c.url, true)) byMessage++;
-      else problems.push(`${service}: ?message=${text.slice(0, 60)} does not land on ${c.code}`);
+      else problems.push(`${service}: ?message=${filled.slice(0, 60)} does not land on ${c.code} (${describe(lookUp({ message: filled }))})`);
     }
   }
   rows.push([service, String(document.codes.length), String(byCode), String(unique), String(byMessage)]);

@@ -147,6 +147,14 @@ export function findCodesInText(text: string, shapes: CodeShapes): CodeInText[] 
   return found;
 }
 
+/**
+ * Whether a code found inside text decides what the text is about: a code with a number does; a name
+ * (`itemNotFound`, which also opens messages of other codes) only when no message matches.
+ */
+export function decidesInText(key: string): boolean {
+  return /\p{N}/u.test(key);
+}
+
 /** A word reads as a code inside prose when it has a digit, a separator or a capital after its first letter. */
 function standsOutInText(word: string): boolean {
   return /[\p{N}._-]/u.test(word) || /.\p{Lu}/u.test(word);

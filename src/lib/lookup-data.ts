@@ -1,6 +1,6 @@
 import type { CodeEntry } from './catalogue';
 import { codePath } from './urls';
-import { codeKey, findCodesInText, keyParts, learnShapes, readCodeSpelling, shapesFromList, type CodeShapes } from './code-identity';
+import { codeKey, decidesInText, findCodesInText, keyParts, learnShapes, readCodeSpelling, shapesFromList, type CodeShapes } from './code-identity';
 import { inputWords, MAX_INPUT, templateWords, type MatchTarget } from './matcher';
 import { parseTemplate } from './template';
 
@@ -262,4 +262,16 @@ export function manifestShapes(manifest: LookupManifest): CodeShapes {
 /** The keys of the codes an input names: the first few codes of a known shape in its text. */
 export function namedCodes(input: string, shapes: CodeShapes): string[] {
   return findCodesInText(input.slice(0, MAX_INPUT), shapes).slice(0, MAX_CODES_IN_INPUT).map((found) => found.key);
+}
+
+/**
+ * Whether an input needs the word shards too, once the code shards it names are loaded: unless a code it
+ * spells whole, or a code with a number in its text, is among those records (a name inside the text,
+ * `itemNotFound`, does not rule out a message match).
+ */
+export function needsWordShards(input: string, manifest: LookupManifest, codeRecords: readonly LookupRecord[], code?: string): boolean {
+  const shapes = manifestShapes(manifest);
+  const spelled = [code ?? '', input].map((c) => readCodeSpelling(c, shapes)).filter((k): k is string => k !== null);
+  const named = new Set([...spelled, ...namedCodes(input, shapes).filter(decidesInText)]);
+  return !codeRecords.some((r) => named.has(codeKey(r[1])));
 }

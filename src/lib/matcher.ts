@@ -1,4 +1,4 @@
-import { codeKey, findCodesInText, learnShapes } from './code-identity';
+import { codeKey, decidesInText, findCodesInText, learnShapes } from './code-identity';
 import { literalLength, type Segment, type SlotKind } from './template';
 
 /** One message template the matcher can recognise: a row of the table. */
@@ -116,19 +116,23 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
       if (raw.trim() === '') return [];
       const fields = readJsonFields(raw);
       const texts = (fields.messages.length > 0 ? fields.messages : [raw]).map(fold).filter((t) => t.end > 0);
-      // The caller's code, then JSON code fields, the whole paste as a code, codes in the text.
+      // The caller's code, then JSON code fields, the whole paste as a code, codes with a number in the text.
+      // A name found inside the text (`itemNotFound`, which also opens messages of other codes) is a weaker
+      // hint: it decides only when no message matches.
       const codes = [options.code ?? '', ...fields.codes, raw.length <= 200 ? raw : ''].map(codeKey);
-      const key = [...codes, ...findCodesInText(raw, shapes).map((found) => found.key)].find((k) => k !== '' && byCode.has(k));
+      const inText = findCodesInText(raw, shapes).map((found) => found.key);
+      const named = inText.filter(decidesInText);
+      const key = [...codes, ...named].find((k) => k !== '' && byCode.has(k));
       const sort = compareResults(options.status);
-
-      if (key !== undefined) {
-        return (byCode.get(key) ?? [])
+      const byKey = (found: string) =>
+        (byCode.get(found) ?? [])
           .map((c): MatchResult => {
             const values = c.first >= 0 ? firstMatch(c, texts, false) : null;
             return { target: c.target, values: values ?? [], via: values ? 'code+message' : 'code', literal: c.literal };
           })
           .sort(sort);
-      }
+
+      if (key !== undefined) return byKey(key);
 
       const matched: { c: Compiled; values: string[] }[] = [];
       for (const c of candidates(texts)) {
@@ -137,6 +141,8 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
       }
       const strong = matched.filter((m) => !m.c.weak);
       const pool = strong.length > 0 ? strong : matched;
+      const hinted = inText.find((k) => byCode.has(k));
+      if (pool.length === 0 && hinted !== undefined) return byKey(hinted);
       const best = Math.max(...pool.map((m) => m.c.literal));
       return pool
         .filter((m) => m.c.literal === best)

@@ -1,6 +1,5 @@
-import { codeKey, readCodeSpelling } from '../lib/code-identity';
 import { buildLookupIndex, type LookupIndex } from '../lib/direct-hits';
-import { groupRecords, manifestShapes, namedCodes, shardsForInput, type LookupManifest, type LookupRecord } from '../lib/lookup-data';
+import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupManifest, type LookupRecord } from '../lib/lookup-data';
 
 let manifest: Promise<LookupManifest> | undefined;
 const shards = new Map<string, Promise<LookupRecord[]>>();
@@ -31,10 +30,7 @@ export async function loadIndexFor(input: string, code?: string): Promise<Lookup
   const urls = needed.codes.map((key) => `/lookup/c/${key}.json`);
   const codeRecords = (await Promise.all(urls.map(loadShard))).flat();
   const shapes = manifestShapes(m);
-  const spelled = [code ?? '', input].map((c) => readCodeSpelling(c, shapes)).filter((k): k is string => k !== null);
-  const named = new Set([...spelled, ...namedCodes(input, shapes)]);
-  const known = codeRecords.some((r) => named.has(codeKey(r[1])));
-  if (!known) {
+  if (needsWordShards(input, m, codeRecords, code)) {
     const wordUrls = needed.words.map((n) => `/lookup/w/${n}.json`);
     urls.push(...wordUrls);
     await Promise.all(wordUrls.map(loadShard));
