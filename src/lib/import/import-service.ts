@@ -35,6 +35,8 @@ export interface ServiceImportResult {
 
 interface ReadCommit extends TableCommit {
   bytes: Buffer;
+  /** The table's path at this commit (it changes across renames). */
+  path: string;
 }
 
 /** Imports one repository's error table and its history into `content/<service>/`; writes nothing when any table has an error. */
