@@ -59,7 +59,7 @@ export function importService(options: ServiceImport): ServiceImportResult {
       file = chosen.path;
     }
     const history = listFileCommits(repo, file).reverse();
-    if (history.length === 0) return fail(`${source.name}: no commit has ${file} (is the path right? paths are relative to the repository's top folder)`);
+    if (history.length === 0) return fail(`no commit of ${source.name} has ${file} (paths are relative to the repository's top folder)`);
 
     const commits: ReadCommit[] = history.map((entry, k) => {
       const bytes = showFile(repo, entry.commit, entry.path);
