@@ -102,4 +102,28 @@ describe('import sources', () => {
     );
     expect(importCommand(temp(), [join(folder, 'missing')]).stderr).toBe(`import: ${join(folder, 'missing')} does not exist\n`);
   });
+
+  it('imports the first of two repositories that map to one service and names the second', () => {
+    const folder = temp();
+    const evs = twoVersionRepo(join(folder, 'evs'));
+    git(evs.dir, ['bundle', 'create', '-q', join(folder, 'EVS.bundle'), '--all']);
+    const { code, stdout, stderr } = importCommand(temp(), [folder]);
+    expect(code).toBe(1);
+    // Folder entries are taken in code-unit order: "EVS.bundle" before "evs".
+    expect(stderr).toContain('evs: evs maps to the same service as EVS: skipped (import it alone with --service <id>)\n');
+    expect(stdout.split('\n').slice(-4)).toEqual([
+      'service  versions  codes  added  retired   time',
+      'evs             2      3      1        0  0.0 s',
+      'evs        failed                         0.0 s',
+      '',
+    ]);
+  });
+
+  it('rejects an unknown option with the usage', () => {
+    const { code, stderr } = importCommand(temp(), ['x', '--services', 'evs']);
+    expect(code).toBe(1);
+    expect(stderr.split('\n')[1]).toBe(
+      'usage: npm run import -- <checkout | bare repository | bundle | folder of them> [--service <id>] [--file <path in repo>] [--content <dir>]',
+    );
+  });
 });
