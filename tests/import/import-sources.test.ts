@@ -119,6 +119,17 @@ describe('import sources', () => {
     ]);
   });
 
+  it('reports a file that is no bundle without a stack trace', () => {
+    const folder = temp();
+    writeFileSync(join(folder, 'broken.bundle'), 'not a bundle\n');
+    const clonesBefore = bundleClones();
+    const { code, stderr } = importCommand(temp(), [join(folder, 'broken.bundle')]);
+    expect(code).toBe(1);
+    expect(stderr.split('\n')[0]).toMatch(new RegExp(`^broken: cannot clone bundle ${join(folder, 'broken.bundle')}: `));
+    expect(stderr).not.toContain('    at ');
+    expect(bundleClones()).toEqual(clonesBefore);
+  });
+
   it('rejects an unknown option with the usage', () => {
     const { code, stderr } = importCommand(temp(), ['x', '--services', 'evs']);
     expect(code).toBe(1);

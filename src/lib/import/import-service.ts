@@ -48,8 +48,9 @@ export function importService(options: ServiceImport): ServiceImportResult {
     result.problems.push(...message.split('\n').map((line, k) => (k === 0 ? `${service}: ${line}` : line)));
     return result;
   };
-  const clone = source.kind === 'bundle' ? cloneBundle(source.path) : undefined;
+  let clone: { dir: string; remove: () => void } | undefined;
   try {
+    clone = source.kind === 'bundle' ? cloneBundle(source.path) : undefined;
     const repo = clone?.dir ?? source.path;
     let file = options.file;
     if (file === undefined) {
