@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isCalendarDate } from '../version-files';
+
+/** A file the import wants a service folder to hold, and whether it differs from what is there. */
+export interface PlannedFile {
+  /** Relative to the service folder: `error-codes.rst`, `history/2024-05-28.rst`, `service.json`. */
+  name: string;
+  bytes: Buffer;
+  state: 'new' | 'changed' | 'same';
+}
+
+/** What an import would do to a service folder; `error` means it must write nothing. */
+export interface ServicePlan {
+  files: PlannedFile[];
+  /** Things left as they are that a reader should know about (a history file the repository does not have). */
+  notes: string[];
+  error?: string;
+}
+
+/**
+ * Returns service.json with `published` set and a `name` when it has none; every other field, and the
+ * file's formatting when only `published` changes, stay as written.
+ */
+export function updateServiceJson(existing: string | undefined, published: string, name: string): string {
+  if (existing === undefined) return `${JSON.stringify({ name, published }, null, 2)}\n`;
+  const meta = JSON.parse(existing) as Record<string, unknown>;
+  if (meta.published === published && meta.name !== undefined) return existing;
+  const value = /("published"\s*:\s*)"[^"\\]*"/g;
+  if (meta.name !== undefined && typeof meta.published === 'string' && (existing.match(value) ?? []).length === 1) {
+    const edited = existing.replace(value, (_, key: string) => `${key}${JSON.stringify(published)}`);
+    if ((JSON.parse(edited) as Record<string, unknown>).published === published) return edited;
+  }
+  const next: Record<string, unknown> = meta.name === undefined ? { name, ...meta } : { ...meta };
+  next.published = published;
+  return `${JSON.stringify(next, null, 2)}${existing.endsWith('\n') || existing === '' ? '\n' : ''}`;
+}
+
+/**
+ * Plans a service folder's files from its versions (oldest first; the last is `error-codes.rst`): each
+ * earlier version as `history/<date>.rst`, and service.json. A current table whose `published` date the
+ * repository lacks is kept as `history/<date>.rst` rather than lost; nothing else is removed or replaced.
+ */
+export function planServiceFiles(input: {
+  dir: string;
+  label: string;
+  versions: readonly { date: string; bytes: Buffer }[];
+  name: string;
+}): ServicePlan {
+  const { dir, label, versions } = input;
+  const current = versions[versions.length - 1];
+  const wanted: { name: string; bytes: Buffer }[] = [];
+  const notes: string[] = [];
+  const serviceJsonPath = join(dir, 'service.json');
+  const serviceJson = existsSync(serviceJsonPath) ? readFileSync(serviceJsonPath, 'utf8') : undefined;
+  let meta: Record<string, unknown> = {};
+  try {
+    meta = serviceJson === undefined ? {} : (JSON.parse(serviceJson) as Record<string, unknown>);
+  } catch (error) {
+    return { files: [], notes, error: `${label}/service.json is not valid JSON (${(error as Error).message}): fix it, then import again` };
+  }
+
+  const dates = new Set(versions.map((v) => v.date));
+  const historyDir = join(dir, 'history');
+  const historyNames = existsSync(historyDir) ? readdirSync(historyDir).filter((n) => n.endsWith('.rst')).sort() : [];
+  if (historyNames.includes(`${current.date}.rst`)) {
+    return {
+      files: [],
+      notes,
+      error: `${label}/history/${current.date}.rst has the date of the current table (error-codes.rst, published ${current.date}): remove or rename it, then import again`,
+    };
+  }
+  // A hand-placed table dated by service.json that the repository does not have is an older version worth keeping.
+  const tablePath = join(dir, 'error-codes.rst');
+  const published = meta.published;
+  if (existsSync(tablePath) && typeof published === 'string' && isCalendarDate(published) && !dates.has(published) && !historyNames.includes(`${published}.rst`)) {
+    const bytes = readFileSync(tablePath);
+    if (!versions.some((v) => v.bytes.equals(bytes))) {
+      wanted.push({ name: `history/${published}.rst`, bytes });
+      notes.push(`moved the previous ${label}/error-codes.rst (published ${published}, not in the repository) to ${label}/history/${published}.rst`);
+    }
+  }
+  for (const name of historyNames) {
+    if (!dates.has(name.slice(0, -'.rst'.length))) notes.push(`kept ${label}/history/${name} (not a version in the repository)`);
+  }
+
+  wanted.push({ name: 'error-codes.rst', bytes: current.bytes });
+  for (const version of versions.slice(0, -1)) wanted.push({ name: `history/${version.date}.rst`, bytes: version.bytes });
+  wanted.push({ name: 'service.json', bytes: Buffer.from(updateServiceJson(serviceJson, current.date, input.name), 'utf8') });
+
+  const files = wanted.map(({ name, bytes }): PlannedFile => {
+    const path = join(dir, name);
+    if (!existsSync(path)) return { name, bytes, state: 'new' };
+    return { name, bytes, state: readFileSync(path).equals(bytes) ? 'same' : 'changed' };
+  });
+  return { files, notes };
+}
+
+/** Writes the planned files that are new or changed; identical files are not touched. */
+export function writePlannedFiles(dir: string, files: readonly PlannedFile[]): void {
+  for (const file of files) {
+    if (file.state === 'same') continue;
+    const path = join(dir, file.name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.bytes);
+  }
+}
