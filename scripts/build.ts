@@ -18,7 +18,7 @@ export function countTableRows(contentDir: string): number {
   for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.rst')) continue;
     const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-    rows += text.match(/^\+[-=+]+\+\s*$/gm)?.length ?? 0;
+    rows += text.match(/^[ \t]*\+[-=+]+\+\s*$/gm)?.length ?? 0;
   }
   return rows;
 }
