@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, countRows, type CodeEntry, type ServiceCatalogue } from '../src/lib/catalogue';
+import { formatDiagnostic } from '../src/lib/diagnostics';
 import { loadServices } from '../src/lib/load-content';
 
 /** Builds a small RST error table from `[status, code, message]` rows; every column is 48 wide. */
@@ -160,5 +162,98 @@ describe('the real ECS catalogue (content/ecs)', () => {
   it('keeps the four notes above the table', () => {
     expect(ecs.notes).toHaveLength(4);
     expect(ecs.notes[3].html).toContain('<em>Elastic Cloud Server User Guide</em>');
+  });
+});
+
+/** The catalogue of a fixture table in tests/rst/fixtures, with its warnings as text. */
+function fixture(name: string, id = 'svc') {
+  const file = `tests/rst/fixtures/${name}/input.rst`;
+  const { catalogue, diagnostics, warnings } = buildCatalogue({ id, file: 'input.rst', text: readFileSync(file, 'utf8') });
+  expect(diagnostics).toEqual([]);
+  return { catalogue: catalogue!, warnings: warnings.map(formatDiagnostic) };
+}
+
+describe('tables of every shape', () => {
+  it('gives codes of every shape a readable slug and a prefix where they have one; by prefix, numbers first, then names in table order', () => {
+    const { catalogue } = fixture('code-shapes');
+    expect(catalogue.entries.map((e) => [e.code, e.slug, e.prefix, e.number])).toEqual([
+      ['Ecs.0010', 'ecs-0010', 'Ecs', '0010'],
+      ['0171', '0171', '', '0171'],
+      ['111400002', '111400002', '', '111400002'],
+      ['BadDigest', 'baddigest', '', ''],
+      ['Request-URI Too Large', 'request-uri-too-large', '', ''],
+      ['CCI.01.400101', 'cci-01-400101', 'CCI.01', '400101'],
+      ['DRS.M00002', 'drs-m00002', 'DRS.M', '00002'],
+      ['SVCSTG_AMS_4000115', 'svcstg-ams-4000115', 'SVCSTG_AMS', '4000115'],
+      ['KMS.DisabledException', 'kms-disabledexception', 'KMS', ''],
+    ]);
+  });
+
+  it('makes a row with several statuses one variant that answers to each status anchor not taken', () => {
+    const { catalogue } = fixture('several-statuses');
+    expect(catalogue.entries.map((e) => e.variants.map((v) => [e.code, v.statuses, v.statusText, v.anchor, v.anchors]))).toEqual([
+      [['DNS.0001', [400, 404, 500], undefined, 'http-400', ['http-404', 'http-500']]],
+      [['DNS.0002', [400, 404], undefined, 'http-400', ['http-404']]],
+      [['DNS.0003', [400, 409], undefined, 'http-400', ['http-409']]],
+      [['AccessDenied', [403], '403 Forbidden', 'http-403', undefined]],
+    ]);
+  });
+
+  it('leaves a status anchor to the row that has it first', () => {
+    const text = rstTable([[404, 'Ecs.0100', 'Not found.'], [400, 'Ecs.0100', 'Bad.']]).replace('| 400    ', '| 400/404');
+    const { catalogue } = buildCatalogue({ id: 'ecs', file: 'x.rst', text });
+    expect(catalogue!.entries[0].variants.map((v) => [v.statuses, v.anchor, v.anchors])).toEqual([
+      [[404], 'http-404', undefined],
+      [[400, 404], 'http-400', undefined],
+    ]);
+  });
+
+  it('numbers rows without a status row-1, row-2', () => {
+    const { catalogue } = fixture('no-status-column');
+    expect(catalogue.entries.map((e) => [e.code, e.variants.map((v) => [v.statuses, v.anchor])])).toEqual([
+      ['KMS.DisabledException', [[[], 'row-1']]],
+      ['BadDigest', [[[], 'row-1']]],
+    ]);
+  });
+
+  it('shows a group column’s value on every row of its group', () => {
+    const { catalogue } = fixture('group-cells');
+    expect(catalogue.entries.map((e) => [e.code, e.variants[0].other?.map((o) => `${o.header}: ${o.value.text}`)])).toEqual([
+      ['VPC.0001', ['Module: VPC']],
+      ['VPC.0002', ['Module: VPC']],
+      ['VPC.0101', ['Module: EIP']],
+      ['VPC.0102', ['Module: EIP']],
+    ]);
+  });
+
+  it('keeps the tables of a file with their captions, and each row its table', () => {
+    const { catalogue } = fixture('several-tables');
+    expect(catalogue.tables).toEqual([{ caption: 'V3 error codes', line: 21 }, { caption: 'Trove error codes', line: 33 }]);
+    expect(catalogue.entries.map((e) => [e.code, e.variants.map((v) => v.table)])).toEqual([
+      ['DBS.200001', [0]],
+      ['DBS.200002', [0]],
+      ['badRequest', [1]],
+      ['itemNotFound', [1]],
+    ]);
+  });
+
+  it('matches a table without a message column by its description', () => {
+    const { catalogue } = fixture('several-tables');
+    const [variant] = entryOf(catalogue, 'DBS.200002').variants;
+    expect([variant.message.text, variant.template]).toEqual(['', [{ kind: 'text', text: 'The DB instance does not exist.' }]]);
+  });
+
+  it('gives two codes that would share a URL two URLs, with a warning naming both', () => {
+    const text = rstTable([[400, 'Bad-Digest', 'One.'], [400, 'Bad_Digest', 'Two.']]);
+    const { catalogue, warnings } = buildCatalogue({ id: 'obs', file: 'x.rst', text });
+    expect(catalogue!.entries.map((e) => e.slug)).toEqual(['bad-digest', expect.stringMatching(/^bad-digest-[0-9a-f]{6}$/)]);
+    const second = catalogue!.entries[1].slug;
+    expect(warnings.map(formatDiagnostic)).toEqual([`x.rst:10:52: warning: Bad_Digest and Bad-Digest would share a URL: Bad_Digest gets /obs/${second}/`]);
+  });
+
+  it('reads a code with a space after its separator as the code without it, with a warning', () => {
+    const { catalogue, warnings } = fixture('code-space-after-dot');
+    expect(catalogue.entries.map((e) => [e.code, e.slug])).toEqual([['DCS.4855', 'dcs-4855'], ['DCS.4856', 'dcs-4856']]);
+    expect(warnings).toEqual(['input.rst:7:17: warning: error code "DCS. 4855" has a space next to a separator: read as "DCS.4855"']);
   });
 });

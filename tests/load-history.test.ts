@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,6 @@ import { loadServices, type ServiceModel } from '../src/lib/load-content';
 // The fixture (tests/fixtures/history-site/content/ecs) has three versions; its README says what changes.
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = path.join(REPO, 'tests/fixtures/history-site');
-const REAL_HISTORY = path.resolve(REPO, '../shared/data/ecs-history');
 
 const temporary: string[] = [];
 afterAll(() => {
@@ -202,69 +201,5 @@ describe('loadServices without a history folder', () => {
     expect(ecs.catalogue.file).toBe('content/ecs/error-codes.rst');
     expect(ecs.catalogue.entries.map((e) => e.code)).toEqual(['Ecs.0001', 'Ecs.0005', 'Ecs.0010', 'Ecs.0202', 'Ecs.0203', 'Ecs.0910']);
     for (const page of ecs.pages) expect(Object.keys(page)).not.toContain('history');
-  });
-});
-
-/** Codes in the code column of an RST grid table, read with a plain regex (independent of the parser). */
-function codesIn(text: string): string[] {
-  return [...text.matchAll(/^\|[^|]*\|\s*(Ecs\.\d{4})\s*\|/gm)].map((m) => m[1]);
-}
-
-/** The message cell of a code's one-line row, spaces collapsed. */
-function messageIn(text: string, code: string): string | undefined {
-  const line = text.split('\n').find((l) => new RegExp(`^\\|[^|]*\\|\\s*${code.replace('.', '\\.')}\\s*\\|`).test(l));
-  return line?.split('|')[3].replace(/\s+/g, ' ').trim();
-}
-
-describe.skipIf(!existsSync(REAL_HISTORY))('loadServices on the real ECS history (../shared/data/ecs-history)', () => {
-  // The reference data is never committed: it is copied next to a copy of content/ecs for this test only.
-  const root = mkdtempSync(path.join(tmpdir(), 'ecs-history-'));
-  temporary.push(root);
-  cpSync(path.join(REPO, 'content/ecs'), path.join(root, 'content/ecs'), { recursive: true });
-  cpSync(REAL_HISTORY, path.join(root, 'content/ecs/history'), { recursive: true });
-  const files = readdirSync(REAL_HISTORY).filter((f) => f.endsWith('.rst')).sort();
-  const versions = [
-    { date: '2022-03-28', text: readFileSync(path.join(REPO, 'content/ecs/error-codes.rst'), 'utf8') },
-    ...files.map((f) => ({ date: f.slice(0, -'.rst'.length), text: readFileSync(path.join(REAL_HISTORY, f), 'utf8') })),
-  ];
-  const ecs = loadOne(root);
-
-  it('has one change per history file, each date with the one before it', () => {
-    expect(files).toHaveLength(10);
-    expect(ecs.history?.dates).toEqual(versions.map((v) => v.date));
-    expect(ecs.history?.changes.map((c) => [c.previous, c.date])).toEqual(versions.slice(1).map((v, i) => [versions[i].date, v.date]));
-    expect(ecs.history?.current).toBe('2026-02-04');
-  });
-
-  it('adds and removes the codes a plain scan of the code column finds added and removed', () => {
-    const sets = versions.map((v) => new Set(codesIn(v.text)));
-    const expected = versions.slice(1).map((v, i) => ({
-      date: v.date,
-      added: [...sets[i + 1]].filter((c) => !sets[i].has(c)).sort(),
-      removed: [...sets[i]].filter((c) => !sets[i + 1].has(c)).sort(),
-    }));
-    expect(ecs.history?.changes.map((c) => ({ date: c.date, added: [...c.added].sort(), removed: [...c.removed].sort() }))).toEqual(expected);
-  });
-
-  it('gives Ecs.0010 two wordings: 2022-03-28, and 2022-07-15 to 2026-02-04', () => {
-    const texts = versions.map((v) => messageIn(v.text, 'Ecs.0010'));
-    expect(new Set(texts.slice(1)).size).toBe(1);
-    expect(texts[1]).not.toBe(texts[0]);
-    const page = pageOf(ecs, 'Ecs.0010');
-    expect(page.entry.variants.map((v) => v.message.text.replace(/\s+/g, ' '))).toEqual([texts[10]]);
-    expect(page.history?.shown).toEqual({ 'http-400': { first: '2022-07-15', last: '2026-02-04' } });
-    expect(page.history?.earlier.map((w) => [w.message.text.replace(/\s+/g, ' '), w.first, w.last])).toEqual([[texts[0], '2022-03-28', '2022-03-28']]);
-    expect(page.history?.earlier[0].id).toMatch(/^v\d+$/);
-  });
-
-  it('retires Ecs.0910, last published 2023-02-21', () => {
-    const last = versions.filter((v) => codesIn(v.text).includes('Ecs.0910')).at(-1)?.date;
-    expect(last).toBe('2023-02-21');
-    expect(pageOf(ecs, 'Ecs.0910').history).toMatchObject({ retired: true, lastPublished: '2023-02-21', added: false });
-  });
-
-  it('marks Ecs.0066 added, since the first version that has it', () => {
-    const first = versions.find((v) => codesIn(v.text).includes('Ecs.0066'))?.date;
-    expect(pageOf(ecs, 'Ecs.0066').history).toMatchObject({ added: true, retired: false, introduced: first, lastPublished: '2026-02-04' });
   });
 });

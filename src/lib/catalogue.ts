@@ -137,8 +137,10 @@ function groupRows(service: string, rows: readonly ErrorRow[], slugs: ReadonlyMa
   return [...byCode.values()].sort(
     (a, b) =>
       prefixOrder.indexOf(a.prefix) - prefixOrder.indexOf(b.prefix) ||
+      // Numbered codes by number, then names in table order.
+      Number(a.number === '') - Number(b.number === '') ||
       compareNumbers(a.number, b.number) ||
-      (a.number === '' && b.number === '' ? a.line - b.line : 0) ||
+      (a.number === '' ? a.line - b.line : 0) ||
       a.code.localeCompare(b.code),
   );
 }

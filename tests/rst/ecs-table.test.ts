@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Nodes } from 'mdast';
@@ -9,7 +9,6 @@ import { rstToMdast } from '../../src/lib/rst/inline';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ECS_FILE = path.join(REPO, 'content/ecs/error-codes.rst');
-const HISTORY = '/work/shared/data/ecs-history';
 const ROLES = ['statusCell', 'codeCell', 'message', 'description', 'solution'] as const;
 
 function readEcs(): ErrorTable {
@@ -105,22 +104,5 @@ describe('the ECS error-code table (content/ecs/error-codes.rst)', () => {
 
   it('matches an independent line-splitting reading in every cell of every row', () => {
     checkAgainstSplitLines(readFileSync(ECS_FILE, 'utf8'), readEcs());
-  });
-});
-
-describe('the ECS table history (/work/shared/data/ecs-history)', () => {
-  it('reads every version without a diagnostic, each cell matching the line-splitting reading', () => {
-    // The reference data lives outside the repository; where it is absent there is nothing to read.
-    const files = existsSync(HISTORY) ? readdirSync(HISTORY).filter((f) => f.endsWith('.rst')) : [];
-    // Ten dated versions; the eleventh version is content/ecs/error-codes.rst, read above.
-    if (existsSync(HISTORY)) expect(files.length).toBeGreaterThanOrEqual(10);
-    for (const name of files) {
-      const text = readFileSync(path.join(HISTORY, name), 'utf8');
-      const { table, diagnostics } = readErrorTable(text, name);
-      expect(diagnostics, name).toEqual([]);
-      expect(table!.rows.length, name).toBeGreaterThan(140);
-      expect(table!.notes.length, name).toBeGreaterThanOrEqual(3);
-      checkAgainstSplitLines(text, table!);
-    }
   });
 });
