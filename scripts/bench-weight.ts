@@ -8,93 +8,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page, Request } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
 import { startStaticServer } from '../tests/support/static-server';
+import { KINDS, measureFirstSearch, measureLoad, type Transfer } from '../tests/support/transfers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 /** The budget for one page load, CSS and JS included: a code page must stay under it. */
 const PAGE_BUDGET_KB = 40;
 const SEARCH_QUERY = 'already in use';
-const KINDS = ['HTML', 'CSS', 'JS', 'Fonts/images', 'Other'] as const;
-type Kind = (typeof KINDS)[number];
-
-/** One response as it crossed the wire. */
-interface Transfer {
-  path: string;
-  kind: Kind;
-  transferred: number;
-  uncompressed: number;
-}
-
+/** A row of the table: a page and what it transferred, with its budget if it has one. */
 interface Row {
   name: string;
   path: string;
   transfers: Transfer[];
   budgetKb?: number;
-}
-
-/** Sorts a response into a column by its Content-Type (Pagefind's index files are `Other`). */
-function kindOf(contentType: string): Kind {
-  if (contentType.includes('text/html')) return 'HTML';
-  if (contentType.includes('text/css')) return 'CSS';
-  if (contentType.includes('javascript')) return 'JS';
-  if (/^(font|image)\//.test(contentType)) return 'Fonts/images';
-  return 'Other';
-}
-
-/** Records every finished response of a page: its encoded (gzipped) body and its response headers. */
-function recordTransfers(page: Page): { transfers: Transfer[]; settled: () => Promise<void> } {
-  const transfers: Transfer[] = [];
-  const pending: Promise<void>[] = [];
-  const record = async (request: Request) => {
-    const response = await request.response();
-    if (!response) return;
-    const sizes = await request.sizes();
-    const headers = await response.allHeaders();
-    // The server always sends Content-Length (of the gzipped body when gzipped); Chromium reports 0 bytes for
-    // worker scripts, so its own count is only the fallback.
-    const body = headers['content-length'] !== undefined ? Number(headers['content-length']) : sizes.responseBodySize;
-    transfers.push({
-      path: new URL(request.url()).pathname,
-      kind: kindOf(headers['content-type'] ?? ''),
-      transferred: body + sizes.responseHeadersSize,
-      uncompressed: Number(headers['x-uncompressed-length'] ?? body),
-    });
-  };
-  page.on('requestfinished', (request) => pending.push(record(request)));
-  return { transfers, settled: async () => void (await Promise.all(pending)) };
-}
-
-/** Loads a path in a fresh context and returns what it transferred until the network went quiet. */
-async function measureLoad(browser: Browser, origin: string, path: string): Promise<Transfer[]> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const { transfers, settled } = recordTransfers(page);
-  await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-  // Scripts that wait for an idle moment load shortly after; give them a second.
-  await page.waitForTimeout(1000);
-  await page.waitForLoadState('networkidle');
-  await settled();
-  await context.close();
-  return transfers;
-}
-
-/** Loads a page, then counts only what opening the search dialog and typing a query fetches. */
-async function measureFirstSearch(browser: Browser, origin: string, path: string): Promise<Transfer[]> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-  await page.waitForTimeout(1000);
-  const { transfers, settled } = recordTransfers(page);
-  await page.keyboard.press('Control+k');
-  await page.locator('#site-search-input').fill(SEARCH_QUERY);
-  await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 15_000 });
-  await page.waitForLoadState('networkidle');
-  await settled();
-  await context.close();
-  return transfers;
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -140,7 +68,7 @@ async function main(): Promise<void> {
     ] as const) {
       rows.push({ name, path, transfers: await measureLoad(browser, server.url, path), budgetKb: PAGE_BUDGET_KB });
     }
-    const search = await measureFirstSearch(browser, server.url, '/ecs/ecs-0010/');
+    const search = await measureFirstSearch(browser, server.url, '/ecs/ecs-0010/', SEARCH_QUERY);
     rows.push({ name: `First search, "${SEARCH_QUERY}"`, path: '/ecs/ecs-0010/', transfers: search });
 
     console.log(`## Page weight (cold cache, gzip; transferred = compressed body + response headers)\n`);

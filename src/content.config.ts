@@ -36,10 +36,10 @@ async function sync(kind: 'services' | 'codes', { store, parseData, logger, watc
     return;
   }
   store.clear();
-  for (const { catalogue, categories, pages, history } of services) {
+  for (const { catalogue, categories, pages, history, synonyms } of services) {
     if (kind === 'services') {
       const { entries: _entries, ...meta } = catalogue;
-      const data = { ...meta, ...countRows(catalogue), categories, history };
+      const data = { ...meta, ...countRows(catalogue), categories, history, synonyms };
       store.set({ id: catalogue.id, data: await parseData({ id: catalogue.id, data }) });
     } else {
       for (const page of pages) {

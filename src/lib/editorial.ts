@@ -99,3 +99,75 @@ function locate(text: string, needle: string): { line: number; column: number } 
   const at = needle ? text.indexOf(needle) : -1;
   return at < 0 ? { line: 1, column: 1 } : position(text, at);
 }
+
+/**
+ * Line and column of the value at a path in a JSON text (`["groups", 2, 0]`), for a located schema problem;
+ * the closest enclosing value when the path goes further than the text, 1:1 when the text is not JSON.
+ */
+export function locateInJson(text: string, path: readonly PropertyKey[]): { line: number; column: number } {
+  let at = 0;
+  const skipSpace = () => {
+    while (at < text.length && /\s/.test(text[at])) at++;
+  };
+  const skipString = () => {
+    for (at++; at < text.length && text[at] !== '"'; at++) if (text[at] === '\\') at++;
+    at++;
+  };
+  const skipValue = () => {
+    skipSpace();
+    const open = text[at];
+    if (open === '"') return skipString();
+    if (open !== '{' && open !== '[') {
+      while (at < text.length && !/[,\]}\s]/.test(text[at])) at++;
+      return;
+    }
+    let depth = 0;
+    for (; at < text.length; at++) {
+      if (text[at] === '"') {
+        skipString();
+        at--;
+      } else if (text[at] === '{' || text[at] === '[') depth++;
+      else if ((text[at] === '}' || text[at] === ']') && --depth === 0) {
+        at++;
+        return;
+      }
+    }
+  };
+  skipSpace();
+  for (const key of path) {
+    skipSpace();
+    const start = at;
+    if (text[at] === '[' && typeof key === 'number') {
+      at++;
+      for (let k = 0; k < key; k++) {
+        skipValue();
+        skipSpace();
+        if (text[at] !== ',') return position(text, start);
+        at++;
+      }
+      skipSpace();
+    } else if (text[at] === '{' && typeof key === 'string') {
+      at++;
+      let found = false;
+      while (at < text.length && !found) {
+        skipSpace();
+        if (text[at] !== '"') return position(text, start);
+        const nameStart = at;
+        skipString();
+        const name = text.slice(nameStart + 1, at - 1);
+        skipSpace();
+        at++; // the colon
+        skipSpace();
+        if (name === key) found = true;
+        else {
+          skipValue();
+          skipSpace();
+          if (text[at] !== ',') return position(text, start);
+          at++;
+        }
+      }
+      if (!found) return position(text, start);
+    } else return position(text, start);
+  }
+  return position(text, at);
+}

@@ -8,6 +8,7 @@ import { readEditorial, type Editorial } from './editorial';
 import { toPageHistory } from './code-history';
 import { buildHistory, type ServiceHistory, type VersionChange } from './history';
 import { readVersionList } from './version-files';
+import { readSynonyms, SYNONYMS_FILE } from './synonyms';
 
 /** One service with everything its pages need. */
 export interface ServiceModel {
@@ -17,6 +18,8 @@ export interface ServiceModel {
   pages: CodePageData[];
   /** Present when the service has dated versions of its table. */
   history?: { dates: string[]; current: string; changes: VersionChange[] };
+  /** Synonym groups for search: those of content/synonyms.json, then the service's own. */
+  synonyms: string[][];
 }
 
 /** The table file every service folder holds. */
@@ -89,6 +92,7 @@ function readServices(contentDir: string, root: string): Loaded {
   const services: ServiceModel[] = [];
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
+  const shared = readSynonymsFile(join(contentDir, SYNONYMS_FILE), relative(root, join(contentDir, SYNONYMS_FILE)).split('\\').join('/'), diagnostics);
   for (const id of listServiceIds(contentDir)) {
     const folder = join(contentDir, id);
     const rel = (name: string) => relative(root, join(folder, name)).split('\\').join('/');
@@ -119,6 +123,7 @@ function readServices(contentDir: string, root: string): Loaded {
       categories,
       pages,
       history: history && { dates: history.dates, current: history.current, changes: history.changes },
+      synonyms: [...shared, ...readSynonymsFile(join(folder, SYNONYMS_FILE), rel(SYNONYMS_FILE), diagnostics)],
     });
   }
   return { services, diagnostics, warnings };
@@ -157,6 +162,14 @@ function readVersions(
   return { catalogue: { ...newest, published: history.current, entries: history.entries }, history, diagnostics, warnings };
 }
 
+
+/** The synonym groups of a file, when it exists; its problems go to `diagnostics`. */
+function readSynonymsFile(path: string, file: string, diagnostics: Diagnostic[]): string[][] {
+  if (!existsSync(path)) return [];
+  const { synonyms, diagnostics: problems } = readSynonyms(readFileSync(path, 'utf8'), file);
+  diagnostics.push(...problems);
+  return synonyms.groups;
+}
 
 /** Reads a JSON file; a file that is not JSON is a diagnostic and reads as absent. */
 function readJson<T>(path: string, file: string, diagnostics: Diagnostic[]): T | undefined {

@@ -115,4 +115,5 @@ export const ServiceSchema = z.object({
   codes: z.number().int(),
   categories: z.array(CategorySchema),
   history: z.object({ dates: z.array(DateSchema), current: DateSchema, changes: z.array(VersionChangeSchema) }).optional(),
+  synonyms: z.array(z.array(z.string())),
 });

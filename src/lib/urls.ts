@@ -42,3 +42,16 @@ export function serviceJsonPath(service: string): string {
 export function spellingPath(spelling: string, service?: string): string {
   return service === undefined ? `/${spelling}/` : `/${service}/${spelling}/`;
 }
+
+// Second path segments of a service that are not code pages.
+const SERVICE_PAGES = new Set(['all', 'changes']);
+const CATEGORY_KINDS = new Set(['table', 'status', 'prefix', 'family', 'topic']);
+
+/** What a site path is: a code page (`/ecs/ecs-0010/`), an index page (`/ecs/status/404/`), a service page (`/ecs/`), or other. */
+export function pageKind(path: string): 'code' | 'category' | 'service' | 'other' {
+  const segments = path.split('/').filter(Boolean);
+  if (segments.length === 1) return ['about', 'lookup', 'search'].includes(segments[0]) ? 'other' : 'service';
+  if (segments.length === 2) return SERVICE_PAGES.has(segments[1]) ? (segments[1] === 'all' ? 'category' : 'other') : 'code';
+  if (segments.length === 3 && CATEGORY_KINDS.has(segments[1])) return 'category';
+  return 'other';
+}

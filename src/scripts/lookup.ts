@@ -72,10 +72,11 @@ async function show(outcome: LookupOutcome, status: HTMLElement, results: HTMLEl
     }
     case 'search': {
       status.textContent = 'No message template matches this text. Pages that mention it:';
-      const pages = await searchPages(outcome.text, new Set());
+      const { pages, partial } = await searchPages(outcome.text, new Set());
       if (!current()) return;
       if (pages.length === 0) status.textContent = 'Nothing matches this text. Check the code or try a few words of the message.';
-      renderAll(results, [], pages);
+      else if (partial) status.textContent = 'No message template matches this text, and no page has every word; closest matches:';
+      renderAll(results, [], pages, partial);
       return;
     }
   }

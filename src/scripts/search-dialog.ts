@@ -1,25 +1,63 @@
 import { findDirectHits, hitHref, type DirectHit } from '../lib/direct-hits';
-import { loadIndexFor } from './lookup-loader';
+import { alternativeQueries, correctQuery, expandSynonyms, meaningfulWords, queryWords, rankByWordsShared, serviceFirst, serviceNamed, singleWordQueries, SYNONYM_WEIGHT } from '../lib/search-query';
+import { pageKind } from '../lib/urls';
+import { loadIndexFor, loadManifest } from './lookup-loader';
 
 export interface PagefindResult {
   url: string;
   excerpt: string;
   meta: { title?: string };
 }
+interface PagefindHit {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResult>;
+}
 interface Pagefind {
-  search(query: string): Promise<{ results: { data(): Promise<PagefindResult> }[] } | null>;
+  options(options: Record<string, unknown>): Promise<void>;
+  search(query: string): Promise<{ results: PagefindHit[] } | null>;
   debouncedSearch?(query: string): Promise<unknown>;
 }
 
+/** Pages found for a query, and whether they share only some of its words (no page has them all). */
+export interface PageResults {
+  pages: PagefindResult[];
+  partial: boolean;
+}
+
 const RESULTS_SHOWN = 10;
+/** Fewer results than this from the query and its synonyms, and typo fixes and single words are tried too. */
+const ENOUGH = 3;
 let pagefind: Promise<Pagefind | undefined> | undefined;
+let synonyms: Promise<string[][]> | undefined;
+let vocabulary: Promise<Map<string, number>> | undefined;
 const attached = new WeakSet<HTMLDialogElement>();
 
 function loadPagefind(): Promise<Pagefind | undefined> {
   // The path is built at run time so the bundler leaves it alone: Pagefind exists only after a build.
   const url = '/pagefind/pagefind.js';
-  pagefind ??= import(/* @vite-ignore */ url).catch(() => undefined);
+  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>)
+    // The index is small enough to search on the main thread: no worker script to fetch.
+    .then(async (pf) => (await pf.options({ noWorker: true }), pf))
+    .catch(() => undefined);
   return pagefind;
+}
+
+/** A JSON file of the site, or `fallback` when it cannot be had. */
+function fetchJson<T>(url: string, fallback: T): Promise<T> {
+  return fetch(url).then((r) => (r.ok ? (r.json() as Promise<T>) : fallback)).catch(() => fallback);
+}
+
+/** The synonym groups (about a kilobyte), fetched with the first search. */
+function loadSynonyms(): Promise<string[][]> {
+  synonyms ??= fetchJson<string[][]>('/lookup/synonyms.json', []);
+  return synonyms;
+}
+
+/** The words of the code pages, fetched only when a query finds too little (to correct its typos). */
+function loadVocabulary(): Promise<Map<string, number>> {
+  vocabulary ??= fetchJson<[string, number][]>('/lookup/words.json', []).then((words) => new Map(words));
+  return vocabulary;
 }
 
 /** Wires the search dialog: every input runs the code/message matcher, then Pagefind. */
@@ -38,11 +76,14 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
     const hits = findDirectHits(query, await loadIndexFor(query));
     if (mine !== generation) return;
     renderAll(results, hits, []);
-    const pages = await searchPages(query, new Set(hits.map((h) => h.path)));
+    const { pages, partial } = await searchPages(query, new Set(hits.map((h) => h.path)));
     if (mine !== generation) return;
-    renderAll(results, hits, pages);
+    renderAll(results, hits, pages, partial);
     const total = hits.length + pages.length;
-    status.textContent = total === 0 ? `No results for “${query.slice(0, 80)}”` : `${total} result${total === 1 ? '' : 's'}`;
+    status.textContent =
+      total === 0 ? `No results for “${query.slice(0, 80)}”`
+      : partial && hits.length === 0 ? 'No page has every word; closest matches:'
+      : `${total} result${total === 1 ? '' : 's'}`;
   };
   if (!attached.has(dialog)) {
     attached.add(dialog);
@@ -64,21 +105,77 @@ function moveThroughResults(event: KeyboardEvent, dialog: HTMLDialogElement, inp
   else links[Math.min(next, links.length - 1)].focus();
 }
 
-/** Pagefind's results for a query, without the pages in `exclude` (already shown as direct hits). */
-export async function searchPages(query: string, exclude: Set<string>): Promise<PagefindResult[]> {
+/** Pagefind's hits for one query (none for an empty one). */
+async function findPages(pf: Pagefind, query: string): Promise<PagefindHit[]> {
+  if (!query.trim()) return [];
+  return (await pf.search(query))?.results ?? [];
+}
+
+/** Hits of several queries as one list, best score first, each page once with its best score. */
+function mergeByScore(lists: readonly { hits: readonly PagefindHit[]; weight: number }[]): PagefindHit[] {
+  const best = new Map<string, { hit: PagefindHit; score: number }>();
+  for (const { hits, weight } of lists) {
+    for (const hit of hits) {
+      const score = hit.score * weight;
+      if ((best.get(hit.id)?.score ?? -1) < score) best.set(hit.id, { hit, score });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score).map((b) => b.hit);
+}
+
+/**
+ * The pages for a query, without those in `exclude` (already shown as direct hits), best first: the query's
+ * own results and those of its synonyms, ranked together by score; when they are few, below them those of
+ * its typos corrected and of the query without stop words; when still none, the pages that share the most of
+ * its words. Code pages come before index pages for a query of several words, and a service the query
+ * names comes first.
+ */
+export async function searchPages(query: string, exclude: Set<string>): Promise<PageResults> {
   const pf = await loadPagefind();
-  if (!pf || query.length > 500) return [];
-  const found = await pf.search(query);
-  if (!found) return [];
-  const data = await Promise.all(found.results.slice(0, RESULTS_SHOWN + exclude.size).map((r) => r.data()));
-  return data.filter((d) => !exclude.has(new URL(d.url, location.origin).pathname)).slice(0, RESULTS_SHOWN);
+  if (!pf || query.length > 500) return { pages: [], partial: false };
+  const meaningful = meaningfulWords(query);
+  const groups = meaningful.length > 0 ? await loadSynonyms() : [];
+  // A word no page has is likely a typo, and Pagefind answers the other words alone: the corrected query
+  // counts as much as the query, and its synonyms are tried instead of the query's.
+  const unknown = (await Promise.all(meaningful.map(async (w) => (await findPages(pf, w)).length === 0))).some(Boolean);
+  const words = unknown ? await loadVocabulary() : new Map<string, number>();
+  const corrected = unknown ? correctQuery(query, words) : undefined;
+  const runs: { query: string; weight: number }[] = [
+    { query, weight: 1 },
+    ...(corrected ? [{ query: corrected, weight: 1 }] : []),
+    ...expandSynonyms(corrected ?? query, groups).map((q) => ({ query: q, weight: SYNONYM_WEIGHT })),
+  ];
+  const tiers: PagefindHit[][] = [mergeByScore(await Promise.all(runs.map(async (r) => ({ hits: await findPages(pf, r.query), weight: r.weight }))))];
+  let partial = false;
+  if (tiers[0].length < ENOUGH && meaningful.length > 0) {
+    const tried = new Set(runs.map((r) => queryWords(r.query).join(' ')));
+    const more = alternativeQueries(query, groups, words).filter((a) => !tried.has(a.query));
+    tiers.push(mergeByScore(await Promise.all(more.map(async (a) => ({ hits: await findPages(pf, a.query), weight: a.weight })))));
+    if (tiers.every((t) => t.length === 0)) {
+      const byWord = await Promise.all(
+        singleWordQueries(query, groups, words).map(async (forms) => (await Promise.all(forms.map((f) => findPages(pf, f)))).flat()),
+      );
+      const hitsById = new Map(byWord.flat().map((h) => [h.id, h]));
+      tiers.push(rankByWordsShared(byWord.map((hits) => hits.map((h) => h.id))).map(({ url }) => hitsById.get(url)!));
+      partial = tiers.at(-1)!.length > 0;
+    }
+  }
+  const seen = new Set<string>();
+  const ordered = tiers.flat().filter((h) => !seen.has(h.id) && seen.add(h.id));
+  const data = await Promise.all(ordered.slice(0, RESULTS_SHOWN + exclude.size).map((h) => h.data()));
+  const pathOf = (d: PagefindResult) => new URL(d.url, location.origin).pathname;
+  let pages = data.filter((d) => !exclude.has(pathOf(d)));
+  // A query of several words reads like a message: a code page answers it better than an index page.
+  if (meaningfulWords(query).length > 1) pages = [...pages.filter((d) => pageKind(pathOf(d)) === 'code'), ...pages.filter((d) => pageKind(pathOf(d)) !== 'code')];
+  const manifest = await loadManifest();
+  return { pages: serviceFirst(pages, serviceNamed(query, manifest.services)).slice(0, RESULTS_SHOWN), partial };
 }
 
 /** Renders direct hits, then pages, as text (never as HTML) into a container. */
-export function renderAll(container: HTMLElement, hits: DirectHit[], pages: PagefindResult[]) {
+export function renderAll(container: HTMLElement, hits: DirectHit[], pages: PagefindResult[], partial = false) {
   const parts: HTMLElement[] = [];
   if (hits.length > 0) parts.push(section(hits.length === 1 ? 'Matching code' : 'Matching codes', hits.map(renderHit)));
-  if (pages.length > 0) parts.push(section('Pages', pages.map(renderPage)));
+  if (pages.length > 0) parts.push(section(partial ? 'Closest pages' : 'Pages', pages.map(renderPage)));
   container.replaceChildren(...parts);
 }
 

@@ -1,0 +1,59 @@
+/**
+ * Search quality on the built site (`npm run bench:search`): runs the fixed set of queries in users' own words
+ * (tests/support/search-queries.ts) through the real search dialog in Chromium and prints how many find their
+ * code first and in the top 3 code pages, how many dead-end (no result at all), and the bytes a first search
+ * loads. A measurement, not a test: it always exits 0. Build first (`npm run build`).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '../tests/support/browser';
+import { askDialog } from '../tests/support/search-runner';
+import { SEARCH_QUERIES } from '../tests/support/search-queries';
+import { startStaticServer } from '../tests/support/static-server';
+import { measureFirstSearch } from '../tests/support/transfers';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+
+async function main(): Promise<void> {
+  if (!existsSync(join(DIST, 'ecs/errors.json'))) {
+    console.error('dist/ is missing: run "npm run build" first, then "npm run bench:search".');
+    return;
+  }
+  const paths = new Map<string, string>();
+  for (const c of JSON.parse(readFileSync(join(DIST, 'ecs/errors.json'), 'utf8')).codes as { code: string; url: string }[]) {
+    paths.set(c.code, new URL(c.url).pathname);
+  }
+  const server = await startStaticServer(DIST);
+  const browser = await launchBrowser();
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(`${server.url}/`);
+    let first = 0;
+    let top3 = 0;
+    let deadEnds = 0;
+    const misses: string[] = [];
+    for (const { query, code } of SEARCH_QUERIES) {
+      const answer = await askDialog(page, query);
+      const at = answer.codePages.indexOf(paths.get(code) ?? '');
+      if (at === 0) first++;
+      if (at >= 0 && at < 3) top3++;
+      else misses.push(`- "${query}": ${code} ${at < 0 ? 'not listed' : `listed ${at + 1}.`} (first: ${answer.codePages.slice(0, 3).join(', ') || 'none'})`);
+      if (/No results/.test(answer.status)) deadEnds++;
+    }
+    const bytes = (await measureFirstSearch(browser, server.url, '/ecs/ecs-0010/', 'already in use')).reduce((n, t) => n + t.transferred, 0);
+    const n = SEARCH_QUERIES.length;
+    console.log('| Queries | Code first | Code in top 3 | Dead ends | First search KB |');
+    console.log('| ---: | ---: | ---: | ---: | ---: |');
+    console.log(`| ${n} | ${first} (${Math.round((first / n) * 100)} %) | ${top3} (${Math.round((top3 / n) * 100)} %) | ${deadEnds} | ${(bytes / 1024).toFixed(1)} |`);
+    if (misses.length > 0) console.log(`\nNot in the top 3:\n${misses.join('\n')}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:search could not measure: ${error instanceof Error ? error.message : String(error)}`);
+});
