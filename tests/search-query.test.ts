@@ -113,10 +113,11 @@ describe('ranking pages found word by word', () => {
 describe('a service named in the query', () => {
   const services = [{ service: 'ecs', short: 'ECS' }, { service: 'evs', short: 'EVS' }];
 
-  it('is found by its id or short name, only when one is named', () => {
-    expect(serviceNamed('evs quota', services)).toBe('evs');
-    expect(serviceNamed('quota', services)).toBeUndefined();
-    expect(serviceNamed('ecs evs', services)).toBeUndefined();
+  it('is found by its id or short name, only when one is named, and taken out of the query', () => {
+    expect(serviceNamed('EVS disk quota', services)).toEqual({ service: 'evs', rest: 'disk quota' });
+    expect(serviceNamed('quota', services)).toEqual({ rest: 'quota' });
+    expect(serviceNamed('ecs evs', services)).toEqual({ rest: 'ecs evs' });
+    expect(serviceNamed('evs', services)).toEqual({ service: 'evs', rest: 'evs' });
   });
 
   it('puts that service’s pages first, keeping the order within each part', () => {

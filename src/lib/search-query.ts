@@ -194,11 +194,18 @@ export function rankByWordsShared(found: readonly (readonly string[])[]): { url:
   return [...score].sort((a, b) => b[1].shared - a[1].shared || a[1].first - b[1].first).map(([url, { shared }]) => ({ url, shared }));
 }
 
-/** The service a query names by its id or short name (`evs quota` -> evs), if exactly one. */
-export function serviceNamed(query: string, services: readonly { service: string; short: string }[]): string | undefined {
-  const words = new Set(queryWords(query));
-  const named = services.filter((s) => words.has(s.service.toLowerCase()) || words.has(s.short.toLowerCase()));
-  return named.length === 1 ? named[0].service : undefined;
+/**
+ * The service a query names by its id or short name, if exactly one, and the query without that name:
+ * `evs quota` -> evs and `quota`, so every service's quota pages are found and evs's are put first. A query
+ * that is only the name keeps it.
+ */
+export function serviceNamed(query: string, services: readonly { service: string; short: string }[]): { service?: string; rest: string } {
+  const words = queryWords(query);
+  const names = (s: { service: string; short: string }) => [s.service.toLowerCase(), s.short.toLowerCase()];
+  const named = services.filter((s) => names(s).some((n) => words.includes(n)));
+  if (named.length !== 1) return { rest: query };
+  const rest = words.filter((w) => !names(named[0]).includes(w)).join(' ');
+  return { service: named[0].service, rest: rest || query };
 }
 
 /** Puts the pages of a service first, keeping the order within each part. */

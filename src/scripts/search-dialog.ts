@@ -1,5 +1,7 @@
 import { findDirectHits, hitHref, type DirectHit } from '../lib/direct-hits';
-import { alternativeQueries, correctQuery, expandSynonyms, meaningfulWords, queryWords, rankByWordsShared, serviceFirst, serviceNamed, singleWordQueries, SYNONYM_WEIGHT } from '../lib/search-query';
+import { manifestShapes } from '../lib/lookup-data';
+import { readCodeSpelling } from '../lib/code-identity';
+import { alternativeQueries, correctQuery, correctWord, expandSynonyms, meaningfulWords, queryWords, rankByWordsShared, serviceFirst, serviceNamed, singleWordQueries, SYNONYM_WEIGHT } from '../lib/search-query';
 import { pageKind } from '../lib/urls';
 import { loadIndexFor, loadManifest } from './lookup-loader';
 
@@ -130,23 +132,27 @@ function mergeByScore(lists: readonly { hits: readonly PagefindHit[]; weight: nu
  * its words. Code pages come before index pages for a query of several words, and a service the query
  * names comes first.
  */
-export async function searchPages(query: string, exclude: Set<string>): Promise<PageResults> {
+export async function searchPages(asked: string, exclude: Set<string>): Promise<PageResults> {
   const pf = await loadPagefind();
-  if (!pf || query.length > 500) return { pages: [], partial: false };
-  const meaningful = meaningfulWords(query);
+  if (!pf || asked.length > 500) return { pages: [], partial: false };
+  const manifest = await loadManifest();
+  const { service, rest: query } = serviceNamed(asked, manifest.services);
+  // A code in any spelling is answered by its page, not by the synonyms of its prefix (`ecs` -> `server`).
+  const meaningful = readCodeSpelling(query, manifestShapes(manifest)) === null ? meaningfulWords(query) : [];
   const groups = meaningful.length > 0 ? await loadSynonyms() : [];
   // A word no page has is likely a typo, and Pagefind answers the other words alone: the corrected query
   // counts as much as the query, and its synonyms are tried instead of the query's.
-  const unknown = (await Promise.all(meaningful.map(async (w) => (await findPages(pf, w)).length === 0))).some(Boolean);
-  const words = unknown ? await loadVocabulary() : new Map<string, number>();
-  const corrected = unknown ? correctQuery(query, words) : undefined;
+  const unknown = (await Promise.all(meaningful.map(async (w) => ((await findPages(pf, w)).length === 0 ? w : '')))).filter(Boolean);
+  const words = unknown.length > 0 ? await loadVocabulary() : new Map<string, number>();
+  const corrected = unknown.length > 0 ? correctQuery(query, words) : undefined;
+  // Pagefind answers a query with a word no page has by its other words: then no page has every word.
+  let partial = unknown.some((w) => correctWord(w, words) === undefined);
   const runs: { query: string; weight: number }[] = [
     { query, weight: 1 },
     ...(corrected ? [{ query: corrected, weight: 1 }] : []),
     ...expandSynonyms(corrected ?? query, groups).map((q) => ({ query: q, weight: SYNONYM_WEIGHT })),
   ];
   const tiers: PagefindHit[][] = [mergeByScore(await Promise.all(runs.map(async (r) => ({ hits: await findPages(pf, r.query), weight: r.weight }))))];
-  let partial = false;
   if (tiers[0].length < ENOUGH && meaningful.length > 0) {
     const tried = new Set(runs.map((r) => queryWords(r.query).join(' ')));
     const more = alternativeQueries(query, groups, words).filter((a) => !tried.has(a.query));
@@ -157,7 +163,7 @@ export async function searchPages(query: string, exclude: Set<string>): Promise<
       );
       const hitsById = new Map(byWord.flat().map((h) => [h.id, h]));
       tiers.push(rankByWordsShared(byWord.map((hits) => hits.map((h) => h.id))).map(({ url }) => hitsById.get(url)!));
-      partial = tiers.at(-1)!.length > 0;
+      partial = true;
     }
   }
   const seen = new Set<string>();
@@ -167,8 +173,7 @@ export async function searchPages(query: string, exclude: Set<string>): Promise<
   let pages = data.filter((d) => !exclude.has(pathOf(d)));
   // A query of several words reads like a message: a code page answers it better than an index page.
   if (meaningfulWords(query).length > 1) pages = [...pages.filter((d) => pageKind(pathOf(d)) === 'code'), ...pages.filter((d) => pageKind(pathOf(d)) !== 'code')];
-  const manifest = await loadManifest();
-  return { pages: serviceFirst(pages, serviceNamed(query, manifest.services)).slice(0, RESULTS_SHOWN), partial };
+  return { pages: serviceFirst(pages, service).slice(0, RESULTS_SHOWN), partial };
 }
 
 /** Renders direct hits, then pages, as text (never as HTML) into a container. */

@@ -152,11 +152,18 @@ describe('a code that is not in the reference', () => {
 });
 
 describe('text that matches nothing', () => {
-  test('?q=zzzz-no-such-words says nothing matches and lists no results', async () => {
-    await open(lookup({ q: 'zzzz-no-such-words' }));
+  // Words that no page has, not even as a typo one letter away (a real word such as "words" finds the About page).
+  test('?q=zzzz-qxqx-vvww says nothing matches and lists no results', async () => {
+    await open(lookup({ q: 'zzzz-qxqx-vvww' }));
     await expect.poll(() => page.locator('.lookup-status').innerText(), { timeout: 10_000 }).toMatch(/^Nothing matches this text/);
     expect(await page.locator('.lookup-results a').count()).toBe(0);
     expect(new URL(page.url()).pathname).toBe('/lookup/');
+  });
+
+  test('?q=zzzz-no-such-words shows the pages that share a word with it, and says that none has every word', async () => {
+    await open(lookup({ q: 'zzzz-no-such-words' }));
+    await expect.poll(() => page.locator('.lookup-status').innerText(), { timeout: 10_000 }).toMatch(/no page has every word; closest matches/);
+    expect(await page.locator('.lookup-results a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))).toEqual(['/about/']);
   });
 
   test('the paste box on the lookup page holds the text that was looked up', async () => {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { collectPageErrors } from '../support/browser';
 import { useFixtureSite } from '../support/fixture-site';
+import { askDialog } from '../support/search-runner';
 
 // The site built from tests/fixtures/multi-service/content, once for this file, in Chromium: two services
 // (an ECS excerpt and an EVS table with other headers, markup in its cells and a code on three rows) that
@@ -237,4 +238,17 @@ describe('a code that both services have', () => {
     const hits = await hitLines('.search-results a.search-hit');
     expect(hits).toEqual(['Common.0024 ECS /ecs/common-0024/', 'Common.0024 EVS /evs/common-0024/']);
   });
+});
+
+describe('a search that names a service', () => {
+  for (const [query, service] of [['evs disk type', 'evs'], ['ecs disk type', 'ecs']] as const) {
+    test(`"${query}" lists the ${service} pages first`, async () => {
+      const p = await open('/');
+      const answer = await askDialog(p, query);
+      expect(answer.codePages.length).toBeGreaterThan(1);
+      const own = answer.codePages.filter((path) => path.startsWith(`/${service}/`));
+      expect(own.length).toBeGreaterThan(0);
+      expect(answer.codePages.slice(0, own.length)).toEqual(own);
+    });
+  }
 });
