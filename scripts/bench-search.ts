@@ -2,7 +2,8 @@
  * Search quality on the built site (`npm run bench:search`): runs the fixed set of queries in users' own words
  * (tests/support/search-queries.ts) through the real search dialog in Chromium and prints how many find their
  * code first and in the top 3 code pages, how many dead-end (no result at all), and the bytes a first search
- * loads. A measurement, not a test: it always exits 0. Build first (`npm run build`).
+ * loads. A measurement, not a test: it always exits 0. Build first (`npm run build`); `-- path/to/dist` measures
+ * another build (an older commit's, to compare).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { startStaticServer } from '../tests/support/static-server';
 import { measureFirstSearch } from '../tests/support/transfers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = join(ROOT, 'dist');
+const DIST = process.argv[2] ?? join(ROOT, 'dist');
 
 async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'ecs/errors.json'))) {
