@@ -7,7 +7,7 @@ import { buildLookupShards, packStatuses, shardsForInput, type LookupData } from
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { toPlainText } from '../src/lib/markup';
-import { createMatcher, type Matcher, type MatchTarget } from '../src/lib/matcher';
+import { createMatcher, type Matcher, type MatchTarget } from '../src/lib/lookup/matcher';
 import { readErrorTable } from '../src/lib/rst/error-table';
 import { rstToMdast } from '../src/lib/rst/inline';
 import { parseTemplate, type Segment } from '../src/lib/template';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { splitCode } from '../src/lib/code-identity';
 import { buildCatalogue, type CodeEntry, type ServiceCatalogue } from '../src/lib/catalogue';
 import { buildHistory, matchTargetsFromHistory, type CodeHistory, type ServiceHistory } from '../src/lib/history';
-import { createMatcher } from '../src/lib/matcher';
+import { createMatcher } from '../src/lib/lookup/matcher';
 import { parseTemplate } from '../src/lib/template';
 
 // Each folder under history/fixtures/ holds a few dated tables (YYYY-MM-DD.rst) and expected.json: the

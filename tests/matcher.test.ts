@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, MAX_INPUT, type MatchResult, type MatchTarget } from '../src/lib/matcher';
+import { createMatcher, MAX_INPUT, type MatchResult, type MatchTarget } from '../src/lib/lookup/matcher';
 import { parseTemplate } from '../src/lib/template';
 
 /** Builds targets from `[code, status, template, rank?]` rows, ids like `Ecs.1000@404`. */

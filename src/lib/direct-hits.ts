@@ -1,6 +1,6 @@
 import { learnShapes, type CodeShapes } from './code-identity';
 import { toMatchTargets, unpackStatuses, type LookupCode, type LookupData } from './lookup-data';
-import { createMatcher, type Matcher, type MatchResult } from './matcher';
+import { createMatcher, type Matcher, type MatchResult } from './lookup/matcher';
 
 /** A code that a query names or whose message template fits the query. */
 export interface DirectHit {

@@ -5,7 +5,7 @@ import { exportCode, exportMessage, normalizeSiteUrl, type ExportMessage, type E
 import { describeStatus } from './http-status';
 import type { ServiceModel } from './load-content';
 import { buildLookupData, toMatchTargets, type EarlierMessage } from './lookup-data';
-import { createMatcher, type MatchResult } from './matcher';
+import { createMatcher, type MatchResult } from './lookup/matcher';
 
 /** The site URL when SITE_URL is unset; astro.config.mjs has the same default (a test keeps them equal). */
 export const DEFAULT_SITE_URL = 'https://error-codes.example.org';

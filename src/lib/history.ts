@@ -1,5 +1,5 @@
 import type { CodeEntry, RichText, ServiceCatalogue, Variant } from './catalogue';
-import type { MatchTarget } from './matcher';
+import type { MatchTarget } from './lookup/matcher';
 import type { Segment } from './template';
 
 /**

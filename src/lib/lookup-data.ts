@@ -1,7 +1,7 @@
 import type { CodeEntry } from './catalogue';
 import { codePath } from './urls';
 import { codeKey, decidesInText, findCodesInText, keyParts, learnShapes, readCodeSpelling, shapesFromList, type CodeShapes } from './code-identity';
-import { inputWords, MAX_INPUT, templateWords, type MatchTarget } from './matcher';
+import { inputWords, MAX_INPUT, templateWords, type MatchTarget } from './lookup/matcher';
 import { parseTemplate } from './template';
 
 /** What the browser loads to match pasted text to codes: a service's codes and their messages. */

@@ -1,0 +1,123 @@
+import { codeKey, decidesInText, findCodesInText, learnShapes } from '../code-identity';
+import type { Segment } from '../template';
+import { compile, indexByRarestWord, type Compiled } from './compile';
+import { fold, WORD, type Folded } from './fold';
+import { MAX_INPUT, readJsonFields } from './input-fields';
+import { compareResults } from './rank';
+import { firstMatch } from './scan';
+
+export { MAX_INPUT } from './input-fields';
+export { templateWords, WEAK_LITERAL } from './compile';
+
+/** One message template the matcher can recognise: a row of the table. */
+export interface MatchTarget {
+  id: string;
+  code: string;
+  /** Every HTTP status of the row; empty when the table gives none. */
+  statuses: number[];
+  segments: Segment[];
+  /** Lower is preferred when otherwise equal (0 = current wording, higher = older wordings); default 0. */
+  rank?: number;
+}
+
+/** A target that fits the input, with the text that filled each slot. */
+export interface MatchResult {
+  target: MatchTarget;
+  values: string[];
+  via: 'code' | 'message' | 'code+message';
+  literal: number;
+}
+
+/** Hints the caller knows besides the pasted text. */
+export interface MatchOptions {
+  status?: number;
+  code?: string;
+}
+
+/** Finds the table rows that explain a pasted error message, JSON body or log line. */
+export interface Matcher {
+  match(input: string, options?: MatchOptions): MatchResult[];
+}
+
+/** Compiles message templates once into a matcher for codes, messages, JSON bodies and log lines. */
+export function createMatcher(targets: readonly MatchTarget[]): Matcher {
+  const compiled = targets.map(compile);
+  const byCode = new Map<string, Compiled[]>();
+  // Codes in pasted text are recognised by the shapes of the codes the matcher knows.
+  const shapes = learnShapes(targets.map((t) => t.code));
+  for (const c of compiled) {
+    const key = codeKey(c.target.code);
+    const variants = byCode.get(key) ?? [];
+    byCode.set(key, variants);
+    variants.push(c);
+  }
+  const { index, unindexed } = indexByRarestWord(compiled.filter((c) => c.first >= 0));
+
+  function candidates(texts: readonly Folded[]): Set<Compiled> {
+    const found = new Set(unindexed);
+    const seen = new Set<string>();
+    for (const text of texts) {
+      for (const [word] of text.norm.matchAll(WORD)) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        for (const c of index.get(word) ?? []) found.add(c);
+      }
+    }
+    return found;
+  }
+
+  return {
+    match(input, options = {}) {
+      const raw = input.slice(0, MAX_INPUT);
+      if (raw.trim() === '') return [];
+      const fields = readJsonFields(raw);
+      const texts = (fields.messages.length > 0 ? fields.messages : [raw]).map(fold).filter((t) => t.end > 0);
+      // The caller's code, then JSON code fields, the whole paste as a code, codes with a number in the text.
+      // A name found inside the text (`itemNotFound`, which also opens messages of other codes) is a weaker
+      // hint: it decides only when no message matches.
+      const codes = [options.code ?? '', ...fields.codes, raw.length <= 200 ? raw : ''].map(codeKey);
+      const inText = findCodesInText(raw, shapes).map((found) => found.key);
+      const named = inText.filter(decidesInText);
+      const key = [...codes, ...named].find((k) => k !== '' && byCode.has(k));
+      const sort = compareResults(options.status);
+      const byKey = (found: string) =>
+        (byCode.get(found) ?? [])
+          .map((c): MatchResult => {
+            const values = c.first >= 0 ? firstMatch(c, texts, false) : null;
+            return { target: c.target, values: values ?? [], via: values ? 'code+message' : 'code', literal: c.literal };
+          })
+          .sort(sort);
+
+      if (key !== undefined) return byKey(key);
+
+      const matched: { c: Compiled; values: string[] }[] = [];
+      for (const c of candidates(texts)) {
+        const values = firstMatch(c, texts, c.weak);
+        if (values) matched.push({ c, values });
+      }
+      const strong = matched.filter((m) => !m.c.weak);
+      const pool = strong.length > 0 ? strong : matched;
+      const hinted = inText.find((k) => byCode.has(k));
+      if (pool.length === 0 && hinted !== undefined) return byKey(hinted);
+      const best = Math.max(...pool.map((m) => m.c.literal));
+      return pool
+        .filter((m) => m.c.literal === best)
+        .map((m): MatchResult => ({ target: m.c.target, values: m.values, via: 'message', literal: m.c.literal }))
+        .sort(sort);
+    },
+  };
+}
+
+/** The folded words of an input as the matcher reads it (JSON message fields included), at most `limit`. */
+export function inputWords(input: string, limit = 2_000): string[] {
+  const raw = input.slice(0, MAX_INPUT);
+  const fields = readJsonFields(raw);
+  const words = new Set<string>();
+  for (const text of [raw, ...fields.messages]) {
+    for (const [word] of fold(text).norm.matchAll(WORD)) {
+      words.add(word);
+      if (words.size >= limit) return [...words];
+    }
+  }
+  return [...words];
+}
