@@ -11,6 +11,9 @@ const services = listServices('content');
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://error-codes.example.org',
   trailingSlash: 'always',
+  // Astro 7 defaults to 'jsx', which drops whitespace between inline elements; Pagefind would then merge the
+  // words on either side (`<code>a</code> <var>b</var>` indexed as `ab`). `true` keeps Astro 5's output.
+  compressHTML: true,
   integrations: [
     contentCheck(),
     starlight({

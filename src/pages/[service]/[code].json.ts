@@ -1,13 +1,13 @@
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { getCodePages, getServices } from '../_collections';
 import { indexCategories } from '../../lib/categories';
 import { buildCodeExport, serializeExport } from '../../lib/export';
 
 export async function getStaticPaths() {
-  const services = new Map((await getCollection('services')).map(({ data }) => [data.id, data]));
+  const services = new Map((await getServices()).map((data) => [data.id, data]));
   // Index each service's categories once: looking them up per code would cost codes x categories.
   const listedIn = new Map([...services.values()].map((s) => [s.id, indexCategories(s.categories)]));
-  return (await getCollection('codes')).map(({ data }) => ({
+  return (await getCodePages()).map((data) => ({
     params: { service: data.entry.service, code: data.entry.slug },
     props: {
       entry: data.entry,

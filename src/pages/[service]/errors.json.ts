@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { getCodePages, getServices } from '../_collections';
 import { buildServiceExport, serializeExport } from '../../lib/export';
 
 export async function getStaticPaths() {
-  const pages = (await getCollection('codes')).map((c) => c.data);
-  return (await getCollection('services')).map(({ data: service }) => ({
+  const pages = await getCodePages();
+  return (await getServices()).map((service) => ({
     params: { service: service.id },
     props: { service, pages: pages.filter((p) => p.entry.service === service.id) },
   }));

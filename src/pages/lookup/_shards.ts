@@ -1,4 +1,4 @@
-import { getCollection } from 'astro:content';
+import { getCodePages, getServices } from '../_collections';
 import { buildLookupData, buildLookupShards } from '../../lib/lookup-data';
 
 let shards: ReturnType<typeof computeShards> | undefined;
@@ -10,8 +10,8 @@ export function loadShards() {
 }
 
 async function computeShards() {
-  const pages = (await getCollection('codes')).map((c) => c.data);
-  const services = (await getCollection('services')).map(({ data }) => {
+  const pages = await getCodePages();
+  const services = (await getServices()).map((data) => {
     const own = pages.filter((p) => p.entry.service === data.id);
     return buildLookupData(data, own.map((p) => p.entry), new Map(own.map((p) => [p.entry.code, p.history?.earlier ?? []])));
   });
