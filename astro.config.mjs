@@ -1,4 +1,5 @@
 // @ts-check
+import './scripts/require-node.mjs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { contentCheck } from './src/integrations/content-check.ts';
@@ -32,6 +33,8 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       components: { Search: './src/components/Search.astro', Head: './src/components/Head.astro' },
       disable404Route: true,
+      // Pages under /<service>/ get their service's sidebar, made once per service (src/route-middleware.ts).
+      routeMiddleware: './src/route-middleware.ts',
     }),
     codeAliases(),
   ],

@@ -1,3 +1,4 @@
+import './scripts/require-node.mjs';
 import { defineConfig } from 'vitest/config';
 
 /** Tests that need dist/ (and often Chromium); everything else is a unit test that runs without a build. */

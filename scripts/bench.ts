@@ -4,6 +4,7 @@
  * content), and prints one table: build time, peak memory, output size, code-page HTML, Pagefind bytes
  * for a first query, lookup data bytes for a lookup, and the cost per code at both sizes.
  */
+import './require-node.mjs';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

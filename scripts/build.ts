@@ -4,6 +4,7 @@
  * a cap of 512 MB plus 0.1 MB per table row keeps the peak near 1.5 GB and still leaves room. A
  * `--max-old-space-size` already in NODE_OPTIONS wins.
  */
+import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,7 @@ export function astroBin(root = ROOT): string {
 }
 
 function main(): number {
+  console.log(`Node ${process.version} (${process.execPath})`);
   const options = process.env.NODE_OPTIONS ?? '';
   const heap = /--max-old-space-size/.test(options) ? undefined : heapForRows(countTableRows(join(ROOT, 'content')));
   const env = { ...process.env, NODE_OPTIONS: heap ? `${options} --max-old-space-size=${heap}`.trim() : options };

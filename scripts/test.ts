@@ -3,6 +3,7 @@
  * `N passed, M failed` that CI reads. Extra arguments go to vitest (`npm test -- tests/e2e`).
  * Set SKIP_BUILD=1 to test the dist/ that is already there.
  */
+import './require-node.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -79,6 +80,7 @@ function binPath(pkg: string, file: string): string {
 class UserError extends Error {}
 
 async function main(): Promise<number> {
+  console.log(`Node ${process.version} (${process.execPath})`);
   const chromiumPath = ensureChromium();
   if (!chromiumPath) throw new UserError(CHROMIUM_MISSING_MESSAGE);
   console.log(`Chromium: ${chromiumPath}`);
