@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { codeAliases } from './src/integrations/aliases.ts';
+import { dataFiles } from './src/integrations/data-files.ts';
 import { listServices } from './src/lib/load-content.ts';
 
 /** Services are the content folders that hold an error table; the default sidebar lists them. */
@@ -36,6 +37,7 @@ export default defineConfig({
       // Pages under /<service>/ get their service's sidebar, made once per service (src/route-middleware.ts).
       routeMiddleware: './src/route-middleware.ts',
     }),
+    dataFiles(),
     codeAliases(),
   ],
 });
