@@ -18,7 +18,14 @@ const attached = new WeakSet<HTMLDialogElement>();
 function loadPagefind(): Promise<Pagefind | undefined> {
   // The path is built at run time so the bundler leaves it alone: Pagefind exists only after a build.
   const url = '/pagefind/pagefind.js';
-  pagefind ??= import(/* @vite-ignore */ url).catch(() => undefined);
+  pagefind ??= import(/* @vite-ignore */ url)
+    .then(async (module: Pagefind & { options?(options: { noWorker: boolean }): Promise<void> }) => {
+      // Pagefind 1.6 searches in a web worker unless told not to: one more 12 KB script for a first search,
+      // for a search that takes milliseconds on the main thread.
+      await module.options?.({ noWorker: true });
+      return module;
+    })
+    .catch(() => undefined);
   return pagefind;
 }
 
