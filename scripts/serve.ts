@@ -23,7 +23,7 @@ function main(): void {
   const build = rest.includes('--build');
   const options = rest.filter((a) => a !== '--build');
   if (build) {
-    const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build.ts')], { stdio: 'inherit' });
+    const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], { stdio: 'inherit' });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   const env = { ...process.env, [command === 'dev' ? 'ASTRO_DEV_BACKGROUND' : 'ASTRO_PREVIEW_BACKGROUND']: '1' };

@@ -90,7 +90,8 @@ async function main(): Promise<number> {
   } else {
     console.log('Building the site (astro build)...');
     const started = performance.now();
-    const code = await run(process.execPath, [binPath('tsx', 'dist/cli.mjs'), join(ROOT, 'scripts/build.ts')]);
+    // Node runs build.ts itself (it imports no TypeScript module): no tsx process to start first.
+    const code = await run(process.execPath, [join(ROOT, 'scripts/build.ts')]);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (code !== 0) throw new UserError(`Build failed (astro build exited with ${code} after ${seconds} s): see its output above`);
     console.log(`Built dist/ in ${seconds} s`);

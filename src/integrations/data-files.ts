@@ -23,6 +23,7 @@ export function dataFiles(contentDir = 'content'): AstroIntegration {
         files = listDataFiles(loadServices(resolve(contentDir)).services, site);
       },
       'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
         const out = fileURLToPath(dir);
         const folders = new Set<string>();
         for (const { path, body } of files) {
@@ -32,7 +33,7 @@ export function dataFiles(contentDir = 'content'): AstroIntegration {
           folders.add(folder);
           writeFileSync(target, body);
         }
-        logger.info(`${files.length} JSON files (exports and lookup data)`);
+        logger.info(`${files.length} JSON files (exports and lookup data) in ${Math.round(performance.now() - started)} ms`);
         files = [];
       },
     },
