@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { codeAliases } from './src/integrations/aliases.ts';
 import { dataFiles } from './src/integrations/data-files.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { listServices } from './src/lib/load-content.ts';
 
 /** Services are the content folders that hold an error table; the default sidebar lists them. */
@@ -36,7 +37,10 @@ export default defineConfig({
       disable404Route: true,
       // Pages under /<service>/ get their service's sidebar, made once per service (src/route-middleware.ts).
       routeMiddleware: './src/route-middleware.ts',
+      // The site's own integration runs Pagefind (src/integrations/search-index.ts), with index options.
+      pagefind: false,
     }),
+    searchIndex(),
     dataFiles(),
     codeAliases(),
   ],
