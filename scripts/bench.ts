@@ -261,7 +261,8 @@ async function main(): Promise<void> {
     lines.push(
       verdict(large.seconds <= 1.5 * floor.seconds, `${large.codes} codes: ${f1(large.seconds)} s = ${(large.seconds / floor.seconds).toFixed(2)}x the floor (${f1(floor.seconds)} s); target <= 1.5x`),
       verdict(large.peakMb <= 2048, `peak memory of the process tree ${f1(large.peakMb)} MB (largest process ${f1(large.peakProcessMb)} MB); target <= 2048 MB`),
-      verdict(Math.abs(growth) <= 0.1, `code page median ${f1(large.medianPageKb)} KB vs ${f1(real.medianPageKb)} KB at ${real.codes} codes (${(growth * 100).toFixed(1)} %); target within 10 %`),
+      // The synthetic codes are one row each, with no topics: smaller than ECS's pages is expected; growth is the risk.
+      verdict(growth <= 0.1, `code page median ${f1(large.medianPageKb)} KB vs ${f1(real.medianPageKb)} KB at ${real.codes} codes (${(growth * 100).toFixed(1)} %); target at most 10 % larger`),
       verdict(large.files / large.codes < 9.1, `${(large.files / large.codes).toFixed(2)} output files per code (floor ${(floor.files / floor.codes).toFixed(2)}); target < 9.1`),
       `first search ${f1(large.searchKb ?? 0)} KB uncompressed (npm run bench:weight measures what a browser transfers); lookup data ${f1(large.lookupKb ?? 0)} KB`,
     );
