@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodePageData } from '../src/lib/code-pages';
 import { loadServices, type ServiceModel } from '../src/lib/load-content';
 
@@ -218,16 +218,22 @@ function messageIn(text: string, code: string): string | undefined {
 
 describe.skipIf(!existsSync(REAL_HISTORY))('loadServices on the real ECS history (../shared/data/ecs-history)', () => {
   // The reference data is never committed: it is copied next to a copy of content/ecs for this test only.
-  const root = mkdtempSync(path.join(tmpdir(), 'ecs-history-'));
-  temporary.push(root);
-  cpSync(path.join(REPO, 'content/ecs'), path.join(root, 'content/ecs'), { recursive: true });
-  cpSync(REAL_HISTORY, path.join(root, 'content/ecs/history'), { recursive: true });
-  const files = readdirSync(REAL_HISTORY).filter((f) => f.endsWith('.rst')).sort();
-  const versions = [
-    { date: '2022-03-28', text: readFileSync(path.join(REPO, 'content/ecs/error-codes.rst'), 'utf8') },
-    ...files.map((f) => ({ date: f.slice(0, -'.rst'.length), text: readFileSync(path.join(REAL_HISTORY, f), 'utf8') })),
-  ];
-  const ecs = loadOne(root);
+  // Read in beforeAll: Vitest 5 runs the body of a skipped suite too (to list its tests), where it is absent.
+  let files: string[] = [];
+  let versions: { date: string; text: string }[] = [];
+  let ecs: ServiceModel;
+  beforeAll(() => {
+    const root = mkdtempSync(path.join(tmpdir(), 'ecs-history-'));
+    temporary.push(root);
+    cpSync(path.join(REPO, 'content/ecs'), path.join(root, 'content/ecs'), { recursive: true });
+    cpSync(REAL_HISTORY, path.join(root, 'content/ecs/history'), { recursive: true });
+    files = readdirSync(REAL_HISTORY).filter((f) => f.endsWith('.rst')).sort();
+    versions = [
+      { date: '2022-03-28', text: readFileSync(path.join(REPO, 'content/ecs/error-codes.rst'), 'utf8') },
+      ...files.map((f) => ({ date: f.slice(0, -'.rst'.length), text: readFileSync(path.join(REAL_HISTORY, f), 'utf8') })),
+    ];
+    ecs = loadOne(root);
+  });
 
   it('has one change per history file, each date with the one before it', () => {
     expect(files).toHaveLength(10);
