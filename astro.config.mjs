@@ -1,8 +1,11 @@
 // @ts-check
+import './scripts/require-node.mjs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { codeAliases } from './src/integrations/aliases.ts';
+import { dataFiles } from './src/integrations/data-files.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { listServices } from './src/lib/load-content.ts';
 
 /** Services are the content folders that hold an error table; the default sidebar lists them. */
@@ -11,6 +14,9 @@ const services = listServices('content');
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://error-codes.example.org',
   trailingSlash: 'always',
+  // Astro 7 defaults to 'jsx', which drops whitespace between inline elements; Pagefind would then merge the
+  // words on either side (`<code>a</code> <var>b</var>` indexed as `ab`). `true` keeps Astro 5's output.
+  compressHTML: true,
   integrations: [
     contentCheck(),
     starlight({
@@ -29,7 +35,13 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       components: { Search: './src/components/Search.astro', Head: './src/components/Head.astro' },
       disable404Route: true,
+      // Pages under /<service>/ get their service's sidebar, made once per service (src/route-middleware.ts).
+      routeMiddleware: './src/route-middleware.ts',
+      // The site's own integration runs Pagefind (src/integrations/search-index.ts), with index options.
+      pagefind: false,
     }),
+    searchIndex(),
+    dataFiles(),
     codeAliases(),
   ],
 });

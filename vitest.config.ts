@@ -1,3 +1,4 @@
+import './scripts/require-node.mjs';
 import { defineConfig } from 'vitest/config';
 
 /** Tests that need dist/ (and often Chromium); everything else is a unit test that runs without a build. */
@@ -7,11 +8,6 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Pool sizes are global; each project picks its pool. Unit tests take every thread they can get;
-    // built-site tests run at most two files at once so a 2-core machine never runs a crowd of Chromiums.
-    poolOptions: {
-      forks: { maxForks: 2, minForks: 1 },
-    },
     projects: [
       {
         extends: true,
@@ -28,6 +24,9 @@ export default defineConfig({
           name: 'e2e',
           include: BUILT_SITE_TESTS,
           pool: 'forks',
+          // Unit tests take every worker they can get; built-site tests run at most two files at once, so a
+          // many-core machine never runs a crowd of Chromiums (Vitest 4 moved pool sizes to maxWorkers).
+          maxWorkers: 2,
           // Runs after the unit group has finished, so browsers do not compete with unit tests.
           sequence: { groupOrder: 1 },
         },

@@ -3,6 +3,7 @@
  * and 10,000 synthetic templates against 200 realistic pastes, 1 MB pastes, and the size of the
  * matcher data as JSON (what the lookup page loads). Inputs are pseudo-random with a fixed seed.
  */
+import './require-node.mjs';
 import { buildLookupShards, packStatuses, shardsForInput, type LookupData } from '../src/lib/lookup-data';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';

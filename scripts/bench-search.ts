@@ -5,6 +5,7 @@
  * loads. A measurement, not a test: it always exits 0. Build first (`npm run build`); `-- path/to/dist` measures
  * another build (an older commit's, to compare).
  */
+import './require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

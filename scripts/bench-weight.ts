@@ -5,6 +5,7 @@
  * (what opening the dialog and typing fetches) and lists the scripts a code page loads before any input.
  * A measurement, not a test: it always exits 0.
  */
+import './require-node.mjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

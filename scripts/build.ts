@@ -4,6 +4,7 @@
  * a cap of 512 MB plus 0.1 MB per table row keeps the peak near 1.5 GB and still leaves room. A
  * `--max-old-space-size` already in NODE_OPTIONS wins.
  */
+import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,11 +29,18 @@ export function heapForRows(rows: number): number {
   return Math.max(1024, Math.ceil(512 + rows * 0.1));
 }
 
+/** Astro's command-line script, as its package.json names it (it moved from astro.js to bin/astro.mjs in Astro 6). */
+export function astroBin(root = ROOT): string {
+  const pkg = JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')) as { bin: string | Record<string, string> };
+  return join(root, 'node_modules/astro', typeof pkg.bin === 'string' ? pkg.bin : pkg.bin.astro);
+}
+
 function main(): number {
+  console.log(`Node ${process.version} (${process.execPath})`);
   const options = process.env.NODE_OPTIONS ?? '';
   const heap = /--max-old-space-size/.test(options) ? undefined : heapForRows(countTableRows(join(ROOT, 'content')));
   const env = { ...process.env, NODE_OPTIONS: heap ? `${options} --max-old-space-size=${heap}`.trim() : options };
-  const astro = join(ROOT, 'node_modules/astro/astro.js');
+  const astro = astroBin();
   const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], { cwd: process.cwd(), env, stdio: 'inherit' });
   return result.status ?? 1;
 }

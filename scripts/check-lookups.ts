@@ -3,6 +3,7 @@
 // found by `/lookup/?message=<message>` and lands on that code. It loads the lookup data from dist/ exactly
 // as the browser does (the manifest, then the shards the input names) and runs the site's own resolver.
 // Usage: npm run check:lookups [-- DIST]   (DIST defaults to dist; build the site first)
+import './require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildLookupIndex } from '../src/lib/direct-hits';

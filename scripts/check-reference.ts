@@ -5,6 +5,7 @@
 //                         the history of content/ecs (in a temporary copy);
 //   real-tables/*.rst     other services' tables: each must read without an error.
 // It prints a line per check and a table per file, and exits 1 when any check fails.
+import './require-node.mjs';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

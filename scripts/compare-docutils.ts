@@ -2,6 +2,7 @@
 // For every cell of every grid table it reads the cell text with rstToMdast + toPlainText and with docutils
 // (python3 scripts/docutils-cells.py), and counts the cells whose text agrees once whitespace is collapsed
 // and list markers are set aside. `--all` prints every difference instead of the first few per file.
+import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -4,6 +4,7 @@
  * Run directly (`tsx scripts/ensure-chromium.ts`) it prints the path it found, installs Debian's
  * `chromium` package with apt-get when running as root, or prints how to install it and exits 1.
  */
+import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';

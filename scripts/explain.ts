@@ -1,4 +1,5 @@
 // Explains an error code or message: `npm run explain -- Ecs.0010` (see `npm run explain -- --help`).
+import './require-node.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

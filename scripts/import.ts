@@ -1,5 +1,6 @@
 // Imports a service's error table and its dated history from a git repository of its documentation:
 // `npm run import -- <checkout | bare repo | bundle | folder of them> [--service id] [--file path] [--content dir]`.
+import './require-node.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runImport } from '../src/lib/import/run-import';

@@ -3,6 +3,7 @@
  * width, in light and dark theme, written to screenshots/<slug>-<desktop|phone>-<light|dark>.png.
  * Serves the existing dist/ (run `npx astro build` first); with no path it shoots the home page.
  */
+import './require-node.mjs';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,6 +3,7 @@
  * spreads that many codes over services of 1,000 codes, each with its own RST table in the ECS format.
  * Deterministic: the same count always gives the same files.
  */
+import './require-node.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -3,6 +3,7 @@
  * `N passed, M failed` that CI reads. Extra arguments go to vitest (`npm test -- tests/e2e`).
  * Set SKIP_BUILD=1 to test the dist/ that is already there.
  */
+import './require-node.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -79,6 +80,7 @@ function binPath(pkg: string, file: string): string {
 class UserError extends Error {}
 
 async function main(): Promise<number> {
+  console.log(`Node ${process.version} (${process.execPath})`);
   const chromiumPath = ensureChromium();
   if (!chromiumPath) throw new UserError(CHROMIUM_MISSING_MESSAGE);
   console.log(`Chromium: ${chromiumPath}`);
@@ -88,7 +90,8 @@ async function main(): Promise<number> {
   } else {
     console.log('Building the site (astro build)...');
     const started = performance.now();
-    const code = await run(process.execPath, [binPath('tsx', 'dist/cli.mjs'), join(ROOT, 'scripts/build.ts')]);
+    // Node runs build.ts itself (it imports no TypeScript module): no tsx process to start first.
+    const code = await run(process.execPath, [join(ROOT, 'scripts/build.ts')]);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (code !== 0) throw new UserError(`Build failed (astro build exited with ${code} after ${seconds} s): see its output above`);
     console.log(`Built dist/ in ${seconds} s`);

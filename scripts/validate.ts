@@ -1,6 +1,7 @@
 // Validates RST error-code tables: `npm run validate -- <file.rst> [more files]`, or, with no file, the whole
 // content folder (`--content DIR`, default content/): every table and history version, history file names
 // and dates, and categories.json, exactly as the build checks them.
+import './require-node.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

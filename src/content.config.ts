@@ -36,15 +36,16 @@ async function sync(kind: 'services' | 'codes', { store, parseData, logger, watc
     return;
   }
   store.clear();
-  for (const { catalogue, categories, pages, history, synonyms } of services) {
+  let order = 0;
+  for (const [serviceOrder, { catalogue, categories, pages, history, synonyms }] of services.entries()) {
     if (kind === 'services') {
       const { entries: _entries, ...meta } = catalogue;
-      const data = { ...meta, ...countRows(catalogue), categories, history, synonyms };
+      const data = { order: serviceOrder, ...meta, ...countRows(catalogue), categories, history, synonyms };
       store.set({ id: catalogue.id, data: await parseData({ id: catalogue.id, data }) });
     } else {
       for (const page of pages) {
         const id = `${catalogue.id}/${page.entry.slug}`;
-        store.set({ id, data: await parseData({ id, data: compactCodePage(page) as unknown as Record<string, unknown> }) });
+        store.set({ id, data: await parseData({ id, data: { order: order++, ...compactCodePage(page) } as unknown as Record<string, unknown> }) });
       }
     }
   }

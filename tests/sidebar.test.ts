@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CodeEntry, ServiceCatalogue } from '../src/lib/catalogue';
 import { listCategories } from '../src/lib/categories';
 import { loadServices } from '../src/lib/load-content';
-import { buildServiceSidebar, type SidebarItem } from '../src/lib/sidebar';
+import { buildServiceSidebar, MAX_GROUP_LINKS, type SidebarItem } from '../src/lib/sidebar';
 
 /** Every link in a sidebar, depth first. */
 function links(items: readonly SidebarItem[]): string[] {
@@ -79,5 +79,16 @@ describe('the service sidebar', () => {
     expect(largeLinks).toHaveLength(smallLinks.length);
     expect(smallLinks).toContain('/ecs/family/09xx/');
     expect(smallLinks).toContain('/ecs/status/404/');
+  });
+
+  it('turns a group longer than MAX_GROUP_LINKS into one link to that section of the overview', () => {
+    const large = catalogueWith(1000);
+    const categories = listCategories(large, { families: [], topics: [] });
+    const families = categories.filter((c) => c.kind === 'family');
+    expect(families.length).toBeGreaterThan(MAX_GROUP_LINKS);
+    const service = buildServiceSidebar(large, categories).find((item) => item.label === 'ECS') as Extract<SidebarItem, { items: SidebarItem[] }>;
+    expect(service.items).toContainEqual({ label: `By code range (${families.length})`, link: '/ecs/#by-family' });
+    expect(links(service.items).filter((link) => link.startsWith('/ecs/family/'))).toEqual([]);
+    expect(links(service.items)).toContain('/ecs/status/404/');
   });
 });

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listAliases, renderRedirectPage, type Alias } from '../lib/aliases';
@@ -31,19 +31,27 @@ export function codeAliases(contentDir = 'content'): AstroIntegration {
         );
         forgetLoadedContent();
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': ({ dir, pages, logger }) => {
+        const started = performance.now();
         const out = fileURLToPath(dir);
+        // Never overwrite a real page (a service id that happens to look like a code): the build's own list
+        // of pages says which exist, so no file needs a look on disk.
+        const built = new Set(pages.map((p) => `/${p.pathname}`.replace(/\/+/g, '/').replace(/\/?$/, '/')));
         let written = 0;
         for (const alias of aliases) {
+          if (built.has(alias.from)) continue;
           const folder = join(out, ...alias.from.split('/').filter(Boolean));
-          // Never overwrite a real page (a service id that happens to look like a code).
-          if (existsSync(join(folder, 'index.html'))) continue;
-          mkdirSync(folder, { recursive: true });
+          // Most folders are new and their parent exists: one mkdir, the recursive walk only when it is not so.
+          try {
+            mkdirSync(folder);
+          } catch {
+            mkdirSync(folder, { recursive: true });
+          }
           const canonical = alias.to.startsWith('/lookup/') ? `${site}${alias.from}` : `${site}${alias.to}`;
           writeFileSync(join(folder, 'index.html'), renderRedirectPage(alias, canonical));
           written++;
         }
-        logger.info(`${written} redirect pages for other spellings of code URLs`);
+        logger.info(`${written} redirect pages for other spellings of code URLs in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

@@ -13,11 +13,12 @@ export function contentCheck(contentDir = 'content'): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build') return;
+        const started = performance.now();
         const { services, diagnostics, warnings } = loadServices(resolve(contentDir));
         // Suspicious cells were read anyway: the author sees each one, and the build goes on.
         for (const warning of warnings) logger.warn(formatDiagnostic(warning));
         if (diagnostics.length === 0) {
-          logger.info(`${services.length} service(s), ${services.reduce((n, s) => n + s.catalogue.entries.length, 0)} codes`);
+          logger.info(`${services.length} service(s), ${services.reduce((n, s) => n + s.catalogue.entries.length, 0)} codes, read in ${Math.round(performance.now() - started)} ms`);
           return;
         }
         const report = sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n');

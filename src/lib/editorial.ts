@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import type { Diagnostic } from './diagnostics';
 import type { ServiceCatalogue } from './catalogue';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'astro/zod';
 
 /** Cell text as plain text and as HTML. */
 export const RichTextSchema = z.object({ text: z.string(), html: z.string() });
@@ -53,7 +53,7 @@ export const PageHistorySchema = z.object({
   lastPublished: DateSchema,
   retired: z.boolean(),
   added: z.boolean(),
-  shown: z.record(z.object({ first: DateSchema, last: DateSchema })),
+  shown: z.record(z.string(), z.object({ first: DateSchema, last: DateSchema })),
   earlier: z.array(z.object({
     id: z.string().regex(/^v\d+$/),
     statuses: z.array(z.number().int()),
@@ -83,6 +83,8 @@ export const VersionChangeSchema = z.object({
 
 /** A code page as the content store keeps it: links by code and category path (see `StoredCodePage`). */
 export const StoredCodePageSchema = z.object({
+  /** Place in the table order of all services; the content store itself keeps entries sorted by id. */
+  order: z.number().int().min(0),
   entry: CodeEntrySchema,
   path: z.string(),
   categories: z.array(z.string()),
@@ -103,6 +105,8 @@ export const CategorySchema = CategoryLinkSchema.extend({
 
 /** A service: its name, the table's notes and its index pages. */
 export const ServiceSchema = z.object({
+  /** Place among the services (folder order); the content store itself keeps entries sorted by id. */
+  order: z.number().int().min(0),
   id: z.string(),
   name: z.string(),
   short: z.string(),

@@ -14,9 +14,12 @@ const GROUPS: { kind: CategoryKind; label: string }[] = [
   { kind: 'prefix', label: 'By prefix' },
 ];
 
+/** Most links a category group shows in the sidebar; a longer one is a single link to the overview's section. */
+export const MAX_GROUP_LINKS = 30;
+
 /**
  * The sidebar of a service's pages: its overview, all codes and its category pages, never the codes
- * themselves, so a page's size does not grow with the number of codes.
+ * themselves, and at most MAX_GROUP_LINKS per group, so a page's size does not grow with the number of codes.
  */
 export function buildServiceSidebar(
   service: { id: string; short: string; history?: unknown },
@@ -30,11 +33,14 @@ export function buildServiceSidebar(
         { label: 'Overview', link: servicePath(service.id) },
         { label: 'All codes', link: allCodesPath(service.id) },
         ...(service.history ? [{ label: 'What changed', link: changesPath(service.id) }] : []),
-        ...GROUPS.map(({ kind, label }) => ({
-          label,
-          collapsed: kind !== 'topic',
-          items: categories.filter((c) => c.kind === kind).map((c) => ({ label: c.label, link: c.path })),
-        })).filter((group) => group.items.length > 0),
+        ...GROUPS.flatMap(({ kind, label }): SidebarItem[] => {
+          const items = categories.filter((c) => c.kind === kind).map((c) => ({ label: c.label, link: c.path }));
+          if (items.length === 0) return [];
+          // A long group (a thousand-code table has a hundred code ranges) would be most of every page's
+          // HTML: it becomes one link to that section of the overview, which lists them all.
+          if (items.length > MAX_GROUP_LINKS) return [{ label: `${label} (${items.length})`, link: `${servicePath(service.id)}#by-${kind}` }];
+          return [{ label, collapsed: kind !== 'topic', items }];
+        }),
       ],
     },
     { label: 'About this reference', link: '/about/' },

@@ -118,9 +118,15 @@ function holds(selector: string, text: string): Promise<boolean> {
 /** The search dialog's status: a count, the closest matches, or "No results for" the query as text. */
 async function expectSearchAnswer(query: string): Promise<void> {
   await expect.poll(() => page.locator('dialog.search-dialog').isVisible()).toBe(true);
-  const status = await answered('.search-status');
-  expect(status).toMatch(/^(\d+ results?|No page has every word; closest matches:|No results for “[\s\S]*”)$/);
-  if (status.startsWith('No results')) expect(status).toBe(`No results for “${query.trim().slice(0, 80)}”`);
+  const noResults = `No results for “${query.trim().slice(0, 80)}”`;
+  // Typed key by key, the status answers each prefix in turn: wait for the answer to the whole query, not
+  // the first one that appears (a prefix's "No results for" can still be showing when typing ends).
+  await expect
+    .poll(async () => {
+      const status = await page.locator('.search-status').first().innerText();
+      return /^\d+ results?$/.test(status) || status === 'No page has every word; closest matches:' || status === noResults ? 'answered' : status;
+    }, { timeout: 15_000 })
+    .toBe('answered');
 }
 
 for (const payload of payloads) {

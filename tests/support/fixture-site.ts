@@ -18,7 +18,7 @@ import { startStaticServer, type StaticServer } from './static-server';
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What a build needs of the project besides content/ and node_modules/. */
-const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'public'];
+const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'public', 'scripts'];
 
 /** Milliseconds a build may take in beforeAll: a cold Astro build of a small fixture takes 15-30 s. */
 export const FIXTURE_SITE_BUILD_TIMEOUT = 240_000;

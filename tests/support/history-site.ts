@@ -21,7 +21,7 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const HISTORY_SITE_CONTENT = join(REPO, 'tests/fixtures/history-site/content');
 
 /** What a build needs of the project besides content/ and node_modules/. */
-const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'public'];
+const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'public', 'scripts'];
 
 /** Milliseconds a build may take in beforeAll: a cold Astro build of the small fixture takes 15-30 s. */
 export const HISTORY_SITE_BUILD_TIMEOUT = 240_000;

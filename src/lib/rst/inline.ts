@@ -179,12 +179,12 @@ function readInlineObject(match: RegExpExecArray, string: string, start: keyof t
   }
   const tail = string.slice(matchEnd);
   const end = END[start].exec(tail);
-  if (!end || end.indices![1][0] === 0) {
+  if (!end || end.indices![1]![0] === 0) {
     // A start-string without end-string is shown as written, and reading goes on after it.
     return { before: string.slice(0, matchStart), nodes: [textNode(unescape(string.slice(matchStart, matchEnd), true))], rest: tail };
   }
-  const content = tail.slice(0, end.indices![1][0]);
-  const textEnd = matchEnd + end.indices![1][1];
+  const content = tail.slice(0, end.indices![1]![0]);
+  const textEnd = matchEnd + end.indices![1]![1];
   const rest = string.slice(textEnd);
   const before = string.slice(0, matchStart);
   const shown = unescape(content);
@@ -207,7 +207,7 @@ function readInterpreted(match: RegExpExecArray, string: string): Step {
   }
   const tail = string.slice(matchEnd);
   const end = END_INTERPRETED.exec(tail);
-  if (!end || end.indices![1][0] === 0) {
+  if (!end || end.indices![1]![0] === 0) {
     return { before: string.slice(0, matchStart), nodes: [textNode('`')], rest: tail };
   }
   const textEnd = matchEnd + end.index + end[0].length;
@@ -221,7 +221,7 @@ function readInterpreted(match: RegExpExecArray, string: string): Step {
     if (role !== undefined) return problem();
     role = end.groups!.role.slice(1, -1);
   }
-  const escaped = tail.slice(0, end.indices![1][0]);
+  const escaped = tail.slice(0, end.indices![1]![0]);
   if (end.groups!.refend) {
     if (role !== undefined) return problem();
     return { before: string.slice(0, matchStart), nodes: [readPhraseReference(escaped)], rest: string.slice(textEnd) };

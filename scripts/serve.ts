@@ -1,0 +1,36 @@
+/**
+ * `npm start` (build, then preview), `npm run preview` and `npm run dev`: runs `astro dev` or `astro preview`
+ * in the foreground of this terminal. Astro 7 moves them to the background and prints JSON when it thinks a
+ * coding agent started it; setting ASTRO_DEV_BACKGROUND / ASTRO_PREVIEW_BACKGROUND (what Astro sets for its own
+ * foreground server process) keeps the server attached, logging to the terminal, stopped with Ctrl+C.
+ * Usage: tsx scripts/serve.ts <dev | preview> [--build] [astro options]
+ */
+import './require-node.mjs';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { astroBin } from './build';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ADDRESS = ['--host', '127.0.0.1', '--port', '4321'];
+
+function main(): void {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command !== 'dev' && command !== 'preview') {
+    console.error('usage: tsx scripts/serve.ts <dev | preview> [--build] [astro options]');
+    process.exit(2);
+  }
+  const build = rest.includes('--build');
+  const options = rest.filter((a) => a !== '--build');
+  if (build) {
+    const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], { stdio: 'inherit' });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+  const env = { ...process.env, [command === 'dev' ? 'ASTRO_DEV_BACKGROUND' : 'ASTRO_PREVIEW_BACKGROUND']: '1' };
+  const server = spawn(process.execPath, [astroBin(), command, ...ADDRESS, ...options], { cwd: ROOT, env, stdio: 'inherit' });
+  // Ctrl+C reaches the server too (same process group); a `kill` of this process is passed on.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('close', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+main();

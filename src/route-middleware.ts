@@ -1,0 +1,45 @@
+import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
+import { getServices } from './pages/_collections';
+import { buildServiceSidebar, type SidebarItem } from './lib/sidebar';
+
+type SidebarEntry = StarlightRouteData['sidebar'][number];
+
+let sidebars: Promise<Map<string, SidebarItem[]>> | undefined;
+
+/** Each service's sidebar (see buildServiceSidebar), made once per build. */
+function serviceSidebars(): Promise<Map<string, SidebarItem[]>> {
+  sidebars ??= getServices().then((services) => new Map(services.map((s) => [s.id, buildServiceSidebar(s, s.categories)])));
+  return sidebars;
+}
+
+/** A service's sidebar in the shape Starlight renders, with the link to this page marked current. */
+function toEntries(items: readonly SidebarItem[], pathname: string): SidebarEntry[] {
+  return items.map((item) =>
+    'link' in item
+      ? { type: 'link', label: item.label, href: item.link, isCurrent: item.link === pathname, badge: undefined, attrs: {} }
+      : { type: 'group', label: item.label, entries: toEntries(item.items, pathname), collapsed: item.collapsed ?? false, badge: undefined },
+  );
+}
+
+/**
+ * Gives every page under `/<service>/` its service's sidebar. Starlight caches the sidebar of its global
+ * config but rebuilds and revalidates one passed to StarlightPage as a prop on every page; this makes the
+ * service's items once and only copies them per page (a fresh copy, so pages rendered at once never share one).
+ */
+export const onRequest = defineRouteMiddleware(async (context) => {
+  const service = context.url.pathname.split('/')[1];
+  const items = service ? (await serviceSidebars()).get(service) : undefined;
+  if (!items) return;
+  const route = context.locals.starlightRoute;
+  const pathname = context.url.pathname;
+  // Only the first matching link is current, as in Starlight.
+  let marked = false;
+  const mark = (entries: SidebarEntry[]): void => {
+    for (const entry of entries) {
+      if (entry.type === 'group') mark(entry.entries);
+      else if (entry.isCurrent) entry.isCurrent = marked ? false : (marked = true);
+    }
+  };
+  route.sidebar = toEntries(items, pathname);
+  mark(route.sidebar);
+});
