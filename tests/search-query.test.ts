@@ -103,9 +103,9 @@ describe('the queries tried when a query finds too little', () => {
 describe('ranking pages found word by word', () => {
   it('puts pages that share more words first, then keeps the order the searches found them in', () => {
     expect(rankByWordsShared([['/a/', '/b/'], ['/b/', '/c/'], ['/c/', '/b/', '/b/']])).toEqual([
-      { url: '/b/', shared: 3 },
-      { url: '/c/', shared: 2 },
-      { url: '/a/', shared: 1 },
+      { id: '/b/', shared: 3 },
+      { id: '/c/', shared: 2 },
+      { id: '/a/', shared: 1 },
     ]);
   });
 });

@@ -234,13 +234,8 @@ function nearestShard(key: string, shards: LookupManifest['codeShards']): string
 /** Which shards an input needs: the code shards of the codes it names, else the word shards of its words. */
 export function shardsForInput(input: string, manifest: LookupManifest, code?: string): { codes: string[]; words: number[] } {
   const keys = new Set<string>();
-  const shapes = manifestShapes(manifest);
-  for (const candidate of [code ?? '', input]) {
-    const spelled = readCodeSpelling(candidate, shapes);
-    const key = spelled === null ? null : codeShardKey(spelled);
-    if (key) keys.add(key);
-  }
-  for (const found of namedCodes(input, shapes)) {
+  const { spelled, inText } = codesNamed(input, manifest, code);
+  for (const found of [...spelled, ...inText]) {
     const key = codeShardKey(found);
     if (key) keys.add(key);
   }
@@ -259,9 +254,15 @@ export function manifestShapes(manifest: LookupManifest): CodeShapes {
   return shapes;
 }
 
-/** The keys of the codes an input names: the first few codes of a known shape in its text. */
-export function namedCodes(input: string, shapes: CodeShapes): string[] {
-  return findCodesInText(input.slice(0, MAX_INPUT), shapes).slice(0, MAX_CODES_IN_INPUT).map((found) => found.key);
+/**
+ * The keys of the codes an input names: those spelled whole (the caller's code, the whole input) and the first
+ * few codes of a known shape inside its text.
+ */
+function codesNamed(input: string, manifest: LookupManifest, code?: string): { spelled: string[]; inText: string[] } {
+  const shapes = manifestShapes(manifest);
+  const spelled = [code ?? '', input].map((c) => readCodeSpelling(c, shapes)).filter((k): k is string => k !== null);
+  const inText = findCodesInText(input.slice(0, MAX_INPUT), shapes).slice(0, MAX_CODES_IN_INPUT).map((found) => found.key);
+  return { spelled, inText };
 }
 
 /**
@@ -270,8 +271,7 @@ export function namedCodes(input: string, shapes: CodeShapes): string[] {
  * `itemNotFound`, does not rule out a message match).
  */
 export function needsWordShards(input: string, manifest: LookupManifest, codeRecords: readonly LookupRecord[], code?: string): boolean {
-  const shapes = manifestShapes(manifest);
-  const spelled = [code ?? '', input].map((c) => readCodeSpelling(c, shapes)).filter((k): k is string => k !== null);
-  const named = new Set([...spelled, ...namedCodes(input, shapes).filter(decidesInText)]);
+  const { spelled, inText } = codesNamed(input, manifest, code);
+  const named = new Set([...spelled, ...inText.filter(decidesInText)]);
   return !codeRecords.some((r) => named.has(codeKey(r[1])));
 }

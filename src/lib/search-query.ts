@@ -179,19 +179,19 @@ export function singleWordQueries(query: string, groups: SynonymGroups, vocabula
 
 /**
  * Ranks pages found word by word: pages that share more of the query's words first, then in the order the
- * searches found them. `found[k]` holds the page URLs the k-th word (in any of its forms) found, best first.
+ * searches found them. `found[k]` holds the ids of the pages the k-th word (in any of its forms) found, best first.
  */
-export function rankByWordsShared(found: readonly (readonly string[])[]): { url: string; shared: number }[] {
+export function rankByWordsShared(found: readonly (readonly string[])[]): { id: string; shared: number }[] {
   const score = new Map<string, { shared: number; first: number }>();
   let order = 0;
-  for (const urls of found) {
-    for (const url of new Set(urls)) {
-      const entry = score.get(url) ?? { shared: 0, first: order++ };
+  for (const ids of found) {
+    for (const id of new Set(ids)) {
+      const entry = score.get(id) ?? { shared: 0, first: order++ };
       entry.shared++;
-      score.set(url, entry);
+      score.set(id, entry);
     }
   }
-  return [...score].sort((a, b) => b[1].shared - a[1].shared || a[1].first - b[1].first).map(([url, { shared }]) => ({ url, shared }));
+  return [...score].sort((a, b) => b[1].shared - a[1].shared || a[1].first - b[1].first).map(([id, { shared }]) => ({ id, shared }));
 }
 
 /**

@@ -162,7 +162,7 @@ export async function searchPages(asked: string, exclude: Set<string>): Promise<
         singleWordQueries(query, groups, words).map(async (forms) => (await Promise.all(forms.map((f) => findPages(pf, f)))).flat()),
       );
       const hitsById = new Map(byWord.flat().map((h) => [h.id, h]));
-      tiers.push(rankByWordsShared(byWord.map((hits) => hits.map((h) => h.id))).map(({ url }) => hitsById.get(url)!));
+      tiers.push(rankByWordsShared(byWord.map((hits) => hits.map((h) => h.id))).map(({ id }) => hitsById.get(id)!));
       partial = true;
     }
   }

@@ -64,6 +64,9 @@ const ROLE_PATTERNS: [Exclude<ColumnRole, 'other'>, RegExp][] = [
   ['solution', /\bsolutions?\b|\bmeasures?\b|\btroubleshooting\b|\bhandling\b|\bsuggestions?\b|\bresolutions?\b|\bactions?\b|\bremed(?:y|ies)\b/],
 ];
 
+/** Reports a problem at a cell; a warning when `severity` says so, else an error. */
+type Report = (at: { line: number; column: number }, message: string, severity?: 'warning') => void;
+
 /** Collapses whitespace (a header may wrap over lines) so header texts compare as words. */
 function normalizeHeader(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -82,7 +85,7 @@ export function findColumnRole(header: string): ColumnRole {
  */
 export function readErrorTable(text: string, file: string): { table?: ErrorTable; diagnostics: Diagnostic[] } {
   const { tables: grids, diagnostics } = readGridTables(text, file);
-  const report = (at: { line: number; column: number }, message: string, severity?: 'warning') =>
+  const report: Report = (at, message, severity) =>
     diagnostics.push({ file, line: at.line, column: at.column, message, ...(severity ? { severity } : {}) });
   if (grids.length === 0) return { diagnostics };
 
@@ -114,7 +117,7 @@ export function readErrorTable(text: string, file: string): { table?: ErrorTable
 }
 
 /** The columns of a table by header; a second column of one meaning is kept as a column of its own, with a warning. */
-function readColumns(grid: GridTable, report: (at: RstCell, message: string, severity?: 'warning') => void): TableColumn[] {
+function readColumns(grid: GridTable, report: Report): TableColumn[] {
   const seen = new Map<ColumnRole, string>();
   return grid.header.map((cell) => {
     const header = normalizeHeader(cell.text);
@@ -139,7 +142,7 @@ function readRows(
   grid: GridTable,
   columns: readonly TableColumn[],
   table: number,
-  report: (at: RstCell, message: string, severity?: 'warning') => void,
+  report: Report,
 ): ErrorRow[] {
   const indexOf = (role: ColumnRole) => columns.findIndex((c) => c.role === role);
   const [status, code, message, description, solution] = (['status', 'code', 'message', 'description', 'solution'] as const).map(indexOf);
@@ -179,7 +182,7 @@ const BARE_STATUSES = /^[1-5]\d\d(?:\s*(?:[/,;]|\bor\b|\band\b)\s*[1-5]\d\d)*$/;
 function readStatus(
   cell: RstCell,
   hasColumn: boolean,
-  report: (at: RstCell, message: string, severity?: 'warning') => void,
+  report: Report,
 ): { statuses: number[]; statusText?: string } {
   if (!hasColumn) return { statuses: [] };
   const text = normalizeHeader(toPlainText(rstToMdast(cell.text)));
@@ -194,7 +197,7 @@ function readStatus(
 }
 
 /** Reads an error-code cell as plain text; an empty code is an error, spaces next to a separator a warning. */
-function readCode(cell: RstCell, report: (at: RstCell, message: string, severity?: 'warning') => void): string | undefined {
+function readCode(cell: RstCell, report: Report): string | undefined {
   const raw = cell.text.trim() === '' ? '' : toPlainText(rstToMdast(cell.text));
   const { code, respaced } = normalizeCode(raw);
   if (code === '') {
@@ -209,7 +212,7 @@ function readCode(cell: RstCell, report: (at: RstCell, message: string, severity
 function reportRepeatedRows(
   rows: readonly ErrorRow[],
   tables: readonly ErrorTableInfo[],
-  report: (at: RstCell, message: string, severity?: 'warning') => void,
+  report: Report,
 ): void {
   const seen = new Map<string, ErrorRow>();
   const same = (cell: RstCell) => normalizeHeader(cell.text);
