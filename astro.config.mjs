@@ -6,7 +6,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { codeAliases } from './src/integrations/aliases.ts';
 import { dataFiles } from './src/integrations/data-files.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
-import { listServices } from './src/lib/load-content.ts';
+import { listServices } from './src/lib/content/load-content.ts';
 
 /** Services are the content folders that hold an error table; the default sidebar lists them. */
 const services = listServices('content');

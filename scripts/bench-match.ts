@@ -4,14 +4,14 @@
  * matcher data as JSON (what the lookup page loads). Inputs are pseudo-random with a fixed seed.
  */
 import './require-node.mjs';
-import { buildLookupShards, packStatuses, shardsForInput, type LookupData } from '../src/lib/lookup-data';
+import { buildLookupShards, packStatuses, shardsForInput, type LookupData } from '../src/lib/lookup/lookup-data';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { toPlainText } from '../src/lib/markup';
+import { toPlainText } from '../src/lib/rst/markup';
 import { createMatcher, type Matcher, type MatchTarget } from '../src/lib/lookup/matcher';
 import { readErrorTable } from '../src/lib/rst/error-table';
 import { rstToMdast } from '../src/lib/rst/inline';
-import { parseTemplate, type Segment } from '../src/lib/template';
+import { parseTemplate, type Segment } from '../src/lib/core/template';
 
 const TABLE_FILE = 'content/ecs/error-codes.rst';
 const INPUT_COUNT = 200;

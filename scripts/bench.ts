@@ -13,11 +13,11 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { shardsForInput, type LookupManifest } from '../src/lib/lookup-data';
+import { shardsForInput, type LookupManifest } from '../src/lib/lookup/lookup-data';
 import { writeSyntheticContent } from './synthetic-content';
 import { writeBaselineSite, type Baseline } from './bench-baselines';
 import { astroBin } from './build';
-import { loadServices } from '../src/lib/load-content';
+import { loadServices } from '../src/lib/content/load-content';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];

@@ -6,10 +6,10 @@
 import './require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildLookupIndex } from '../src/lib/direct-hits';
-import { resolveLookup, type LookupQuery } from '../src/lib/lookup';
-import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupManifest, type LookupRecord } from '../src/lib/lookup-data';
-import type { ServiceExport } from '../src/lib/export';
+import { buildLookupIndex } from '../src/lib/lookup/direct-hits';
+import { resolveLookup, type LookupQuery } from '../src/lib/lookup/resolve';
+import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupManifest, type LookupRecord } from '../src/lib/lookup/lookup-data';
+import type { ServiceExport } from '../src/lib/export/export';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dist, file), 'utf8')) as T;

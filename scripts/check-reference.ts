@@ -10,9 +10,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCatalogue, countRows } from '../src/lib/catalogue';
-import { formatDiagnostic } from '../src/lib/diagnostics';
-import { loadServices } from '../src/lib/load-content';
+import { buildCatalogue, countRows } from '../src/lib/catalogue/catalogue';
+import { formatDiagnostic } from '../src/lib/core/diagnostics';
+import { loadServices } from '../src/lib/content/load-content';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const data = process.argv[2];

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toPlainText } from '../src/lib/markup';
+import { toPlainText } from '../src/lib/rst/markup';
 import { readGridTables, type RstCell } from '../src/lib/rst/grid-table';
 import { rstToMdast } from '../src/lib/rst/inline';
 

@@ -3,9 +3,9 @@ import './require-node.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics';
-import { DEFAULT_SITE_URL, explain, formatHits, formatHitsJson, formatNoMatch, parseExplainArgs, USAGE } from '../src/lib/explain';
-import { loadServices } from '../src/lib/load-content';
+import { formatDiagnostic, sortDiagnostics } from '../src/lib/core/diagnostics';
+import { DEFAULT_SITE_URL, explain, formatHits, formatHitsJson, formatNoMatch, parseExplainArgs, USAGE } from '../src/lib/lookup/explain';
+import { loadServices } from '../src/lib/content/load-content';
 
 const CONTENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'content');
 

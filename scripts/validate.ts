@@ -5,10 +5,10 @@ import './require-node.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCatalogue, countRows } from '../src/lib/catalogue';
-import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics';
+import { buildCatalogue, countRows } from '../src/lib/catalogue/catalogue';
+import { formatDiagnostic, sortDiagnostics } from '../src/lib/core/diagnostics';
 import { readErrorTable } from '../src/lib/rst/error-table';
-import { loadServices } from '../src/lib/load-content';
+import { loadServices } from '../src/lib/content/load-content';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

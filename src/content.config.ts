@@ -3,11 +3,11 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { resolve } from 'node:path';
-import { countRows } from './lib/catalogue';
-import { ContentError, formatDiagnostic } from './lib/diagnostics';
-import { loadServices } from './lib/load-content';
-import { StoredCodePageSchema, ServiceSchema } from './lib/schema';
-import { compactCodePage } from './lib/code-pages';
+import { countRows } from './lib/catalogue/catalogue';
+import { ContentError, formatDiagnostic } from './lib/core/diagnostics';
+import { loadServices } from './lib/content/load-content';
+import { StoredCodePageSchema, ServiceSchema } from './lib/catalogue/schema';
+import { compactCodePage } from './lib/pages/code-pages';
 
 const CONTENT_DIR = resolve('content');
 

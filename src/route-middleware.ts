@@ -1,6 +1,6 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { getServices } from './pages/_collections';
-import { buildServiceSidebar, type SidebarItem } from './lib/sidebar';
+import { buildServiceSidebar, type SidebarItem } from './lib/pages/sidebar';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 

@@ -2,9 +2,9 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listAliases, renderRedirectPage, type Alias } from '../lib/aliases';
-import { codePath } from '../lib/urls';
-import { forgetLoadedContent, loadServices } from '../lib/load-content';
+import { listAliases, renderRedirectPage, type Alias } from '../lib/pages/aliases';
+import { codePath } from '../lib/core/urls';
+import { forgetLoadedContent, loadServices } from '../lib/content/load-content';
 
 /**
  * Writes redirect pages for the common spellings of every code's URL after the build. They are plain

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
-import { formatDiagnostic, sortDiagnostics } from '../lib/diagnostics';
-import { loadServices } from '../lib/load-content';
+import { formatDiagnostic, sortDiagnostics } from '../lib/core/diagnostics';
+import { loadServices } from '../lib/content/load-content';
 
 /**
  * Checks every content folder before a build starts. A content author gets each problem as

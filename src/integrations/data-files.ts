@@ -2,11 +2,11 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listDataFiles, type DataFile } from '../lib/data-files';
-import { loadServices } from '../lib/load-content';
+import { listDataFiles, type DataFile } from '../lib/export/data-files';
+import { loadServices } from '../lib/content/load-content';
 
 /**
- * Writes the JSON exports and the lookup data (src/lib/data-files.ts) into the build as plain files. The text
+ * Writes the JSON exports and the lookup data (src/lib/export/data-files.ts) into the build as plain files. The text
  * is made when the build starts, while the content read for the build is still in memory, and written when it
  * is done. It must come before codeAliases, which lets that content go.
  */

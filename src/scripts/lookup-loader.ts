@@ -1,5 +1,5 @@
-import { buildLookupIndex, type LookupIndex } from '../lib/direct-hits';
-import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupManifest, type LookupRecord } from '../lib/lookup-data';
+import { buildLookupIndex, type LookupIndex } from '../lib/lookup/direct-hits';
+import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupManifest, type LookupRecord } from '../lib/lookup/lookup-data';
 
 let manifest: Promise<LookupManifest> | undefined;
 const shards = new Map<string, Promise<LookupRecord[]>>();

@@ -1,5 +1,5 @@
-import { hitHref, type DirectHit } from '../lib/direct-hits';
-import { readLookupQuery, resolveLookup, type LookupOutcome, type LookupQuery } from '../lib/lookup';
+import { hitHref, type DirectHit } from '../lib/lookup/direct-hits';
+import { readLookupQuery, resolveLookup, type LookupOutcome, type LookupQuery } from '../lib/lookup/resolve';
 import { loadIndexFor } from './lookup-loader';
 import { renderAll, searchPages } from './search-dialog';
 

@@ -1,7 +1,7 @@
-import { codeFromPath } from '../lib/aliases';
-import { hitHref } from '../lib/direct-hits';
-import { nearestCodes, resolveLookup } from '../lib/lookup';
-import { manifestShapes } from '../lib/lookup-data';
+import { codeFromPath } from '../lib/pages/aliases';
+import { hitHref } from '../lib/lookup/direct-hits';
+import { nearestCodes, resolveLookup } from '../lib/lookup/resolve';
+import { manifestShapes } from '../lib/lookup/lookup-data';
 import { loadIndexFor, loadManifest } from './lookup-loader';
 import { renderAll } from './search-dialog';
 

@@ -1,8 +1,8 @@
-import { findDirectHits, hitHref, type DirectHit } from '../lib/direct-hits';
-import { manifestShapes } from '../lib/lookup-data';
-import { readCodeSpelling } from '../lib/code-identity';
-import { alternativeQueries, correctQuery, correctWord, expandSynonyms, meaningfulWords, queryWords, rankByWordsShared, serviceFirst, serviceNamed, singleWordQueries, SYNONYM_WEIGHT } from '../lib/search-query';
-import { pageKind } from '../lib/urls';
+import { findDirectHits, hitHref, type DirectHit } from '../lib/lookup/direct-hits';
+import { manifestShapes } from '../lib/lookup/lookup-data';
+import { readCodeSpelling } from '../lib/core/code-identity';
+import { alternativeQueries, correctQuery, correctWord, expandSynonyms, meaningfulWords, queryWords, rankByWordsShared, serviceFirst, serviceNamed, singleWordQueries, SYNONYM_WEIGHT } from '../lib/search/search-query';
+import { pageKind } from '../lib/core/urls';
 import { loadIndexFor, loadManifest } from './lookup-loader';
 
 export interface PagefindResult {

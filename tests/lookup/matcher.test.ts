@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, MAX_INPUT, type MatchResult, type MatchTarget } from '../../src/lib/lookup/matcher';
-import { parseTemplate } from '../../src/lib/template';
+import { parseTemplate } from '../../src/lib/core/template';
 
 /** Builds targets from `[code, status, template, rank?]` rows, ids like `Ecs.1000@404`. */
 function targets(rows: readonly (readonly [string, number, string, number?])[]): MatchTarget[] {

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/diagnostics';
-import { toInlineHtml } from '../../src/lib/markup';
+import { formatDiagnostic } from '../../src/lib/core/diagnostics';
+import { toInlineHtml } from '../../src/lib/rst/markup';
 import { readErrorTable, type ErrorTable } from '../../src/lib/rst/error-table';
 import { rstToMdast } from '../../src/lib/rst/inline';
 

@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { toHtml, toPlainText } from '../../src/lib/markup';
+import { toHtml, toPlainText } from '../../src/lib/rst/markup';
 import { rstToMdast } from '../../src/lib/rst/inline';
 
 // Expected readings were taken from docutils 0.19 (publish_doctree) by hand; these tests never run it.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { toHtml, toPlainText } from '../../src/lib/markup';
+import { toHtml, toPlainText } from '../../src/lib/rst/markup';
 import { readErrorTable } from '../../src/lib/rst/error-table';
 import { rstToMdast } from '../../src/lib/rst/inline';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CodeExport, ServiceExport } from '../../src/lib/export';
+import type { CodeExport, ServiceExport } from '../../src/lib/export/export';
 import { validateJson, type JsonSchema } from '../support/json-schema';
 import { DIST_DIR, readBuiltFile } from '../support/site';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { formatDiagnostic, sortDiagnostics } from '../diagnostics';
+import { formatDiagnostic, sortDiagnostics } from '../core/diagnostics';
 import { cloneBundle, listFileCommits, listFiles, showFile, type RepoSource } from './git';
 import { displayNameOf } from './repo-name';
 import { planServiceFiles, writePlannedFiles } from './service-files';

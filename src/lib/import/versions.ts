@@ -1,4 +1,4 @@
-import { splitWarnings, type Diagnostic } from '../diagnostics';
+import { splitWarnings, type Diagnostic } from '../core/diagnostics';
 import { readErrorTable, type ErrorRow } from '../rst/error-table';
 
 /** A commit's copy of the table: its hash, its author date (`YYYY-MM-DD`), its text, and the name its diagnostics carry. */

@@ -1,5 +1,5 @@
 /** Compiling message templates: literal pieces and slots, their anchor word, and an index by their rarest word. */
-import { literalLength, type Segment, type SlotKind } from '../template';
+import { literalLength, type Segment, type SlotKind } from '../core/template';
 import { HAS_WORD, WORD, foldText } from './fold';
 import type { MatchTarget } from './matcher';
 /** Templates with fewer literal characters are weak: whole-message matches only, ranked below others. */

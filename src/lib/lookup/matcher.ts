@@ -1,5 +1,5 @@
-import { codeKey, decidesInText, findCodesInText, learnShapes } from '../code-identity';
-import type { Segment } from '../template';
+import { codeKey, decidesInText, findCodesInText, learnShapes } from '../core/code-identity';
+import type { Segment } from '../core/template';
 import { compile, indexByRarestWord, type Compiled } from './compile';
 import { fold, WORD, type Folded } from './fold';
 import { MAX_INPUT, readJsonFields } from './input-fields';

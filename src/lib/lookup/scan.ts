@@ -1,5 +1,5 @@
 /** Scanning folded text for a compiled template: where its literals stand and what fills its slots. */
-import type { SlotKind } from '../template';
+import type { SlotKind } from '../core/template';
 import type { Compiled, Group, Piece } from './compile';
 import { isDigit, isWordChar, type Folded } from './fold';
 // Places tried per template and text before giving up; each try is O(template length).

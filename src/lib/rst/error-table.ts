@@ -1,6 +1,6 @@
-import { toPlainText } from '../markup';
-import { normalizeCode } from '../code-identity';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics';
+import { toPlainText } from './markup';
+import { normalizeCode } from '../core/code-identity';
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostics';
 import { readGridTables, type GridTable, type RstCell } from './grid-table';
 import { rstToMdast } from './inline';
 

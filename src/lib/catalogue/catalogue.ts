@@ -1,0 +1,198 @@
+import type { Root } from 'mdast';
+import { sortDiagnostics, splitWarnings, type Diagnostic } from '../core/diagnostics';
+import { assignSlugs, splitCode } from '../core/code-identity';
+import { toHtml, toInlineHtml, toPlainText } from '../rst/markup';
+import { readErrorTable, type ErrorRow } from '../rst/error-table';
+import { rstToMdast } from '../rst/inline';
+import { markSlots } from '../rst/slots';
+import { parseTemplate, type Segment } from '../core/template';
+
+/** Text from a table cell, kept both as plain text (search, export) and as HTML (pages). */
+export interface RichText {
+  text: string;
+  html: string;
+}
+
+/** One row of the table for a code: a code on several rows has several variants. */
+export interface Variant {
+  /** Every HTTP status of the row (`400/404/500` is one row with three); empty when the table gives none. */
+  statuses: number[];
+  /** The status cell as written, when it says more than its numbers (`403 Forbidden`, `n/a`). */
+  statusText?: string;
+  /** Fragment id on the code page: `http-404`, `http-400-2` for a second 400 row, `row-1` for a row without a status. */
+  anchor: string;
+  /** More fragment ids that land on this row: `http-404` and `http-500` for a row of `400/404/500`. */
+  anchors?: string[];
+  message: RichText;
+  /** The message's plain text split into literal text and slots. */
+  template: Segment[];
+  description: RichText;
+  solution: RichText;
+  /** Columns the site has no meaning for (`Module`), under their own header, in table order. */
+  other?: { header: string; value: RichText }[];
+  /** Index of the row's table in `ServiceCatalogue.tables`, when the file has several error tables. */
+  table?: number;
+  /** Line of the row in the source file. */
+  line: number;
+}
+
+/** One error table of a file that has several: its caption (`V3 error codes`) and line. */
+export interface TableGroup {
+  caption?: string;
+  line: number;
+}
+
+/** One error code of a service, with every row the table has for it. */
+export interface CodeEntry {
+  service: string;
+  code: string;
+  slug: string;
+  /** The part before the number, as written (`Ecs`, `Common`); empty for plain numbers and names. */
+  prefix: string;
+  /** The digits at the end, as written (`0010`); empty for names (`BadDigest`). */
+  number: string;
+  variants: Variant[];
+  line: number;
+}
+
+/** Everything the site knows about one service, straight from its content folder. */
+export interface ServiceCatalogue {
+  id: string;
+  name: string;
+  short: string;
+  summary: string;
+  published?: string;
+  /** Path of the source table, relative to the project root. */
+  file: string;
+  /** The bullet notes above the table, shown on every code page. */
+  notes: RichText[];
+  /** Codes in catalogue order: prefixes in order of first appearance, then by number. */
+  entries: CodeEntry[];
+  /** The file's error tables, when it has several (V3, V1, legacy codes). */
+  tables?: TableGroup[];
+}
+
+/** What a service folder holds besides its table. */
+export interface ServiceMeta {
+  name?: string;
+  short?: string;
+  summary?: string;
+  published?: string;
+}
+
+/** A service's display name and short name: from service.json, else its folder id in capitals. */
+export function serviceNames(id: string, meta: ServiceMeta): { name: string; short: string } {
+  return { name: meta.name ?? id.toUpperCase(), short: meta.short ?? id.toUpperCase() };
+}
+
+/**
+ * Builds a service's catalogue from its RST file; every problem in its tables is a diagnostic (`errors`
+ * stop the build, `warnings` do not). Two codes that would share a URL get distinct slugs, with a warning.
+ */
+export function buildCatalogue(input: {
+  id: string;
+  file: string;
+  text: string;
+  meta?: ServiceMeta;
+}): { catalogue?: ServiceCatalogue; diagnostics: Diagnostic[]; warnings: Diagnostic[] } {
+  const { table, diagnostics: found } = readErrorTable(input.text, input.file);
+  const { errors: diagnostics, warnings } = splitWarnings(found);
+  if (!table) return { diagnostics, warnings };
+  const meta = input.meta ?? {};
+  const several = table.tables.length > 1;
+  const { slugs, collisions } = assignSlugs(table.rows.map((row) => row.code));
+  const firstRow = new Map<string, ErrorRow>();
+  for (const row of table.rows) if (!firstRow.has(row.code)) firstRow.set(row.code, row);
+  for (const { code, slug, sharedWith } of collisions) {
+    const row = firstRow.get(code)!;
+    warnings.push({ file: input.file, ...row.codeCell, message: `${code} and ${sharedWith} would share a URL: ${code} gets /${input.id}/${slug}/`, severity: 'warning' });
+  }
+  const catalogue: ServiceCatalogue = {
+    id: input.id,
+    ...serviceNames(input.id, meta),
+    summary: meta.summary ?? '',
+    published: meta.published,
+    file: input.file,
+    notes: table.notes.map((note) => toRichText(rstToMdast(note))),
+    entries: groupRows(input.id, table.rows, slugs, several),
+    ...(several ? { tables: table.tables.map((t) => ({ ...(t.caption ? { caption: t.caption } : {}), line: t.line })) } : {}),
+  };
+  return { catalogue, diagnostics, warnings: sortDiagnostics(warnings) };
+}
+
+function groupRows(service: string, rows: readonly ErrorRow[], slugs: ReadonlyMap<string, string>, several: boolean): CodeEntry[] {
+  const byCode = new Map<string, CodeEntry>();
+  const prefixOrder: string[] = [];
+  for (const row of rows) {
+    const { prefix, number } = splitCode(row.code);
+    let entry = byCode.get(row.code);
+    if (!entry) {
+      entry = { service, code: row.code, slug: slugs.get(row.code)!, prefix, number, variants: [], line: row.line };
+      byCode.set(row.code, entry);
+      if (!prefixOrder.includes(prefix)) prefixOrder.push(prefix);
+    }
+    entry.variants.push(toVariant(row, entry.variants, several));
+  }
+  for (const entry of byCode.values()) addStatusAnchors(entry.variants);
+  return [...byCode.values()].sort(
+    (a, b) =>
+      prefixOrder.indexOf(a.prefix) - prefixOrder.indexOf(b.prefix) ||
+      // Numbered codes by number, then names in table order.
+      Number(a.number === '') - Number(b.number === '') ||
+      compareNumbers(a.number, b.number) ||
+      (a.number === '' ? a.line - b.line : 0) ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+function toVariant(row: ErrorRow, earlier: readonly Variant[], several: boolean): Variant {
+  const message = rstToMdast(row.message.text);
+  const description = toRichText(rstToMdast(row.description.text));
+  const messageText = toPlainText(message);
+  const other = row.other.map((o) => ({ header: o.header, value: toRichText(rstToMdast(o.cell.text)) }));
+  return {
+    statuses: row.statuses,
+    ...(row.statusText !== undefined ? { statusText: row.statusText } : {}),
+    anchor: primaryAnchor(row.statuses[0], earlier),
+    message: { text: messageText, html: toInlineHtml(markSlots(message)) },
+    // A table without a message column is matched by its description: that is the text its API returns.
+    template: parseTemplate(messageText || description.text),
+    description,
+    solution: toRichText(rstToMdast(row.solution.text)),
+    ...(other.length > 0 ? { other } : {}),
+    ...(several ? { table: row.table } : {}),
+    line: row.line,
+  };
+}
+
+/** `http-400` for a code's first 400 row, `http-400-2` for its second; `row-1`, `row-2` for rows without a status. */
+function primaryAnchor(status: number | undefined, earlier: readonly Variant[]): string {
+  const base = status === undefined ? 'row' : `http-${status}`;
+  const same = earlier.filter((v) => (status === undefined ? v.statuses.length === 0 : v.statuses[0] === status)).length;
+  if (status === undefined) return `row-${same + 1}`;
+  return same === 0 ? base : `${base}-${same + 1}`;
+}
+
+/** Lets `#http-404` land on a `400/404` row, unless another row of the code already has that anchor. */
+function addStatusAnchors(variants: Variant[]): void {
+  const taken = new Set(variants.map((v) => v.anchor));
+  for (const variant of variants) {
+    const extra = variant.statuses.slice(1).map((s) => `http-${s}`).filter((a) => !taken.has(a));
+    for (const anchor of extra) taken.add(anchor);
+    if (extra.length > 0) variant.anchors = extra;
+  }
+}
+
+function toRichText(root: Root): RichText {
+  return { text: toPlainText(root), html: toHtml(root) };
+}
+
+function compareNumbers(a: string, b: string): number {
+  return (Number(a) || 0) - (Number(b) || 0);
+}
+
+/** The number of rows behind a catalogue, and of distinct codes. */
+export function countRows(catalogue: ServiceCatalogue): { rows: number; codes: number } {
+  const rows = catalogue.entries.reduce((n, e) => n + e.variants.length, 0);
+  return { rows, codes: catalogue.entries.length };
+}

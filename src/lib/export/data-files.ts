@@ -1,0 +1,44 @@
+import { buildCodeExport, buildServiceExport, serializeExport } from './export';
+import { indexCategories } from '../pages/categories';
+import { buildLookupData, buildLookupShards } from '../lookup/lookup-data';
+import type { ServiceModel } from '../content/load-content';
+import { buildVocabulary, mergeSynonyms } from '../search/search-data';
+import { codeJsonPath, serviceJsonPath } from '../core/urls';
+
+/** A file of the built site that is data, not a page: its path under dist/ (no leading `/`) and its text. */
+export interface DataFile {
+  path: string;
+  body: string;
+}
+
+/**
+ * Every JSON file of the site: each service's `errors.json` and a document per code (the exports), and the
+ * lookup's manifest and shards (`lookup/manifest.json`, `lookup/c/<key>.json`, `lookup/w/<n>.json`), and what the
+ * search dialog tries a query's words with (`lookup/synonyms.json`, `lookup/words.json`). They are
+ * written as files after the build rather than rendered as Astro routes: a route costs a page render each.
+ */
+export function listDataFiles(services: readonly ServiceModel[], siteUrl: string): DataFile[] {
+  const files: DataFile[] = [];
+  const file = (path: string, body: string) => files.push({ path: path.replace(/^\/+/, ''), body });
+  for (const { catalogue, categories, pages, history } of services) {
+    const listedIn = indexCategories(categories);
+    for (const page of pages) {
+      const document = buildCodeExport(catalogue, page.entry, listedIn.get(page.entry.code) ?? [], siteUrl, page.history);
+      file(codeJsonPath(page.entry), serializeExport(document));
+    }
+    const codes = new Map(pages.flatMap((p) => (p.history ? [[p.entry.code, p.history] as const] : [])));
+    const historyInput = history && { dates: history.dates, changes: history.changes, codes };
+    file(serviceJsonPath(catalogue.id), serializeExport(buildServiceExport(catalogue, pages.map((p) => p.entry), categories, siteUrl, historyInput)));
+  }
+  const shards = buildLookupShards(
+    services.map(({ catalogue, pages }) =>
+      buildLookupData(catalogue, pages.map((p) => p.entry), new Map(pages.map((p) => [p.entry.code, p.history?.earlier ?? []]))),
+    ),
+  );
+  file('lookup/manifest.json', JSON.stringify(shards.manifest));
+  for (const [key, records] of shards.codes) file(`lookup/c/${key}.json`, JSON.stringify(records));
+  shards.words.forEach((records, i) => file(`lookup/w/${i}.json`, JSON.stringify(records)));
+  file('lookup/synonyms.json', JSON.stringify(mergeSynonyms(services)));
+  file('lookup/words.json', JSON.stringify(buildVocabulary(services.map((s) => ({ entries: s.pages.map((p) => p.entry) })))));
+  return files;
+}

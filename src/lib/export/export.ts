@@ -1,0 +1,298 @@
+import type { CodeEntry, RichText, ServiceCatalogue, TableGroup, Variant } from '../catalogue/catalogue';
+import { indexCategories, type Category } from '../pages/categories';
+import type { PageHistory } from '../history/code-history';
+import { codeJsonPath, codePath, servicePath } from '../core/urls';
+import type { VersionChange } from '../history/history';
+import type { Segment, SlotKind } from '../core/template';
+
+/** Site paths of the JSON Schemas that describe the two export documents (files in public/schemas/). */
+export const SCHEMA_PATHS = {
+  service: '/schemas/errors.schema.json',
+  code: '/schemas/error-code.schema.json',
+} as const;
+
+/** A slot of a message template: which kind it is and where it stands in the template text. */
+export interface ExportSlot {
+  /** Position among the template's slots, from 0. */
+  index: number;
+  kind: SlotKind;
+  /** Character offset of the slot in `template` (inclusive). */
+  start: number;
+  /** Character offset just after the slot (exclusive). */
+  end: number;
+}
+
+/** One table row of a code, as exported. */
+export interface ExportVariant {
+  /** The row's HTTP status (its first, when it has several); absent when the table gives none. */
+  status?: number;
+  /** Every status of a row that has several (`400/404/500`). */
+  statuses?: number[];
+  /** The status cell as written, when it is more than its numbers (`403 Forbidden`). */
+  statusText?: string;
+  anchor: string;
+  /** Other anchors that land on the row (`http-404` for a `400/404` row). */
+  anchors?: string[];
+  url: string;
+  /** Line of the row in the service's source file. */
+  line: number;
+  message: ExportMessage;
+  description: RichText;
+  solution: RichText;
+  /** Columns the site has no meaning for (`Module`), under their own header. */
+  other?: { header: string; text: string; html: string }[];
+  /** The caption of the row's table, when the file has several error tables. */
+  table?: string;
+}
+
+/** An index page that lists a code. */
+export interface ExportCategory {
+  kind: Category['kind'];
+  slug: string;
+  title: string;
+  url: string;
+}
+
+/** A message as exported: plain-text template, HTML, and where its placeholders are. */
+export interface ExportMessage {
+  template: string;
+  html: string;
+  slots: ExportSlot[];
+}
+
+/** One wording a code has had in the dated versions of its table. */
+export interface ExportWording {
+  status?: number;
+  statuses?: number[];
+  message: ExportMessage;
+  /** Dates of the first and last version with this wording. */
+  first: string;
+  last: string;
+  /** In the newest version of the table. */
+  current: boolean;
+  /** The wording on the code page: a row's anchor (`#http-400`) or an earlier wording's (`#v1`). */
+  url: string;
+}
+
+/** What became of a code across the dated versions of its table (only for a service with a history/ folder). */
+export interface ExportHistory {
+  introduced: string;
+  lastPublished: string;
+  retired: boolean;
+  added: boolean;
+  /** The rows the page shows, in table order, then earlier wordings, most recently published first. */
+  wordings: ExportWording[];
+}
+
+/** One error code, as exported in both documents. */
+export interface ExportCode {
+  code: string;
+  slug: string;
+  url: string;
+  json: string;
+  categories: ExportCategory[];
+  variants: ExportVariant[];
+  history?: ExportHistory;
+}
+
+/** The service a document describes. */
+export interface ExportService {
+  id: string;
+  name: string;
+  short: string;
+  published?: string;
+  /** The RST table the codes come from, relative to the repository root. */
+  source: string;
+  url: string;
+}
+
+/** The document at `/<service>/errors.json`. */
+export interface ServiceExport {
+  $schema: string;
+  service: ExportService;
+  notes: string[];
+  codes: ExportCode[];
+  /** Dates of the table's versions, oldest first (only with a history/ folder). */
+  versions?: string[];
+  /** What each version changed against the one before (only with a history/ folder). */
+  changes?: VersionChange[];
+}
+
+/** A service's history as the export needs it: version dates, changes, and each code's page history by code. */
+export interface HistoryInput {
+  dates: readonly string[];
+  changes: readonly VersionChange[];
+  codes: ReadonlyMap<string, PageHistory>;
+}
+
+/** The document at `/<service>/<slug>.json`. */
+export type CodeExport = { $schema: string; service: ExportService } & ExportCode;
+
+/** What the export needs of a service: its catalogue fields without the entries. */
+export type ServiceInput = Pick<ServiceCatalogue, 'id' | 'name' | 'short' | 'published' | 'file' | 'notes' | 'tables'>;
+
+/** Removes trailing slashes from a site URL, so paths can be appended: `https://x.org/` -> `https://x.org`. */
+export function normalizeSiteUrl(siteUrl: string): string {
+  return siteUrl.replace(/\/+$/, '');
+}
+
+/**
+ * Builds the document served at `/<service>/errors.json`: every code of a service, in catalogue order.
+ * With `history` (a service with dated versions) each code gains `history` and the document `versions` and `changes`.
+ */
+export function buildServiceExport(
+  service: ServiceInput,
+  entries: readonly CodeEntry[],
+  categories: readonly Category[],
+  siteUrl: string,
+  history?: HistoryInput,
+): ServiceExport {
+  const site = normalizeSiteUrl(siteUrl);
+  const byCode = indexCategories(categories);
+  const document: ServiceExport = {
+    $schema: `${site}${SCHEMA_PATHS.service}`,
+    service: exportService(service, site),
+    notes: service.notes.map((note) => note.text),
+    codes: entries.map((entry) => exportCode(entry, byCode.get(entry.code) ?? [], site, history?.codes.get(entry.code), service.tables)),
+  };
+  if (history) {
+    document.versions = [...history.dates];
+    document.changes = history.changes.map(exportChange);
+  }
+  return document;
+}
+
+/** Builds the document served at `/<service>/<slug>.json`: one code with its service (and its history, if given). */
+export function buildCodeExport(
+  service: ServiceInput,
+  entry: CodeEntry,
+  categories: readonly Category[],
+  siteUrl: string,
+  history?: PageHistory,
+): CodeExport {
+  const site = normalizeSiteUrl(siteUrl);
+  const own = indexCategories(categories).get(entry.code) ?? [];
+  return { $schema: `${site}${SCHEMA_PATHS.code}`, service: exportService(service, site), ...exportCode(entry, own, site, history, service.tables) };
+}
+
+/** Serialises an export document the way the site serves it: 2-space indent, final newline. */
+export function serializeExport(document: ServiceExport | CodeExport): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** Where each slot of a template stands in its text; the text is the segments joined. */
+export function locateSlots(segments: readonly Segment[]): { template: string; slots: ExportSlot[] } {
+  let template = '';
+  const slots: ExportSlot[] = [];
+  for (const segment of segments) {
+    if (segment.kind === 'text') {
+      template += segment.text;
+    } else {
+      slots.push({ index: slots.length, kind: segment.slot, start: template.length, end: template.length + segment.slot.length });
+      template += segment.slot;
+    }
+  }
+  return { template, slots };
+}
+
+
+/** Exports one code with the (non-"all") categories that list it, and its history when it has one. */
+export function exportCode(entry: CodeEntry, categories: readonly Category[], site: string, history?: PageHistory, tables?: readonly TableGroup[]): ExportCode {
+  const url = `${site}${codePath(entry)}`;
+  const code: ExportCode = {
+    code: entry.code,
+    slug: entry.slug,
+    url,
+    json: `${site}${codeJsonPath(entry)}`,
+    categories: categories.map((c) => ({ kind: c.kind, slug: c.slug, title: c.title, url: `${site}${c.path}` })),
+    variants: entry.variants.map((v) => exportVariant(v, url, tables)),
+  };
+  if (history) code.history = exportHistory(entry, history, url);
+  return code;
+}
+
+/**
+ * Exports a code's history: the rows its page shows (current unless the code is retired), then its earlier
+ * wordings. A row repeated in one table has one wording, under the first row's anchor.
+ */
+export function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: string): ExportHistory {
+  const shown = entry.variants.flatMap((v): ExportWording[] => {
+    const dates = history.shown[v.anchor];
+    if (!dates) return [];
+    return [{ ...exportStatuses(v.statuses), message: exportMessage(v), first: dates.first, last: dates.last, current: !history.retired, url: `${pageUrl}#${v.anchor}` }];
+  });
+  const earlier = history.earlier.map((w): ExportWording => ({
+    ...exportStatuses(w.statuses),
+    message: exportMessage(w),
+    first: w.first,
+    last: w.last,
+    current: false,
+    url: `${pageUrl}#${w.id}`,
+  }));
+  return {
+    introduced: history.introduced,
+    lastPublished: history.lastPublished,
+    retired: history.retired,
+    added: history.added,
+    wordings: [...shown, ...earlier],
+  };
+}
+
+/** Exports one row; `pageUrl` is the code page the anchor belongs to; `tables` are the service's tables, when several. */
+export function exportVariant(variant: Variant, pageUrl: string, tables?: readonly TableGroup[]): ExportVariant {
+  const caption = variant.table === undefined ? undefined : tables?.[variant.table]?.caption;
+  return {
+    ...exportStatuses(variant.statuses),
+    ...(variant.statusText === undefined ? {} : { statusText: variant.statusText }),
+    anchor: variant.anchor,
+    ...(variant.anchors ? { anchors: [...variant.anchors] } : {}),
+    url: `${pageUrl}#${variant.anchor}`,
+    line: variant.line,
+    message: exportMessage(variant),
+    description: { text: variant.description.text, html: variant.description.html },
+    solution: { text: variant.solution.text, html: variant.solution.html },
+    ...(variant.other ? { other: variant.other.map((o) => ({ header: o.header, text: o.value.text, html: o.value.html })) } : {}),
+    ...(caption === undefined ? {} : { table: caption }),
+  };
+}
+
+/** `status` (the first), and `statuses` only for a row with several, so one-status rows export as they always have. */
+function exportStatuses(statuses: readonly number[]): { status?: number; statuses?: number[] } {
+  if (statuses.length === 0) return {};
+  return statuses.length === 1 ? { status: statuses[0] } : { status: statuses[0], statuses: [...statuses] };
+}
+
+/** A message with its template text, HTML and slot offsets (empty for a table without a message column). */
+export function exportMessage(wording: Pick<Variant, 'template' | 'message'>): ExportMessage {
+  if (wording.message.text === '') return { template: '', html: '', slots: [] };
+  const { template, slots } = locateSlots(wording.template);
+  return { template, html: wording.message.html, slots };
+}
+
+// Fields copied one by one: the same key order whatever the input carries, so the bytes do not drift.
+function exportChange(change: VersionChange): VersionChange {
+  return {
+    date: change.date,
+    ...(change.previous === undefined ? {} : { previous: change.previous }),
+    added: [...change.added],
+    removed: [...change.removed],
+    reworded: change.reworded.map((r) => ({
+      code: r.code,
+      before: [...r.before],
+      after: [...r.after],
+      beforeStatus: [...r.beforeStatus],
+      afterStatus: [...r.afterStatus],
+    })),
+  };
+}
+
+function exportService(service: ServiceInput, site: string): ExportService {
+  return {
+    id: service.id,
+    name: service.name,
+    short: service.short,
+    ...(service.published === undefined ? {} : { published: service.published }),
+    source: service.file,
+    url: `${site}${servicePath(service.id)}`,
+  };
+}

@@ -1,0 +1,83 @@
+import type { Diagnostic } from '../core/diagnostics';
+
+/** One dated version of a service's error table: the file to read and the date it was published. */
+export interface VersionFile {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** Path relative to the project root. */
+  file: string;
+}
+
+/** A file in a service's `history/` folder. */
+export interface HistoryFolderEntry {
+  /** File name only: `2024-05-28.rst`. */
+  name: string;
+  /** Path relative to the project root: `content/ecs/history/2024-05-28.rst`. */
+  path: string;
+}
+
+const DATE_FILE = /^(\d{4})-(\d{2})-(\d{2})\.rst$/;
+
+/**
+ * Lists the dated versions of a table, oldest first: the history files plus the table itself dated `published`.
+ * Files not ending in `.rst` (a README, `.DS_Store`) are ignored; with no `.rst` history file the list holds just
+ * the table, or nothing when service.json has no date either. A misnamed file, a date held by two files, or a
+ * missing `published` is a diagnostic; the files concerned are left out of the list.
+ */
+export function readVersionList(
+  files: readonly HistoryFolderEntry[],
+  published: string | undefined,
+  tableFile: string,
+): { versions: VersionFile[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const report = (file: string, message: string) => diagnostics.push({ file, line: 1, column: 1, message });
+  const history = files.filter((f) => f.name.endsWith('.rst')).sort((a, b) => compareText(a.name, b.name));
+  const byDate = new Map<string, string>();
+
+  if (history.length > 0) {
+    const serviceFile = serviceJsonOf(tableFile);
+    if (published === undefined) {
+      report(serviceFile, '"published" is missing: with a history/ folder, error-codes.rst needs its publication date');
+    } else if (!isCalendarDate(published)) {
+      report(serviceFile, `"published" is "${published}", not a date (YYYY-MM-DD): with a history/ folder, error-codes.rst needs its publication date`);
+    } else byDate.set(published, tableFile);
+  } else if (published !== undefined && isCalendarDate(published)) {
+    byDate.set(published, tableFile);
+  }
+
+  for (const { name, path } of history) {
+    const date = name.slice(0, -'.rst'.length);
+    if (!DATE_FILE.test(name) || !isCalendarDate(date)) {
+      report(path, `history file name "${name}" is not a date (YYYY-MM-DD.rst)`);
+      continue;
+    }
+    const other = byDate.get(date);
+    if (other !== undefined) {
+      report(path, `two versions are dated ${date}: ${other} and ${path}`);
+      continue;
+    }
+    byDate.set(date, path);
+  }
+
+  const versions = [...byDate].map(([date, file]) => ({ date, file })).sort((a, b) => compareText(a.date, b.date));
+  return { versions, diagnostics };
+}
+
+/** Tells whether a `YYYY-MM-DD` string names a day that exists in the calendar (no 2023-02-29). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function serviceJsonOf(tableFile: string): string {
+  const slash = tableFile.lastIndexOf('/');
+  return slash < 0 ? 'service.json' : `${tableFile.slice(0, slash)}/service.json`;
+}
+
+// Plain code-unit order: dates and file names sort the same on every machine, whatever the locale.
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

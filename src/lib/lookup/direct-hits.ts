@@ -1,0 +1,107 @@
+import { learnShapes, type CodeShapes } from '../core/code-identity';
+import { toMatchTargets, unpackStatuses, type LookupCode, type LookupData } from './lookup-data';
+import { createMatcher, type Matcher, type MatchResult } from './matcher';
+
+/** A code that a query names or whose message template fits the query. */
+export interface DirectHit {
+  service: string;
+  serviceShort: string;
+  code: string;
+  /** The code page. */
+  path: string;
+  /** Fragment of the variant the query selects (`http-404`), when it selects one. */
+  anchor?: string;
+  /** The selected (or first) variant's statuses. */
+  statuses: number[];
+  /** The selected (or first) variant's message template. */
+  message: string;
+  /** Its description, when the table has one: tells apart codes that share a message. */
+  description?: string;
+  /** Texts that filled the template's slots, in order. */
+  values: string[];
+  reason: 'code' | 'message';
+}
+
+/** Lookup data of every loaded service, with a matcher over all their templates. */
+export interface LookupIndex {
+  services: LookupData[];
+  matcher: Matcher;
+  /** Code page path -> its service and code. */
+  byPath: Map<string, { service: LookupData; code: LookupCode }>;
+  /** The shapes of the codes it knows (and of every code of the site, when the caller has them). */
+  shapes: CodeShapes;
+}
+
+/** Builds the index the search dialog and the lookup page query. */
+export function buildLookupIndex(services: readonly LookupData[], siteShapes?: CodeShapes): LookupIndex {
+  const byPath: LookupIndex['byPath'] = new Map();
+  for (const service of services) {
+    for (const code of service.codes) byPath.set(code.path, { service, code });
+  }
+  const own = learnShapes(services.flatMap((s) => s.codes.map((c) => c.code)));
+  const shapes = siteShapes
+    ? { exact: new Set([...own.exact, ...siteShapes.exact]), loose: new Set([...own.loose, ...siteShapes.loose]), maxTokens: Math.max(own.maxTokens, siteShapes.maxTokens) }
+    : own;
+  return { services: [...services], matcher: createMatcher(services.flatMap(toMatchTargets)), byPath, shapes };
+}
+
+/** Hints besides the text: an HTTP status, a code, a service to keep to. */
+export interface HitOptions {
+  status?: number;
+  code?: string;
+  service?: string;
+}
+
+/**
+ * The codes a query points at directly: a code in any spelling, or a pasted message (filled in,
+ * inside JSON or a log line) whose template the matcher recognises. One hit per code, best first.
+ */
+export function findDirectHits(text: string, index: LookupIndex, options: HitOptions = {}): DirectHit[] {
+  const results = index.matcher.match(text, { status: options.status, code: options.code });
+  const byCode = new Map<string, MatchResult[]>();
+  for (const result of results) {
+    const path = result.target.id.split('#')[0];
+    byCode.set(path, [...(byCode.get(path) ?? []), result]);
+  }
+  const hits: DirectHit[] = [];
+  for (const [path, group] of byCode) {
+    const found = index.byPath.get(path);
+    if (!found || (options.service && found.service.service !== options.service)) continue;
+    hits.push(toHit(found.service, found.code, group, options.status));
+  }
+  return hits;
+}
+
+/**
+ * One hit for a code from its matched wordings: a wording the message matched, else the current row with
+ * the asked status, else the first current row. Earlier wordings (rank 1 or more) win only by message.
+ */
+function toHit(service: LookupData, code: LookupCode, group: MatchResult[], status?: number): DirectHit {
+  const matched = group.find((r) => r.via !== 'code');
+  const current = group.filter((r) => !r.target.rank);
+  const byStatus = status === undefined ? undefined : current.find((r) => r.target.statuses.includes(status));
+  const best = matched ?? byStatus ?? current[0] ?? group[0];
+  const anchor = best.target.id.split('#')[1];
+  const variant = code.variants.find(([, a]) => a === anchor) ?? code.variants[0];
+  // A row is selected when the message matched it, or the status picks it among several current rows.
+  const selects = matched !== undefined || (byStatus !== undefined && current.length > 1);
+  return {
+    service: service.service,
+    serviceShort: service.short,
+    code: code.code,
+    path: code.path,
+    anchor: selects ? anchor : undefined,
+    statuses: unpackStatuses(variant[0]),
+    message: variant[2],
+    description: variant[4],
+    values: best.values,
+    reason: best.via === 'message' ? 'message' : 'code',
+  };
+}
+
+/** The link for a hit: its page, the filled values as `v` parameters, the variant's anchor. */
+export function hitHref(hit: DirectHit): string {
+  const params = new URLSearchParams(hit.values.map((v) => ['v', v]));
+  const query = hit.values.length > 0 ? `?${params}` : '';
+  return `${hit.path}${query}${hit.anchor ? `#${hit.anchor}` : ''}`;
+}

@@ -1,0 +1,309 @@
+import type { CodeEntry } from '../catalogue/catalogue';
+import { codePath } from '../core/urls';
+import type { CodePageData } from '../pages/code-pages';
+import { exportCode, exportMessage, normalizeSiteUrl, type ExportMessage, type ExportVariant } from '../export/export';
+import { describeStatus } from '../core/http-status';
+import type { ServiceModel } from '../content/load-content';
+import { buildLookupData, toMatchTargets, type EarlierMessage } from './lookup-data';
+import { createMatcher, type MatchResult } from './matcher';
+
+/** The site URL when SITE_URL is unset; astro.config.mjs has the same default (a test keeps them equal). */
+export const DEFAULT_SITE_URL = 'https://error-codes.example.org';
+
+/** Input characters quoted back in the "no match" message. */
+export const QUOTE_LIMIT = 80;
+
+/** What `npm run explain` was asked to do. */
+export type ExplainCommand =
+  | { kind: 'explain'; input: string; readStdin: boolean; status?: number; service?: string; content?: string; json: boolean }
+  | { kind: 'help' }
+  | { kind: 'usage-error'; message: string };
+
+/**
+ * A table row of a hit, with the values the pasted message filled in (none when it was not matched). When the
+ * input matched an earlier wording of the code, the row is that wording (anchor `v<n>`, no `line`; description
+ * and solution of the row that replaced it) and `earlier` says when it was published and what replaced it.
+ */
+export type ExplainRow = Omit<ExportVariant, 'line'> & {
+  /** Line of the row in the service's source file; absent for an earlier wording. */
+  line?: number;
+  values: string[];
+  earlier?: {
+    /** Dates of the first and last version of the table with this wording. */
+    first: string;
+    last: string;
+    /** The row the code page shows for the same status (else its first row): today's wording, or a retired code's last. */
+    today: { status?: number; anchor: string; url: string; message: ExportMessage };
+  };
+};
+
+/** A code the input names or whose message it holds, with the rows that explain it. */
+export interface ExplainHit {
+  service: { id: string; name: string; short: string };
+  code: string;
+  /** The code page; each row also has its own URL. */
+  url: string;
+  json: string;
+  /** How the input points at the code: its code, its message, or both (a JSON body). */
+  via: MatchResult['via'];
+  /** The rows to show: the matched ones, else those with the asked status, else all. */
+  rows: ExplainRow[];
+  /** How many rows the table has for the code (rows can show fewer). */
+  tableRows: number;
+  /** Said when a status was asked for and no shown row has it. */
+  note?: string;
+  /** Set when the newest version of the table no longer has the code: when it was last published, and the newest date. */
+  retired?: { lastPublished: string; current: string };
+}
+
+/** The usage text: options and examples. */
+export const USAGE = `Usage: npm run explain -- [options] <code or message>
+
+Explains an error code, or finds the code behind an error message, a JSON error body or a log line.
+Matching is the same as the site's search.
+
+Examples:
+  npm run explain -- Ecs.0010
+  npm run explain -- "Private IP address 10.0.0.1 is already in use."
+  npm run explain -- '{"error": {"code": "Ecs.0010", "message": "Private IP address 10.0.0.1 is already in use."}}'
+  some-command 2>&1 | npm run explain -- -
+
+Options:
+  --status <status>  prefer the table row with this HTTP status (404)
+  --service <id>     look only in this service (ecs)
+  --json             print the hits as JSON
+  --content <dir>    read the tables from another content folder (default: the project's content/)
+  -                  read the input from standard input
+  -h, --help         show this help
+
+Exit status: 0 when something matches, 1 when nothing does (or the content has problems), 2 on a usage error.`;
+
+/** Reads the command line of `npm run explain` (without `node` and the script). */
+export function parseExplainArgs(argv: readonly string[]): ExplainCommand {
+  const words: string[] = [];
+  let status: number | undefined;
+  let service: string | undefined;
+  let content: string | undefined;
+  let json = false;
+  let readStdin = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    if (arg === '--') {
+      words.push(...argv.slice(i + 1));
+      break;
+    } else if (arg === '-h' || arg === '--help') {
+      return { kind: 'help' };
+    } else if (arg === '--json') {
+      json = true;
+    } else if (arg === '-') {
+      readStdin = true;
+    } else if (name === '--status') {
+      const given = value();
+      if (given === undefined || !/^[1-5]\d\d$/.test(given)) {
+        return { kind: 'usage-error', message: `--status needs an HTTP status such as 404, not ${given === undefined ? 'nothing' : `"${given}"`}` };
+      }
+      status = Number(given);
+    } else if (name === '--service') {
+      const given = value();
+      if (!given) return { kind: 'usage-error', message: '--service needs a service id such as ecs' };
+      service = given.toLowerCase();
+    } else if (name === '--content') {
+      content = value();
+      if (!content) return { kind: 'usage-error', message: '--content needs a folder such as content' };
+    } else if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg)) {
+      return { kind: 'usage-error', message: `unknown option "${arg}"` };
+    } else {
+      words.push(arg);
+    }
+  }
+  const input = words.join(' ');
+  if (input.trim() === '' && !readStdin) return { kind: 'usage-error', message: 'give an error code or an error message' };
+  if (input.trim() !== '' && readStdin) return { kind: 'usage-error', message: 'give the input as arguments or as "-" (standard input), not both' };
+  return { kind: 'explain', input, readStdin, status, service, content, json };
+}
+
+/**
+ * Finds the codes an input points at, with the same matcher and targets the site's search uses: every wording
+ * of a table with history, current ones preferred on a tie.
+ */
+export function explain(input: string, services: readonly ServiceModel[], siteUrl: string, options: { status?: number } = {}): ExplainHit[] {
+  const site = normalizeSiteUrl(siteUrl);
+  const byPath = new Map<string, { service: ServiceModel; entry: CodeEntry; page?: CodePageData }>();
+  for (const service of services) {
+    const pages = new Map(service.pages.map((p) => [p.entry.code, p]));
+    for (const entry of service.catalogue.entries) byPath.set(codePath(entry), { service, entry, page: pages.get(entry.code) });
+  }
+  const targets = services.flatMap((s) => toMatchTargets(buildLookupData(s.catalogue, s.catalogue.entries, earlierWordings(s))));
+  const groups = new Map<string, MatchResult[]>();
+  for (const result of createMatcher(targets).match(input, { status: options.status })) {
+    const path = result.target.id.split('#')[0];
+    groups.set(path, [...(groups.get(path) ?? []), result]);
+  }
+  return [...groups].flatMap(([path, results]) => {
+    const found = byPath.get(path);
+    return found ? [toHit(found.service, found.entry, found.page, results, site, options.status)] : [];
+  });
+}
+
+/** The earlier wordings of every code of a service, by code (none without history). */
+function earlierWordings(service: ServiceModel): Map<string, EarlierMessage[]> {
+  return new Map(service.pages.flatMap((p) => (p.history ? [[p.entry.code, p.history.earlier] as const] : [])));
+}
+
+function toHit(
+  service: ServiceModel,
+  entry: CodeEntry,
+  page: CodePageData | undefined,
+  results: MatchResult[],
+  site: string,
+  status?: number,
+): ExplainHit {
+  const exported = exportCode(entry, [], site);
+  const anchorOf = (result: MatchResult) => result.target.id.slice(result.target.id.indexOf('#') + 1);
+  const variantOf = (result: MatchResult) => exported.variants.find((v) => v.anchor === anchorOf(result));
+  const messageMatched = results.filter((r) => r.via !== 'code');
+  // As on the site, the matcher's order decides (today's rows win a tie, an asked status comes first): the best
+  // match is an earlier wording only when no current row matches as well.
+  const best = messageMatched[0];
+  const matched = best && !variantOf(best) ? [best] : messageMatched.filter((r) => variantOf(r) !== undefined);
+  let rows: ExplainRow[];
+  if (matched.length > 0) {
+    rows = matched.flatMap((r): ExplainRow[] => {
+      const variant = variantOf(r);
+      if (variant) return [{ ...variant, values: r.values }];
+      const wording = page?.history?.earlier.find((w) => w.id === anchorOf(r));
+      const today = wording && (exported.variants.find((v) => v.status === wording.statuses[0]) ?? exported.variants[0]);
+      if (!wording || !today) return [];
+      const { line: _line, status: _status, statuses: _statuses, ...rest } = today;
+      return [{
+        ...(wording.statuses.length > 0 ? { status: wording.statuses[0] } : {}),
+        ...(wording.statuses.length > 1 ? { statuses: wording.statuses } : {}),
+        ...rest,
+        anchor: wording.id,
+        url: `${exported.url}#${wording.id}`,
+        message: exportMessage(wording),
+        values: r.values,
+        earlier: { first: wording.first, last: wording.last, today: { status: today.status, anchor: today.anchor, url: today.url, message: today.message } },
+      }];
+    });
+  } else {
+    const withStatus = exported.variants.filter((v) => status !== undefined && rowStatuses(v).includes(status));
+    rows = (withStatus.length > 0 ? withStatus : exported.variants).map((v) => ({ ...v, values: [] }));
+  }
+  const via = results.some((r) => r.via === 'code+message') ? 'code+message' : matched.length > 0 ? 'message' : 'code';
+  const hit: ExplainHit = {
+    service: { id: service.catalogue.id, name: service.catalogue.name, short: service.catalogue.short },
+    code: entry.code,
+    url: exported.url,
+    json: exported.json,
+    via,
+    rows,
+    tableRows: entry.variants.length,
+  };
+  if (status !== undefined && !rows.some((r) => rowStatuses(r).includes(status))) {
+    const shown = matched.length > 0 ? `the row${rows.length === 1 ? '' : 's'} the message matches` : rows.length === 1 ? 'its only row' : 'every row';
+    hit.note = `The table has no HTTP ${status} row for ${entry.code}; showing ${shown}.`;
+  }
+  if (page?.history?.retired && service.history) hit.retired = { lastPublished: page.history.lastPublished, current: service.history.current };
+  return hit;
+}
+
+/** Every status of an exported row. */
+function rowStatuses(row: Pick<ExportVariant, 'status' | 'statuses'>): number[] {
+  return row.statuses ?? (row.status === undefined ? [] : [row.status]);
+}
+
+/** A row's status as explain prints it: `404 Not Found`, `400/404 Bad Request / Not Found`, or the cell's text. */
+function describeRowStatus(row: Pick<ExportVariant, 'status' | 'statuses' | 'statusText'>): string {
+  const statuses = rowStatuses(row);
+  if (statuses.length === 0) return row.statusText ?? 'none given';
+  return `${statuses.join('/')} ${[...new Set(statuses.map(describeStatus))].join(' / ')}`;
+}
+
+/** "published 2022-03-28", or "published 2022-03-28 to 2022-07-15" for a wording kept over several versions. */
+function describePublished(first: string, last: string): string {
+  return first === last ? `published ${first}` : `published ${first} to ${last}`;
+}
+
+/** Options for the text report. */
+export interface FormatOptions {
+  /** ANSI bold and colour: only for a terminal, and not when NO_COLOR is set. */
+  color?: boolean;
+}
+
+const LABEL_WIDTH = 13;
+
+/** Formats the hits as the text `npm run explain` prints: a line saying they tie when there are several. */
+export function formatHits(hits: readonly ExplainHit[], options: FormatOptions = {}): string {
+  const blocks = hits.map((hit) => formatHit(hit, options));
+  if (hits.length > 1) {
+    blocks.unshift(`${hits.length} codes match equally; the input alone cannot tell them apart: ${hits.map((h) => h.code).join(', ')}.`);
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** Formats one hit: code and service, then per row its status, message (filled values in brackets), description, solution and URL. */
+export function formatHit(hit: ExplainHit, options: FormatOptions = {}): string {
+  const style = ansi(options.color ?? false);
+  const rowCount = hit.rows.length > 1 ? `, ${hit.rows.length} rows` : '';
+  const lines = [`${style.bold(hit.code)} (${hit.service.short}: ${hit.service.name}${rowCount})`];
+  if (hit.retired) lines.push(`  Retired: last published ${hit.retired.lastPublished}; the table of ${hit.retired.current} no longer has it.`);
+  if (hit.note) lines.push(`  ${hit.note}`);
+  hit.rows.forEach((row, i) => {
+    if (i > 0) lines.push('');
+    if (row.earlier) {
+      const { today } = row.earlier;
+      const says = hit.retired ? 'its last wording says' : 'today the table says';
+      const status = today.status === row.status || today.status === undefined ? '' : ` (HTTP ${today.status})`;
+      lines.push(`  Matched an earlier wording (${describePublished(row.earlier.first, row.earlier.last)}); ${says}${status}: "${today.message.template}"`);
+    }
+    lines.push(
+      field('HTTP status', describeRowStatus(row)),
+      field('Message', fillTemplate(row, (value) => style.value(`[${value}]`))),
+      field('Description', row.description.text),
+      field('Solution', row.solution.text),
+      // The page URL is enough for a one-row code; otherwise point at the row (an earlier wording always).
+      field('URL', hit.tableRows > 1 || row.earlier ? row.url : hit.url),
+    );
+  });
+  return lines.join('\n');
+}
+
+/** A message template with each slot replaced by its value, marked by `mark`; slots without a value stay as written. */
+export function fillTemplate(row: Pick<ExplainRow, 'message' | 'values'>, mark: (value: string) => string = (v) => `[${v}]`): string {
+  const { template, slots } = row.message;
+  let text = '';
+  let last = 0;
+  for (const slot of slots) {
+    const value = row.values[slot.index];
+    text += template.slice(last, slot.start) + (value === undefined ? template.slice(slot.start, slot.end) : mark(value));
+    last = slot.end;
+  }
+  return text + template.slice(last);
+}
+
+/** The message printed when nothing matches: the input on one line, cut to 80 characters. */
+export function formatNoMatch(input: string): string {
+  const oneLine = input.replace(/\s+/g, ' ').trim();
+  const quoted = [...oneLine].length > QUOTE_LIMIT ? `${[...oneLine].slice(0, QUOTE_LIMIT - 1).join('')}…` : oneLine;
+  return `No error code matches "${quoted}". Try a code such as Ecs.0010, or words of the message.`;
+}
+
+/** The hits as the JSON `npm run explain -- --json` prints. */
+export function formatHitsJson(input: string, hits: readonly ExplainHit[]): string {
+  return `${JSON.stringify({ input, hits }, null, 2)}\n`;
+}
+
+function field(label: string, text: string): string {
+  const indent = ' '.repeat(2 + LABEL_WIDTH);
+  return `  ${label.padEnd(LABEL_WIDTH)}${text.split('\n').join(`\n${indent}`)}`;
+}
+
+function ansi(enabled: boolean) {
+  const wrap = (open: string, close: string) => (text: string) => (enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text);
+  const bold = wrap('1', '22');
+  const cyan = wrap('36', '39');
+  return { bold, value: (text: string) => bold(cyan(text)) };
+}

@@ -1,0 +1,277 @@
+import type { CodeEntry } from '../catalogue/catalogue';
+import { codePath } from '../core/urls';
+import { codeKey, decidesInText, findCodesInText, keyParts, learnShapes, readCodeSpelling, shapesFromList, type CodeShapes } from '../core/code-identity';
+import { inputWords, MAX_INPUT, templateWords, type MatchTarget } from './matcher';
+import { parseTemplate } from '../core/template';
+
+/** What the browser loads to match pasted text to codes: a service's codes and their messages. */
+export interface LookupData {
+  service: string;
+  name: string;
+  short: string;
+  codes: LookupCode[];
+}
+
+/** A code in the lookup data. */
+export interface LookupCode {
+  code: string;
+  path: string;
+  /**
+   * One per wording: [status, anchor, plain-text message template, rank]. Current rows first (rank 0 or
+   * absent); earlier wordings of a table with history follow, with their `v<n>` anchor and rank 1 or more.
+   */
+  variants: LookupVariant[];
+}
+
+/**
+ * [status, anchor, message template, rank (absent = 0: the current wording), description (plain text, to
+ * tell apart codes that share a message)]. The status is a number, or a list for a row with none or several.
+ */
+export type LookupVariant = [LookupStatus, string, string] | [LookupStatus, string, string, number] | [LookupStatus, string, string, number, string];
+
+/** A row's statuses as lookup data stores them: one number, or a list (empty for none). */
+export type LookupStatus = number | number[];
+
+/** Packs a row's statuses: a number for the usual single status, else the list. */
+export function packStatuses(statuses: readonly number[]): LookupStatus {
+  return statuses.length === 1 ? statuses[0] : [...statuses];
+}
+
+/** Unpacks statuses stored by `packStatuses`. */
+export function unpackStatuses(status: LookupStatus): number[] {
+  return Array.isArray(status) ? status : [status];
+}
+
+/** An earlier wording of a code, as the lookup needs it. */
+export interface EarlierMessage {
+  id: string;
+  statuses: number[];
+  message: { text: string };
+  rank: number;
+}
+
+/** Builds a service's lookup data from its codes and, with history, their earlier wordings. */
+export function buildLookupData(
+  service: { id: string; name: string; short: string },
+  entries: readonly CodeEntry[],
+  earlier: ReadonlyMap<string, readonly EarlierMessage[]> = new Map(),
+): LookupData {
+  return {
+    service: service.id,
+    name: service.name,
+    short: service.short,
+    codes: entries.map((e) => ({
+      code: e.code,
+      path: codePath(e),
+      variants: [
+        ...e.variants.map((v): LookupVariant => {
+          // A table without a message column is matched by its description (the text its API returns).
+          const status = packStatuses(v.statuses);
+          if (!v.message.text) return [status, v.anchor, v.description.text];
+          return v.description.text ? [status, v.anchor, v.message.text, 0, v.description.text] : [status, v.anchor, v.message.text];
+        }),
+        ...(earlier.get(e.code) ?? []).map((w): LookupVariant => [packStatuses(w.statuses), w.id, w.message.text, w.rank]),
+      ],
+    })),
+  };
+}
+
+/** Turns lookup data into matcher targets; a target's id is `<path>#<anchor>`. */
+export function toMatchTargets(data: LookupData): MatchTarget[] {
+  return data.codes.flatMap((c) =>
+    c.variants.map(([status, anchor, message, rank = 0]) => ({
+      id: `${c.path}#${anchor}`,
+      code: c.code,
+      statuses: unpackStatuses(status),
+      segments: parseTemplate(message),
+      rank,
+    })),
+  );
+}
+
+/** One wording as the browser loads it: [service, code, page path, status, anchor, message template, rank?, description?]. */
+export type LookupRecord =
+  | [string, string, string, LookupStatus, string, string]
+  | [string, string, string, LookupStatus, string, string, number]
+  | [string, string, string, LookupStatus, string, string, number, string];
+
+/** A service as the lookup knows it. */
+export interface LookupService {
+  service: string;
+  name: string;
+  short: string;
+  codes: number;
+}
+
+/**
+ * The index of the lookup data: the browser reads it first, then only the shards its input names —
+ * the code shards of codes in the text, else the word shards of its words.
+ */
+export interface LookupManifest {
+  services: LookupService[];
+  /** Number of word shards: a record is in shard `shardOfWord(word, wordShards)` of its anchor word. */
+  wordShards: number;
+  /** The code shards that exist, as hundreds by prefix: `{ "ecs": [0, 1, 13] }` (`ecs-0` holds Ecs.0000-0099). */
+  codeShards: Record<string, number[]>;
+  /** The shapes of every known code (`ecs.#4`), by which codes are recognised in pasted text. */
+  codeShapes: string[];
+}
+
+/** Bytes of records a word shard aims at: small enough that a lookup loads a few KB per word. */
+const WORD_SHARD_BYTES = 4_000;
+
+/** Flattens a service's lookup data into records. */
+export function recordsOf(data: LookupData): LookupRecord[] {
+  return data.codes.flatMap((c) =>
+    c.variants.map(([status, anchor, message, rank, description]): LookupRecord =>
+      description
+        ? [data.service, c.code, c.path, status, anchor, message, rank ?? 0, description]
+        : rank
+          ? [data.service, c.code, c.path, status, anchor, message, rank]
+          : [data.service, c.code, c.path, status, anchor, message]),
+  );
+}
+
+/** Groups records back into per-service lookup data (codes in the order they came). */
+export function groupRecords(records: readonly LookupRecord[], services: readonly LookupService[]): LookupData[] {
+  const byService = new Map<string, Map<string, LookupCode>>();
+  const seen = new Set<string>();
+  for (const [service, code, path, status, anchor, message, rank, description] of records) {
+    const id = `${path}#${anchor}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const codes = byService.get(service) ?? new Map<string, LookupCode>();
+    byService.set(service, codes);
+    const entry = codes.get(code) ?? { code, path, variants: [] };
+    codes.set(code, entry);
+    entry.variants.push(description ? [status, anchor, message, rank ?? 0, description] : rank ? [status, anchor, message, rank] : [status, anchor, message]);
+  }
+  return services
+    .filter((s) => byService.has(s.service))
+    .map((s) => ({ service: s.service, name: s.name, short: s.short, codes: [...byService.get(s.service)!.values()] }));
+}
+
+/**
+ * The code shard a code belongs to: its key's prefix and hundreds (`Ecs.0010` -> `ecs-0`, `Ecs.1300` ->
+ * `ecs-13`, `111400002` -> `_-1114000`); a name without a number goes by its first character (`BadDigest` -> `_b-0`).
+ */
+export function codeShardKey(code: string): string | null {
+  const key = codeKey(code);
+  if (!key) return null;
+  const { prefix, number } = keyParts(key);
+  if (number === '') return `_${key[0]}-0`;
+  return `${prefix || '_'}-${Math.floor(Number(number.slice(-15)) / 100)}`;
+}
+
+/** The word shard of a word: FNV-1a hash modulo the number of shards. */
+export function shardOfWord(word: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    hash ^= word.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shards;
+}
+
+/**
+ * Splits every service's lookup data into shards: by code (prefix and hundreds) and by the rarest word of
+ * each message template. Every record is in one code shard and, if its template has a word, one word shard.
+ */
+export function buildLookupShards(services: readonly LookupData[]): {
+  manifest: LookupManifest;
+  words: LookupRecord[][];
+  codes: Map<string, LookupRecord[]>;
+} {
+  const records = services.flatMap(recordsOf);
+  const wordsOf = records.map((r) => templateWords(parseTemplate(r[5])));
+  const frequency = new Map<string, number>();
+  for (const words of wordsOf) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const bytes = JSON.stringify(records).length;
+  const wordShards = Math.max(1, Math.ceil(bytes / WORD_SHARD_BYTES));
+  const words: LookupRecord[][] = Array.from({ length: wordShards }, () => []);
+  const codes = new Map<string, LookupRecord[]>();
+  records.forEach((record, i) => {
+    const rarest = [...wordsOf[i]].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1))[0];
+    if (rarest !== undefined) words[shardOfWord(rarest, wordShards)].push(record);
+    const key = codeShardKey(record[1]) ?? 'other';
+    const shard = codes.get(key) ?? [];
+    codes.set(key, shard);
+    shard.push(record);
+  });
+  const codeShards: Record<string, number[]> = {};
+  for (const key of codes.keys()) {
+    const { prefix, hundreds } = splitShardKey(key);
+    (codeShards[prefix] ??= []).push(hundreds);
+  }
+  for (const list of Object.values(codeShards)) list.sort((a, b) => a - b);
+  const manifest: LookupManifest = {
+    services: services.map((s) => ({ service: s.service, name: s.name, short: s.short, codes: s.codes.length })),
+    wordShards,
+    codeShards,
+    codeShapes: [...learnShapes(services.flatMap((s) => s.codes.map((c) => c.code))).exact].sort(),
+  };
+  return { manifest, words, codes };
+}
+
+/** Most codes read from one input: a paste with more is a log dump, and its first codes are the ones that count. */
+const MAX_CODES_IN_INPUT = 8;
+
+/** `ecs-13` -> prefix `ecs`, hundreds 13. */
+function splitShardKey(key: string): { prefix: string; hundreds: number } {
+  const cut = key.lastIndexOf('-');
+  return { prefix: key.slice(0, cut), hundreds: Number(key.slice(cut + 1)) };
+}
+
+/** The shard of a key, or the shard of the same prefix with the nearest hundreds. */
+function nearestShard(key: string, shards: LookupManifest['codeShards']): string | undefined {
+  const { prefix, hundreds } = splitShardKey(key);
+  const list = Object.hasOwn(shards, prefix) ? shards[prefix] : [];
+  let best: number | undefined;
+  for (const h of list) if (best === undefined || Math.abs(h - hundreds) < Math.abs(best - hundreds)) best = h;
+  return best === undefined ? undefined : `${prefix}-${best}`;
+}
+
+/** Which shards an input needs: the code shards of the codes it names, else the word shards of its words. */
+export function shardsForInput(input: string, manifest: LookupManifest, code?: string): { codes: string[]; words: number[] } {
+  const keys = new Set<string>();
+  const { spelled, inText } = codesNamed(input, manifest, code);
+  for (const found of [...spelled, ...inText]) {
+    const key = codeShardKey(found);
+    if (key) keys.add(key);
+  }
+  // A code with no shard of its own (Ecs.9999) loads the nearest shard of its prefix, for its neighbours.
+  const codes = [...new Set([...keys].map((k) => nearestShard(k, manifest.codeShards)).filter((k): k is string => k !== undefined))];
+  const words = [...new Set(inputWords(input).map((w) => shardOfWord(w, manifest.wordShards)))].sort((a, b) => a - b);
+  return { codes, words };
+}
+
+const shapesOf = new WeakMap<LookupManifest, CodeShapes>();
+
+/** The code shapes of a manifest, rebuilt once per manifest. */
+export function manifestShapes(manifest: LookupManifest): CodeShapes {
+  let shapes = shapesOf.get(manifest);
+  if (!shapes) shapesOf.set(manifest, (shapes = shapesFromList(manifest.codeShapes ?? [])));
+  return shapes;
+}
+
+/**
+ * The keys of the codes an input names: those spelled whole (the caller's code, the whole input) and the first
+ * few codes of a known shape inside its text.
+ */
+function codesNamed(input: string, manifest: LookupManifest, code?: string): { spelled: string[]; inText: string[] } {
+  const shapes = manifestShapes(manifest);
+  const spelled = [code ?? '', input].map((c) => readCodeSpelling(c, shapes)).filter((k): k is string => k !== null);
+  const inText = findCodesInText(input.slice(0, MAX_INPUT), shapes).slice(0, MAX_CODES_IN_INPUT).map((found) => found.key);
+  return { spelled, inText };
+}
+
+/**
+ * Whether an input needs the word shards too, once the code shards it names are loaded: unless a code it
+ * spells whole, or a code with a number in its text, is among those records (a name inside the text,
+ * `itemNotFound`, does not rule out a message match).
+ */
+export function needsWordShards(input: string, manifest: LookupManifest, codeRecords: readonly LookupRecord[], code?: string): boolean {
+  const { spelled, inText } = codesNamed(input, manifest, code);
+  const named = new Set([...spelled, ...inText.filter(decidesInText)]);
+  return !codeRecords.some((r) => named.has(codeKey(r[1])));
+}

@@ -1,0 +1,85 @@
+import { readCodeSpelling, urlSpellings, type CodeShapes } from '../core/code-identity';
+import { spellingPath } from '../core/urls';
+
+/** A generated redirect: a common misspelling of a code's URL and the page it leads to. */
+export interface Alias {
+  /** Site path of the redirect page, with a trailing slash: `/ecs/Ecs.0010/`. */
+  from: string;
+  /** Where it leads: the code page, or the lookup chooser for a code that several services have. */
+  to: string;
+  code: string;
+}
+
+/** What aliases need to know of a service's codes. */
+export interface AliasSource {
+  service: string;
+  codes: { code: string; path: string }[];
+}
+
+/**
+ * The URL spellings people type or paste for a code (`/ecs/Ecs.0010/`, `/ecs/ECS.0010/`,
+ * `/ecs/ecs.0010/`, `/ecs/ecs0010/`, `/ecs/Ecs_0010/`, `/Ecs.0010/`), each leading to the code's page.
+ * Any other spelling is resolved by the 404 page.
+ */
+export function listAliases(services: readonly AliasSource[]): Alias[] {
+  const aliases = new Map<string, Alias>();
+  // A spelling that two codes of a service share (`BadDigest`, `Baddigest` -> `baddigest`) leads to neither:
+  // the 404 page's resolver offers both.
+  const ambiguous = new Set<string>();
+  const rootTargets = new Map<string, Set<string>>();
+  const pages = new Set(services.flatMap((s) => s.codes.map((c) => c.path)));
+  for (const { service, codes } of services) {
+    for (const { code, path } of codes) {
+      for (const spelling of urlSpellings(code)) {
+        const from = spellingPath(spelling, service);
+        if (from === path || pages.has(from)) continue;
+        const earlier = aliases.get(from);
+        if (earlier && earlier.to !== path) ambiguous.add(from);
+        else aliases.set(from, { from, to: path, code });
+      }
+      if (!/^[A-Za-z0-9._-]+$/.test(code)) continue;
+      const root = spellingPath(code);
+      rootTargets.set(root, new Set([...(rootTargets.get(root) ?? []), path]));
+    }
+  }
+  for (const from of ambiguous) aliases.delete(from);
+  for (const [from, targets] of rootTargets) {
+    const code = from.slice(1, -1);
+    const to = targets.size === 1 ? [...targets][0] : `/lookup/?${new URLSearchParams({ code })}`;
+    if (!aliases.has(from)) aliases.set(from, { from, to, code });
+  }
+  return [...aliases.values()];
+}
+
+/** Reads a code (and the service, when the path names one) from any path: `/ecs/ECS-0010` -> ecs, ECS-0010. */
+export function codeFromPath(pathname: string, services: readonly string[], shapes: CodeShapes): { service?: string; code: string } | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const segments = decoded.split('/').filter(Boolean);
+  const last = segments.at(-1)?.replace(/\.(html?|json)$/i, '');
+  // Only a segment of a known code's shape is a code: `v1.0` or `a1` in a path is not.
+  if (!last || readCodeSpelling(last, shapes) === null) return null;
+  const first = segments[0]?.toLowerCase();
+  const service = segments.length > 1 && first && services.includes(first) ? first : undefined;
+  return { service, code: last };
+}
+
+/** A tiny page that sends the browser on at once, keeping the query and #anchor. */
+export function renderRedirectPage(alias: Alias, canonicalUrl: string): string {
+  const to = escapeHtml(alias.to);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(alias.code)}</title>
+<meta name="robots" content="noindex"><link rel="canonical" href="${escapeHtml(canonicalUrl)}">
+<script>location.replace(${JSON.stringify(alias.to).replace(/</g, '\\u003c')}+(${JSON.stringify(alias.to.includes('?'))}?location.search.replace(/^\\?/,'&'):location.search)+location.hash)</script>
+<meta http-equiv="refresh" content="0; url=${to}">
+</head><body><p>${escapeHtml(alias.code)} is at <a href="${to}">${to}</a>.</p></body></html>
+`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,157 @@
+import type { CodeEntry, ServiceCatalogue } from '../catalogue/catalogue';
+import { indexCategories, type Category } from './categories';
+import type { PageHistory } from '../history/code-history';
+import { codePath } from '../core/urls';
+
+/** A link to another code, with what a list shows of it. */
+export interface CodeLink {
+  code: string;
+  path: string;
+  statuses: number[];
+  message: string;
+}
+
+/** A link to an index page. */
+export interface CategoryLink {
+  kind: Category['kind'];
+  title: string;
+  label: string;
+  path: string;
+}
+
+/** Everything one code page shows besides the entry itself. */
+export interface CodePageData {
+  entry: CodeEntry;
+  path: string;
+  categories: CategoryLink[];
+  /** Codes whose message template is identical to one of this code's (Ecs.0202 and Ecs.0203). */
+  sameMessage: CodeLink[];
+  /** A few neighbours from each of the code's topics and its family, nearest in catalogue order first. */
+  related: { category: CategoryLink; codes: CodeLink[] }[];
+  previous?: CodeLink;
+  next?: CodeLink;
+  /** The code's history, when the service has dated versions of its table. */
+  history?: PageHistory;
+}
+
+const RELATED_PER_CATEGORY = 5;
+
+
+/** Builds the data of every code page of a service in one pass (linear in the number of codes). */
+export function buildCodePages(catalogue: ServiceCatalogue, categories: readonly Category[]): CodePageData[] {
+  const entries = catalogue.entries;
+  const positionIn = new Map(categories.map((c) => [c, new Map(c.codes.map((code, j) => [code, j]))]));
+  const links = new Map(entries.map((e) => [e.code, toCodeLink(e)]));
+  const byCategory = indexCategories(categories);
+  const byTemplate = new Map<string, string[]>();
+  for (const e of entries) {
+    for (const key of new Set(e.variants.filter((v) => v.message.text).map((v) => templateKey(v.message.text)))) {
+      byTemplate.set(key, [...(byTemplate.get(key) ?? []), e.code]);
+    }
+  }
+  return entries.map((entry, i) => {
+    const own = byCategory.get(entry.code) ?? [];
+    const sameMessage = [
+      ...new Set(entry.variants.flatMap((v) => byTemplate.get(templateKey(v.message.text)) ?? [])),
+    ].filter((code) => code !== entry.code);
+    const shown = new Set([entry.code, ...sameMessage]);
+    const related = own
+      .filter((c) => c.kind === 'topic' || c.kind === 'family')
+      .map((category) => {
+        const at = positionIn.get(category)?.get(entry.code) ?? 0;
+        const codes = neighbours(category.codes, at, (code) => !shown.has(code), RELATED_PER_CATEGORY);
+        for (const code of codes) shown.add(code);
+        return { category: toCategoryLink(category), codes: codes.map((code) => links.get(code)!) };
+      })
+      .filter((group) => group.codes.length > 0);
+    return {
+      entry,
+      path: codePath(entry),
+      categories: own.map(toCategoryLink),
+      sameMessage: sameMessage.map((code) => links.get(code)!),
+      related,
+      previous: i > 0 ? links.get(entries[i - 1].code) : undefined,
+      next: i < entries.length - 1 ? links.get(entries[i + 1].code) : undefined,
+    };
+  });
+}
+
+/** Up to `limit` items of a list nearest to position `at`, in list order. */
+function neighbours<T>(list: readonly T[], at: number, keep: (item: T) => boolean, limit: number): T[] {
+  const found: number[] = [];
+  for (let d = 1; found.length < limit && (at - d >= 0 || at + d < list.length); d++) {
+    for (const j of [at + d, at - d]) {
+      if (j >= 0 && j < list.length && found.length < limit && keep(list[j])) found.push(j);
+    }
+  }
+  return found.sort((a, b) => a - b).map((j) => list[j]);
+}
+
+/** Two messages have the same template when they read the same, case and spacing aside. */
+function templateKey(message: string): string {
+  return message.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A code as a list shows it: its first variant's status and message. */
+export function toCodeLink(entry: CodeEntry): CodeLink {
+  return {
+    code: entry.code,
+    path: codePath(entry),
+    statuses: entry.variants[0].statuses,
+    message: entry.variants[0].message.text || entry.variants[0].description.text,
+  };
+}
+
+/** A category as a link. */
+export function toCategoryLink(category: Category): CategoryLink {
+  return { kind: category.kind, title: category.title, label: category.label, path: category.path };
+}
+
+/**
+ * A code page as the content store keeps it: links to other codes and to categories by code and path
+ * only. Every page would otherwise repeat the messages and titles of its neighbours, and the store is
+ * bundled into the build, so its size is build memory.
+ */
+export interface StoredCodePage {
+  entry: CodeEntry;
+  path: string;
+  categories: string[];
+  sameMessage: string[];
+  related: { category: string; codes: string[] }[];
+  previous?: string;
+  next?: string;
+  history?: PageHistory;
+}
+
+/** Shrinks a code page's data for the content store (see `StoredCodePage`). */
+export function compactCodePage(page: CodePageData): StoredCodePage {
+  return {
+    entry: page.entry,
+    path: page.path,
+    categories: page.categories.map((c) => c.path),
+    sameMessage: page.sameMessage.map((l) => l.code),
+    related: page.related.map((group) => ({ category: group.category.path, codes: group.codes.map((l) => l.code) })),
+    previous: page.previous?.code,
+    next: page.next?.code,
+    history: page.history,
+  };
+}
+
+/** Restores full code pages from stored ones; links are shared objects, one per code and category. */
+export function expandCodePages(stored: readonly StoredCodePage[], categories: readonly Category[]): CodePageData[] {
+  const links = new Map(stored.map((p) => [`${p.entry.service}/${p.entry.code}`, toCodeLink(p.entry)]));
+  const categoryLinks = new Map(categories.map((c) => [c.path, toCategoryLink(c)]));
+  return stored.map((p) => {
+    const link = (code: string) => links.get(`${p.entry.service}/${code}`)!;
+    return {
+      entry: p.entry,
+      path: p.path,
+      categories: p.categories.map((path) => categoryLinks.get(path)!),
+      sameMessage: p.sameMessage.map(link),
+      related: p.related.map((group) => ({ category: categoryLinks.get(group.category)!, codes: group.codes.map(link) })),
+      previous: p.previous === undefined ? undefined : link(p.previous),
+      next: p.next === undefined ? undefined : link(p.next),
+      history: p.history,
+    };
+  });
+}

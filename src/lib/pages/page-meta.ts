@@ -1,0 +1,42 @@
+import type { CodePageData } from './code-pages';
+import { statusBadge } from '../core/http-status';
+
+/** A heading for Starlight's table of contents. */
+export interface TocHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** Meta description and table of contents of a code page. */
+export function describeCodePage(
+  page: CodePageData,
+  service: { short: string; name: string },
+): { description: string; headings: TocHeading[] } {
+  const first = page.entry.variants[0];
+  const statuses = page.entry.variants.flatMap((v) => v.statuses);
+  const description = truncate(
+    `${page.entry.code} (${service.short}${statuses.length > 0 ? `, HTTP ${statuses.join('/')}` : ''}): ` +
+      `${first.message.text} ${first.description.text}`.replace(/\s+/g, ' '),
+    200,
+  );
+  const headings: TocHeading[] = page.entry.variants.map((v) => {
+    const { badge, reason } = statusBadge(v);
+    return { depth: 2, slug: v.anchor, text: reason ? `${badge} ${reason}` : badge };
+  });
+  if (page.history && page.history.earlier.length > 0) {
+    headings.push({ depth: 2, slug: 'earlier-wordings', text: 'Earlier wordings' });
+  }
+  if (page.sameMessage.length > 0 || page.related.length > 0) {
+    headings.push({ depth: 2, slug: 'related-codes', text: 'Related codes' });
+  }
+  return { description, headings };
+}
+
+/** Cuts text at a word boundary, adding an ellipsis when it was longer than `max`. */
+export function truncate(text: string, max: number): string {
+  const clean = text.trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+}

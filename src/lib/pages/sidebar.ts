@@ -1,0 +1,48 @@
+import { allCodesPath, changesPath, servicePath } from '../core/urls';
+import type { Category, CategoryKind } from './categories';
+
+/** A sidebar item in the shape Starlight's `sidebar` option and `StarlightPage` prop take. */
+export type SidebarItem =
+  | { label: string; link: string }
+  | { label: string; items: SidebarItem[]; collapsed?: boolean };
+
+const GROUPS: { kind: CategoryKind; label: string }[] = [
+  { kind: 'table', label: 'By table' },
+  { kind: 'topic', label: 'By topic' },
+  { kind: 'status', label: 'By HTTP status' },
+  { kind: 'family', label: 'By code range' },
+  { kind: 'prefix', label: 'By prefix' },
+];
+
+/** Most links a category group shows in the sidebar; a longer one is a single link to the overview's section. */
+export const MAX_GROUP_LINKS = 30;
+
+/**
+ * The sidebar of a service's pages: its overview, all codes and its category pages, never the codes
+ * themselves, and at most MAX_GROUP_LINKS per group, so a page's size does not grow with the number of codes.
+ */
+export function buildServiceSidebar(
+  service: { id: string; short: string; history?: unknown },
+  categories: readonly Pick<Category, 'kind' | 'label' | 'path'>[],
+): SidebarItem[] {
+  return [
+    { label: 'Home', link: '/' },
+    {
+      label: service.short,
+      items: [
+        { label: 'Overview', link: servicePath(service.id) },
+        { label: 'All codes', link: allCodesPath(service.id) },
+        ...(service.history ? [{ label: 'What changed', link: changesPath(service.id) }] : []),
+        ...GROUPS.flatMap(({ kind, label }): SidebarItem[] => {
+          const items = categories.filter((c) => c.kind === kind).map((c) => ({ label: c.label, link: c.path }));
+          if (items.length === 0) return [];
+          // A long group (a thousand-code table has a hundred code ranges) would be most of every page's
+          // HTML: it becomes one link to that section of the overview, which lists them all.
+          if (items.length > MAX_GROUP_LINKS) return [{ label: `${label} (${items.length})`, link: `${servicePath(service.id)}#by-${kind}` }];
+          return [{ label, collapsed: kind !== 'topic', items }];
+        }),
+      ],
+    },
+    { label: 'About this reference', link: '/about/' },
+  ];
+}

@@ -1,0 +1,373 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  buildCodeExport,
+  buildServiceExport,
+  locateSlots,
+  serializeExport,
+  type ServiceExport,
+} from '../../src/lib/export/export';
+import { loadServices, type ServiceModel } from '../../src/lib/content/load-content';
+import { parseTemplate } from '../../src/lib/core/template';
+import { validateJson, type JsonSchema } from '../support/json-schema';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SITE = 'https://errors.example.test';
+/** A small ECS table in three dated versions (see its README). */
+const HISTORY_SITE = path.join(REPO, 'tests/fixtures/history-site');
+
+function loadEcs(): ServiceModel {
+  const { services, diagnostics } = loadServices(path.join(REPO, 'content'), REPO);
+  expect(diagnostics).toEqual([]);
+  return services.find((s) => s.catalogue.id === 'ecs')!;
+}
+
+function exportEcs(siteUrl = SITE): ServiceExport {
+  const ecs = loadEcs();
+  return buildServiceExport(ecs.catalogue, ecs.catalogue.entries, ecs.categories, siteUrl);
+}
+
+/** The fixture service with history, and its export the way src/pages/[service]/errors.json.ts builds it. */
+function exportHistorySite(): { service: ServiceModel; document: ServiceExport } {
+  const { services, diagnostics } = loadServices(path.join(HISTORY_SITE, 'content'), HISTORY_SITE);
+  expect(diagnostics).toEqual([]);
+  const service = services[0];
+  const history = {
+    dates: service.history!.dates,
+    changes: service.history!.changes,
+    codes: new Map(service.pages.map((p) => [p.entry.code, p.history!])),
+  };
+  return { service, document: buildServiceExport(service.catalogue, service.catalogue.entries, service.categories, SITE, history) };
+}
+
+function readSchema(name: string): Exclude<JsonSchema, boolean> {
+  return JSON.parse(readFileSync(path.join(REPO, 'public/schemas', name), 'utf8'));
+}
+
+function findCode(document: ServiceExport, code: string) {
+  const found = document.codes.find((c) => c.code === code);
+  if (!found) throw new Error(`no ${code} in the export`);
+  return found;
+}
+
+describe('locateSlots', () => {
+  it('gives each slot of "Failed to create volume %s because %s." its offsets in the template', () => {
+    expect(locateSlots(parseTemplate('Failed to create volume %s because %s.'))).toEqual({
+      template: 'Failed to create volume %s because %s.',
+      slots: [
+        { index: 0, kind: '%s', start: 24, end: 26 },
+        { index: 1, kind: '%s', start: 35, end: 37 },
+      ],
+    });
+  });
+
+  it('counts a lone xxx as a three-character slot and %d as a slot of its own kind', () => {
+    expect(locateSlots(parseTemplate('itemNotFound: xxx could not be found.')).slots).toEqual([{ index: 0, kind: 'xxx', start: 14, end: 17 }]);
+    expect(locateSlots(parseTemplate('%d disks')).slots).toEqual([{ index: 0, kind: '%d', start: 0, end: 2 }]);
+  });
+
+  it('returns no slots for a template without placeholders', () => {
+    expect(locateSlots(parseTemplate('The flavor does not exist.'))).toEqual({ template: 'The flavor does not exist.', slots: [] });
+  });
+});
+
+describe('buildServiceExport on the ECS table', () => {
+  const document = exportEcs();
+
+  it('describes the service, points at its schema and has no timestamp', () => {
+    expect(document.$schema).toBe(`${SITE}/schemas/errors.schema.json`);
+    expect(document.service).toEqual({
+      id: 'ecs',
+      name: 'Elastic Cloud Server',
+      short: 'ECS',
+      published: '2022-03-28',
+      source: 'content/ecs/error-codes.rst',
+      url: `${SITE}/ecs/`,
+    });
+    expect(Object.keys(document)).toEqual(['$schema', 'service', 'notes', 'codes']);
+    expect(document.notes).toHaveLength(4);
+    expect(document.notes[0]).toMatch(/^An error code returned by an API does not correspond to one error message\./);
+  });
+
+  it('has 147 codes and 148 rows, in table order', () => {
+    expect(document.codes).toHaveLength(147);
+    expect(document.codes.reduce((n, c) => n + c.variants.length, 0)).toBe(148);
+    expect(document.codes[0].code).toBe('Ecs.0000');
+  });
+
+  it('exports Ecs.0010 with the slot of its filled-in IP address', () => {
+    const code = findCode(document, 'Ecs.0010');
+    expect(code).toMatchObject({
+      code: 'Ecs.0010',
+      slug: 'ecs-0010',
+      url: `${SITE}/ecs/ecs-0010/`,
+      json: `${SITE}/ecs/ecs-0010.json`,
+    });
+    expect(code.variants).toHaveLength(1);
+    expect(code.variants[0]).toMatchObject({
+      status: 400,
+      anchor: 'http-400',
+      url: `${SITE}/ecs/ecs-0010/#http-400`,
+      line: 42,
+      message: { template: 'Private IP address %s is already in use.', slots: [{ index: 0, kind: '%s', start: 19, end: 21 }] },
+      description: { text: 'The private IP address is already in use.' },
+      solution: { text: 'Change the port.' },
+    });
+    expect(code.variants[0].message.html).toContain('<var class="slot"');
+  });
+
+  it('exports the two slots of Ecs.0202 at the offsets counted by hand', () => {
+    expect(findCode(document, 'Ecs.0202').variants[0].message.slots).toEqual([
+      { index: 0, kind: '%s', start: 24, end: 26 },
+      { index: 1, kind: '%s', start: 35, end: 37 },
+    ]);
+  });
+
+  it('exports both rows of Ecs.1000, each with its own anchor and URL', () => {
+    const variants = findCode(document, 'Ecs.1000').variants;
+    expect(variants.map((v) => [v.status, v.anchor, v.url, v.message.template])).toEqual([
+      [400, 'http-400', `${SITE}/ecs/ecs-1000/#http-400`, 'Failed to call the Nova API because %s.'],
+      [404, 'http-404', `${SITE}/ecs/ecs-1000/#http-404`, 'itemNotFound: xxx could not be found.'],
+    ]);
+    expect(variants[1].message.slots).toEqual([{ index: 0, kind: 'xxx', start: 14, end: 17 }]);
+  });
+
+  it('lists the categories of a code with their URLs, without the all-codes page', () => {
+    expect(findCode(document, 'Ecs.1000').categories).toEqual([
+      { kind: 'status', slug: '400', title: 'HTTP 400 Bad Request', url: `${SITE}/ecs/status/400/` },
+      { kind: 'status', slug: '404', title: 'HTTP 404 Not Found', url: `${SITE}/ecs/status/404/` },
+      { kind: 'prefix', slug: 'ecs', title: 'Ecs.* codes', url: `${SITE}/ecs/prefix/ecs/` },
+      { kind: 'family', slug: '1xxx', title: 'Ecs.1xxx: Dependent service API failures (Nova, IAM, EIP, Cinder)', url: `${SITE}/ecs/family/1xxx/` },
+      { kind: 'topic', slug: 'dependent-services', title: 'Dependent services', url: `${SITE}/ecs/topic/dependent-services/` },
+    ]);
+    for (const code of document.codes) {
+      expect(code.categories.map((c) => c.kind), code.code).toEqual(expect.arrayContaining(['status', 'prefix']));
+    }
+  });
+
+  it('gives every code a page URL and a JSON URL under the site, and every row an anchored URL', () => {
+    for (const code of document.codes) {
+      expect(code.url).toBe(`${SITE}/ecs/${code.slug}/`);
+      expect(code.json).toBe(`${SITE}/ecs/${code.slug}.json`);
+      for (const v of code.variants) expect(v.url).toBe(`${code.url}#${v.anchor}`);
+    }
+  });
+
+  it('keeps every template equal to the message text, with each slot where its offsets say', () => {
+    const ecs = loadEcs();
+    document.codes.forEach((code, i) => {
+      code.variants.forEach((v, j) => {
+        expect(v.message.template).toBe(ecs.catalogue.entries[i].variants[j].message.text);
+        for (const slot of v.message.slots) expect(v.message.template.slice(slot.start, slot.end), `${code.code} slot ${slot.index}`).toBe(slot.kind);
+      });
+    });
+  });
+
+  it('strips a trailing slash from the site URL', () => {
+    const withSlash = exportEcs(`${SITE}/`);
+    expect(withSlash.$schema).toBe(`${SITE}/schemas/errors.schema.json`);
+    expect(findCode(withSlash, 'Ecs.0010').url).toBe(`${SITE}/ecs/ecs-0010/`);
+  });
+
+  it('leaves out "published" when the service has no date', () => {
+    const ecs = loadEcs();
+    const undated = buildServiceExport({ ...ecs.catalogue, published: undefined }, [], ecs.categories, SITE);
+    expect(undated.service).not.toHaveProperty('published');
+    expect(undated.codes).toEqual([]);
+  });
+
+  it('serialises the same content to the same bytes, 2-space indented with a final newline', () => {
+    const text = serializeExport(document);
+    expect(serializeExport(exportEcs())).toBe(text);
+    expect(text.startsWith('{\n  "$schema": ')).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('is valid against public/schemas/errors.schema.json', () => {
+    expect(validateJson(document, readSchema('errors.schema.json'))).toEqual([]);
+  });
+});
+
+describe('buildCodeExport', () => {
+  it('is the code object of errors.json plus its service and its own schema', () => {
+    const ecs = loadEcs();
+    const entry = ecs.catalogue.entries.find((e) => e.code === 'Ecs.1000')!;
+    const single = buildCodeExport(ecs.catalogue, entry, ecs.categories, SITE);
+    const all = exportEcs();
+    expect(single).toEqual({
+      $schema: `${SITE}/schemas/error-code.schema.json`,
+      service: all.service,
+      ...findCode(all, 'Ecs.1000'),
+    });
+    expect(validateJson(single, readSchema('error-code.schema.json'))).toEqual([]);
+  });
+});
+
+describe('the export of a service without history', () => {
+  it('has no history, versions or changes anywhere: the documents are as before history existed', () => {
+    const ecs = loadEcs();
+    const text = serializeExport(exportEcs());
+    expect(text).not.toMatch(/"(history|versions|changes|wordings)":/);
+    for (const page of ecs.pages) {
+      const single = buildCodeExport(ecs.catalogue, page.entry, ecs.categories, SITE, page.history);
+      expect(Object.keys(single), page.entry.code).toEqual(['$schema', 'service', 'code', 'slug', 'url', 'json', 'categories', 'variants']);
+    }
+  });
+});
+
+describe('the export of a service with dated versions (tests/fixtures/history-site)', () => {
+  const { service, document } = exportHistorySite();
+  const url = (slug: string, anchor: string) => `${SITE}/ecs/${slug}/#${anchor}`;
+
+  it('lists the version dates and the changes of each version, after the codes', () => {
+    expect(Object.keys(document)).toEqual(['$schema', 'service', 'notes', 'codes', 'versions', 'changes']);
+    expect(document.versions).toEqual(['2022-03-28', '2022-07-15', '2023-02-21']);
+    expect(document.changes).toEqual(service.history!.changes);
+    expect(document.changes!.map((c) => [c.previous, c.date, c.added, c.removed, c.reworded.map((r) => r.code)])).toEqual([
+      ['2022-03-28', '2022-07-15', ['Ecs.0066'], [], ['Ecs.0010']],
+      ['2022-07-15', '2023-02-21', [], ['Ecs.0910'], ['Ecs.0005']],
+    ]);
+    expect(document.service).toMatchObject({ published: '2023-02-21', source: 'content/ecs/history/2023-02-21.rst' });
+  });
+
+  it('gives the reworded code today’s wording and the earlier one, with dates, slots and page URLs', () => {
+    expect(findCode(document, 'Ecs.0010').history).toEqual({
+      introduced: '2022-03-28',
+      lastPublished: '2023-02-21',
+      retired: false,
+      added: false,
+      wordings: [
+        {
+          status: 400,
+          message: {
+            template: 'The private IP address %s is already used by another port.',
+            html: expect.stringContaining('<var class="slot"'),
+            slots: [{ index: 0, kind: '%s', start: 23, end: 25 }],
+          },
+          first: '2022-07-15',
+          last: '2023-02-21',
+          current: true,
+          url: url('ecs-0010', 'http-400'),
+        },
+        {
+          status: 400,
+          message: {
+            template: 'Private IP address %s is already in use.',
+            html: expect.stringContaining('Private IP address <var class="slot"'),
+            slots: [{ index: 0, kind: '%s', start: 19, end: 21 }],
+          },
+          first: '2022-03-28',
+          last: '2022-03-28',
+          current: false,
+          url: url('ecs-0010', 'v1'),
+        },
+      ],
+    });
+  });
+
+  it('keeps the retired code, its last rows not current, and marks the added one', () => {
+    expect(findCode(document, 'Ecs.0910').history).toMatchObject({
+      introduced: '2022-03-28',
+      lastPublished: '2022-07-15',
+      retired: true,
+      added: false,
+      wordings: [{ status: 400, first: '2022-03-28', last: '2022-07-15', current: false, url: url('ecs-0910', 'http-400') }],
+    });
+    expect(findCode(document, 'Ecs.0910').variants.map((v) => v.message.template)).toEqual(['The image %s is no longer supported.']);
+    expect(findCode(document, 'Ecs.0066').history).toMatchObject({ introduced: '2022-07-15', added: true, retired: false });
+  });
+
+  it('shows a status change as two wordings of one message', () => {
+    expect(findCode(document, 'Ecs.0005').history!.wordings.map((w) => [w.status, w.message.template, w.first, w.last, w.current, w.url])).toEqual([
+      [404, 'request body is illegal.', '2023-02-21', '2023-02-21', true, url('ecs-0005', 'http-404')],
+      [400, 'request body is illegal.', '2022-03-28', '2022-07-15', false, url('ecs-0005', 'v1')],
+    ]);
+  });
+
+  it('gives every code one wording per shown row plus one per earlier wording, each slot where its offsets say', () => {
+    for (const code of document.codes) {
+      const page = service.pages.find((p) => p.entry.code === code.code)!;
+      expect(code.history!.wordings, code.code).toHaveLength(code.variants.length + page.history!.earlier.length);
+      expect(code.history!.wordings.filter((w) => w.current).length, code.code).toBe(code.history!.retired ? 0 : code.variants.length);
+      for (const w of code.history!.wordings) {
+        for (const slot of w.message.slots) expect(w.message.template.slice(slot.start, slot.end)).toBe(slot.kind);
+        expect(w.url.startsWith(`${code.url}#`)).toBe(true);
+      }
+    }
+  });
+
+  it('is valid against errors.schema.json, and each code document against error-code.schema.json', () => {
+    expect(validateJson(JSON.parse(serializeExport(document)), readSchema('errors.schema.json'))).toEqual([]);
+    for (const page of service.pages) {
+      const single = buildCodeExport(service.catalogue, page.entry, service.categories, SITE, page.history);
+      expect(single).toEqual({ $schema: `${SITE}/schemas/error-code.schema.json`, service: document.service, ...findCode(document, page.entry.code) });
+      expect(validateJson(JSON.parse(serializeExport(single)), readSchema('error-code.schema.json')), page.entry.code).toEqual([]);
+    }
+  });
+
+  it('is rejected by the schema when a wording or a change drifts', () => {
+    const drifted = JSON.parse(serializeExport(document)) as Record<string, any>;
+    drifted.codes[2].history.wordings[1].anchor = 'v1';
+    delete drifted.codes[2].history.retired;
+    drifted.changes[0].date = '15.07.2022';
+    drifted.versions.push(2024);
+    expect(validateJson(drifted, readSchema('errors.schema.json'))).toEqual([
+      '/codes/2/history: missing required property "retired"',
+      '/codes/2/history/wordings/1/anchor: no value is allowed here',
+      '/versions/3: expected string, got integer',
+      '/changes/0/date: "15.07.2022" does not match ^\\d{4}-\\d{2}-\\d{2}$',
+    ]);
+  });
+});
+
+describe('the JSON Schemas in public/schemas', () => {
+  const errors = readSchema('errors.schema.json');
+  const code = readSchema('error-code.schema.json');
+
+  it('are draft 2020-12 and share the same definitions', () => {
+    expect(errors.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(code.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(code.$defs).toEqual(errors.$defs);
+  });
+
+  it('describe a per-code document as the code definition plus $schema and service', () => {
+    const codeDef = (errors.$defs as Record<string, Record<string, unknown>>).code;
+    const { $schema: _schema, service: _service, ...rest } = code.properties as Record<string, unknown>;
+    expect(rest).toEqual(codeDef.properties);
+    expect(code.required).toEqual(['$schema', 'service', ...(codeDef.required as string[])]);
+  });
+
+  it('give every property a description and close every object', () => {
+    const problems: string[] = [];
+    const walk = (node: unknown, at: string) => {
+      if (typeof node !== 'object' || node === null) return;
+      const schema = node as Record<string, unknown>;
+      if (schema.type === 'object' && schema.additionalProperties !== false) problems.push(`${at}: additionalProperties is not false`);
+      for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (typeof property.description !== 'string' || property.description === '') problems.push(`${at}/properties/${name}: no description`);
+        walk(property, `${at}/properties/${name}`);
+      }
+      if (schema.items) walk(schema.items, `${at}/items`);
+      for (const [name, def] of Object.entries((schema.$defs ?? {}) as Record<string, unknown>)) walk(def, `${at}/$defs/${name}`);
+    };
+    walk(errors, 'errors.schema.json#');
+    walk(code, 'error-code.schema.json#');
+    expect(problems).toEqual([]);
+  });
+
+  it('reject a document that drifts: an unknown property, a wrong type, a missing field', () => {
+    const document = JSON.parse(serializeExport(exportEcs())) as Record<string, any>;
+    document.generated = '2024-01-01';
+    document.codes[0].variants[0].status = '400';
+    delete document.codes[1].json;
+    document.codes[2].variants[0].message.slots.push({ index: 1, kind: '%x', start: 0, end: 2 });
+    expect(validateJson(document, errors)).toEqual([
+      '/codes/0/variants/0/status: expected integer, got string',
+      '/codes/1: missing required property "json"',
+      '/codes/2/variants/0/message/slots/0/kind: "%x" is not one of ["%s","%d","xxx"]',
+      '/generated: no value is allowed here',
+    ]);
+  });
+});

@@ -1,0 +1,271 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { splitCode } from '../../src/lib/core/code-identity';
+import { buildCatalogue, type CodeEntry, type ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
+import { buildHistory, matchTargetsFromHistory, type CodeHistory, type ServiceHistory } from '../../src/lib/history/history';
+import { createMatcher } from '../../src/lib/lookup/matcher';
+import { parseTemplate } from '../../src/lib/core/template';
+
+// Each folder under history/fixtures/ holds a few dated tables (YYYY-MM-DD.rst) and expected.json: the
+// history they make, with each wording's texts and dates, the change list and the merged entry order.
+// Regenerate on purpose with `UPDATE_FIXTURES=1 npx vitest run tests/history/history.test.ts`, then read the diff.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const FIXTURES = path.join(ROOT, 'tests/history/fixtures');
+const UPDATE = process.env.UPDATE_FIXTURES === '1';
+
+/** Reads one table, failing the test on any diagnostic. */
+function readTable(file: string, text: string): ServiceCatalogue {
+  const { catalogue, diagnostics } = buildCatalogue({ id: 'ecs', file, text });
+  expect(diagnostics, file).toEqual([]);
+  return catalogue!;
+}
+
+/** The history of the dated tables in one fixture folder. */
+function historyOf(name: string): ServiceHistory {
+  const folder = path.join(FIXTURES, name);
+  const versions = readdirSync(folder)
+    .filter((file) => file.endsWith('.rst'))
+    .map((file) => ({
+      date: file.slice(0, -'.rst'.length),
+      catalogue: readTable(`tests/history/fixtures/${name}/${file}`, readFileSync(path.join(folder, file), 'utf8')),
+    }));
+  return buildHistory(versions);
+}
+
+/** The history as a reader sees it: plain texts and dates, no HTML or segments. */
+function serializeHistory(history: ServiceHistory): string {
+  const codes = Object.fromEntries(
+    [...history.codes].map(([code, h]) => [
+      code,
+      {
+        introduced: h.introduced,
+        lastPublished: h.lastPublished,
+        retired: h.retired,
+        added: h.added,
+        wordings: h.wordings.map((w) => ({
+          statuses: w.statuses,
+          message: w.message.text,
+          description: w.description.text,
+          solution: w.solution.text,
+          first: w.first,
+          last: w.last,
+          current: w.current,
+          ...(w.anchor === undefined ? {} : { anchor: w.anchor }),
+        })),
+      },
+    ]),
+  );
+  const entries = history.entries.map((e) => `${e.code} ${e.variants.map((v) => `${v.statuses.join('/')}: ${v.message.text}`).join(' | ')}`);
+  return `${JSON.stringify({ dates: history.dates, current: history.current, codes, changes: history.changes, entries }, null, 2)}\n`;
+}
+
+function codeOf(history: ServiceHistory, code: string): CodeHistory {
+  const found = history.codes.get(code);
+  if (!found) throw new Error(`${code} is not in the history`);
+  return found;
+}
+
+/** Wordings as `status message first..last`, the way a code page would list them. */
+function wordingsOf(history: ServiceHistory, code: string): string[] {
+  return codeOf(history, code).wordings.map((w) => `${w.statuses.join('/')} ${w.message.text} ${w.first}..${w.last}${w.current ? ' (current)' : ''}`);
+}
+
+describe('history fixtures', () => {
+  const cases = readdirSync(FIXTURES).filter((name) => existsSync(path.join(FIXTURES, name, 'expected.json')) || UPDATE);
+
+  it('has fixture folders to read', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(7);
+  });
+
+  for (const name of cases) {
+    it(`builds the ${name} history exactly as expected`, () => {
+      const actual = serializeHistory(historyOf(name));
+      const file = path.join(FIXTURES, name, 'expected.json');
+      if (UPDATE) writeFileSync(file, actual);
+      expect(actual).toBe(readFileSync(file, 'utf8'));
+    });
+  }
+});
+
+describe('what the history says about a code', () => {
+  it('keeps both wordings of a reworded code, each with the dates it was published', () => {
+    const history = historyOf('reworded-once');
+    expect(wordingsOf(history, 'Ecs.0010')).toEqual([
+      '400 The private IP address is already being used. Select another IP address. 2023-02-21..2023-02-21 (current)',
+      '400 Private IP address %s is already in use. 2022-03-28..2022-03-28',
+    ]);
+    expect(wordingsOf(history, 'Ecs.0011')).toEqual(['400 The password length must range from 8 to 26. 2022-03-28..2023-02-21 (current)']);
+  });
+
+  it('takes the description and solution of a wording from the latest version that has it', () => {
+    const [, old] = codeOf(historyOf('reworded-back'), 'Ecs.0002').wordings;
+    expect(old.message.text).toBe('A system exception occurred. Try again later or contact customer service.');
+    expect(old.description.text).toBe('The task could not be submitted.');
+    const [current] = codeOf(historyOf('reworded-back'), 'Ecs.0002').wordings;
+    expect(current.description.text).toBe('The task was not submitted.');
+  });
+
+  it('marks a code added in a later version, with the date it was introduced', () => {
+    const code = codeOf(historyOf('added-later'), 'Ecs.0066');
+    expect(code).toMatchObject({ introduced: '2022-07-15', lastPublished: '2023-02-21', added: true, retired: false });
+    expect(codeOf(historyOf('added-later'), 'Ecs.0001')).toMatchObject({ introduced: '2022-03-28', added: false });
+  });
+
+  it('marks a dropped code as retired, last published in the last version that has it, with its last wording first', () => {
+    const history = historyOf('removed');
+    expect(codeOf(history, 'Ecs.0910')).toMatchObject({ introduced: '2022-03-28', lastPublished: '2022-07-15', retired: true, added: false });
+    expect(wordingsOf(history, 'Ecs.0910')).toEqual([
+      '400 The image is not supported. 2022-07-15..2022-07-15',
+      '400 Image %s is not supported. 2022-03-28..2022-03-28',
+    ]);
+  });
+
+  it('lists the current codes in table order, then retired codes by prefix and number, each with its last rows', () => {
+    const history = historyOf('removed');
+    expect(history.entries.map((e) => e.code)).toEqual(['Ecs.0001', 'Common.0001', 'Ecs.0910', 'Ecs.0950', 'Common.0013']);
+    expect(history.entries.find((e) => e.code === 'Ecs.0910')!.variants.map((v) => v.message.text)).toEqual(['The image is not supported.']);
+  });
+
+  it('counts a changed status as a new wording and as a change of the code', () => {
+    const history = historyOf('status-changed');
+    expect(wordingsOf(history, 'Ecs.1000')).toEqual([
+      '404 itemNotFound: xxx could not be found. 2024-05-28..2024-05-28 (current)',
+      '400 itemNotFound: xxx could not be found. 2022-03-28..2022-03-28',
+    ]);
+    expect(history.changes).toEqual([
+      {
+        date: '2024-05-28',
+        previous: '2022-03-28',
+        added: [],
+        removed: [],
+        reworded: [
+          {
+            code: 'Ecs.1000',
+            before: ['itemNotFound: xxx could not be found.'],
+            after: ['itemNotFound: xxx could not be found.'],
+            beforeStatus: [400],
+            afterStatus: [404],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps one wording from its first to its last version when a message is reworded and reworded back', () => {
+    expect(wordingsOf(historyOf('reworded-back'), 'Ecs.0002')).toEqual([
+      '400 submit job failed 2022-03-28..2022-12-14 (current)',
+      '400 A system exception occurred. Try again later or contact customer service. 2022-07-15..2022-07-15',
+    ]);
+  });
+
+  it('sees no change where only the preamble, column widths or line wrapping differ', () => {
+    const history = historyOf('layout-only');
+    expect(history.changes.map((c) => [c.added, c.removed, c.reworded])).toEqual([
+      [[], [], []],
+      [[], [], []],
+    ]);
+    expect(wordingsOf(history, 'Ecs.0000')).toEqual([
+      '400 An existing EIP cannot be assigned to the ECSs created in batches. 2022-03-28..2024-06-06 (current)',
+    ]);
+    expect(codeOf(history, 'Ecs.0001').wordings).toHaveLength(1);
+  });
+
+  it('lists, for each version after the first, the codes it added, removed and reworded', () => {
+    const history = historyOf('three-versions');
+    expect(history.dates).toEqual(['2022-03-28', '2022-07-15', '2022-12-14']);
+    expect(history.current).toBe('2022-12-14');
+    expect(history.changes.map(({ date, previous, added, removed, reworded }) => ({ date, previous, added, removed, reworded: reworded.map((r) => r.code) }))).toEqual([
+      { date: '2022-07-15', previous: '2022-03-28', added: ['Ecs.0090'], removed: [], reworded: ['Ecs.0005', 'Ecs.0009'] },
+      { date: '2022-12-14', previous: '2022-07-15', added: ['Ecs.0227'], removed: ['Ecs.0910'], reworded: ['Ecs.0001'] },
+    ]);
+    expect(history.changes[0].reworded[0]).toEqual({
+      code: 'Ecs.0005',
+      before: ['request body is illegal.', 'request body is illegal.'],
+      after: ['request body is illegal.'],
+      beforeStatus: [400, 404],
+      afterStatus: [400],
+    });
+  });
+
+  it('gives a history of one version no changes and every code one current wording', () => {
+    const text = readFileSync(path.join(FIXTURES, 'reworded-once/2022-03-28.rst'), 'utf8');
+    const history = buildHistory([{ date: '2022-03-28', catalogue: readTable('content/ecs/error-codes.rst', text) }]);
+    expect(history.changes).toEqual([]);
+    expect(history.entries.map((e) => e.code)).toEqual(['Ecs.0010', 'Ecs.0011']);
+    expect([...history.codes.values()].every((c) => c.wordings.length === 1 && c.wordings[0].current && !c.added && !c.retired)).toBe(true);
+  });
+});
+
+describe('matching every wording of the history', () => {
+  const history = historyOf('reworded-back');
+  const more = historyOf('removed');
+  const pathOf = (code: string) => `/ecs/${code.toLowerCase()}/`;
+
+  it('gives current wordings rank 0 and their variant anchor, older wordings a rank by recency and a v<index> id', () => {
+    expect(matchTargetsFromHistory(history, pathOf).map(({ id, code, statuses, rank }) => ({ id, code, statuses, rank }))).toEqual([
+      { id: '/ecs/ecs.0002/#http-400', code: 'Ecs.0002', statuses: [400], rank: 0 },
+      { id: '/ecs/ecs.0002/#v1', code: 'Ecs.0002', statuses: [400], rank: 1 },
+    ]);
+    expect(matchTargetsFromHistory(more, pathOf).filter((t) => t.code === 'Ecs.0910').map(({ id, rank }) => ({ id, rank }))).toEqual([
+      { id: '/ecs/ecs.0910/#http-400', rank: 1 },
+      { id: '/ecs/ecs.0910/#v1', rank: 2 },
+    ]);
+  });
+
+  it('lets the matcher explain a message in its old wording', () => {
+    const matcher = createMatcher(matchTargetsFromHistory(more, pathOf));
+    const [best] = matcher.match('Image centos-6 is not supported.');
+    expect(best.target.id).toBe('/ecs/ecs.0910/#v1');
+    expect(best.values).toEqual(['centos-6']);
+  });
+});
+
+describe('history of many codes', () => {
+  /** A catalogue of `count` codes in which every `step`th message carries the version number. */
+  function syntheticCatalogue(count: number, version: number, step: number): ServiceCatalogue {
+    const entries: CodeEntry[] = [];
+    for (let n = version % 3; n < count; n++) {
+      const code = `Ecs.${String(n).padStart(5, '0')}`;
+      const text = n % step === 0 ? `Message ${n} as of version ${version}: %s failed.` : `Message ${n}: %s failed.`;
+      const rich = (t: string) => ({ text: t, html: t });
+      entries.push({
+        service: 'ecs',
+        code,
+        slug: code.toLowerCase(),
+        ...splitCode(code),
+        line: n + 1,
+        variants: [{ statuses: [400], anchor: 'http-400', message: rich(text), template: parseTemplate(text), description: rich('About it.'), solution: rich('Retry.'), line: n + 1 }],
+      });
+    }
+    return { id: 'ecs', name: 'ECS', short: 'ECS', summary: '', file: `v${version}.rst`, notes: [], entries };
+  }
+
+  /** Builds the history and its match targets, best time of three runs after a warm-up (the CI machine is shared). */
+  function timeHistory(count: number): { ms: number; history: ServiceHistory } {
+    const versions = Array.from({ length: 11 }, (_, v) => ({ date: `2020-01-${String(v + 10)}`, catalogue: syntheticCatalogue(count, v, 7) }));
+    let history = buildHistory(versions);
+    let ms = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      history = buildHistory(versions);
+      matchTargetsFromHistory(history, (code) => `/ecs/${code}/`);
+      ms = Math.min(ms, performance.now() - start);
+    }
+    return { ms, history };
+  }
+
+  it('builds 11 versions of 150 codes at once', () => {
+    const { ms, history } = timeHistory(150);
+    expect(history.entries).toHaveLength(150);
+    expect(ms).toBeLessThan(100);
+  });
+
+  it('builds 11 versions of 10,000 codes within a second', () => {
+    const { ms, history } = timeHistory(10_000);
+    expect(history.entries).toHaveLength(10_000);
+    expect(history.changes).toHaveLength(10);
+    expect(ms).toBeLessThan(1_000);
+  });
+});

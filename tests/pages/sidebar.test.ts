@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
+import { listCategories } from '../../src/lib/pages/categories';
+import { loadServices } from '../../src/lib/content/load-content';
+import { buildServiceSidebar, MAX_GROUP_LINKS, type SidebarItem } from '../../src/lib/pages/sidebar';
+
+/** Every link in a sidebar, depth first. */
+function links(items: readonly SidebarItem[]): string[] {
+  return items.flatMap((item) => ('link' in item ? [item.link] : links(item.items)));
+}
+
+/** A catalogue of `count` Ecs codes spread evenly over 0000-0999, alternating statuses 400 and 404. */
+function catalogueWith(count: number): ServiceCatalogue {
+  const entries = Array.from({ length: count }, (_, i): CodeEntry => {
+    const number = String(Math.floor((i * 1000) / count)).padStart(4, '0');
+    const status = i % 2 === 0 ? 400 : 404;
+    return {
+      service: 'ecs',
+      code: `Ecs.${number}`,
+      slug: `ecs-${number}`,
+      prefix: 'Ecs',
+      number,
+      line: i + 1,
+      variants: [
+        {
+          statuses: [status],
+          anchor: `http-${status}`,
+          message: { text: 'm', html: 'm' },
+          template: [],
+          description: { text: '', html: '' },
+          solution: { text: '', html: '' },
+          line: i + 1,
+        },
+      ],
+    };
+  });
+  return { id: 'ecs', name: 'ECS', short: 'ECS', summary: '', file: 'content/ecs/error-codes.rst', notes: [], entries };
+}
+
+describe('the service sidebar', () => {
+  const { services } = loadServices('content');
+  const ecs = services.find((s) => s.catalogue.id === 'ecs')!;
+  const sidebar = buildServiceSidebar(ecs.catalogue, ecs.categories);
+
+  it('links home, the overview, all codes, every category page and the about page', () => {
+    const expected = ['/', '/ecs/', '/ecs/all/', ...ecs.categories.filter((c) => c.kind !== 'all').map((c) => c.path), '/about/'];
+    expect(links(sidebar).sort()).toEqual(expected.sort());
+  });
+
+  it('never links a code page', () => {
+    const codePaths = new Set(ecs.pages.map((p) => p.path));
+    expect(links(sidebar).filter((link) => codePaths.has(link))).toEqual([]);
+  });
+
+  it('groups categories by topic first, then status, code range and prefix', () => {
+    const service = sidebar.find((item) => item.label === 'ECS');
+    if (!service || !('items' in service)) throw new Error('the sidebar has no ECS group');
+    expect(service.items.map((item) => item.label)).toEqual(['Overview', 'All codes', 'By topic', 'By HTTP status', 'By code range', 'By prefix']);
+  });
+
+  it('opens the topic group and collapses the others', () => {
+    const service = sidebar.find((item) => item.label === 'ECS') as Extract<SidebarItem, { items: SidebarItem[] }>;
+    const groups = service.items.filter((item): item is Extract<SidebarItem, { items: SidebarItem[] }> => 'items' in item);
+    expect(groups.map((g) => [g.label, g.collapsed])).toEqual([
+      ['By topic', false],
+      ['By HTTP status', true],
+      ['By code range', true],
+      ['By prefix', true],
+    ]);
+  });
+
+  it('has as many items for a catalogue ten times larger', () => {
+    const editorial = { families: [], topics: [] };
+    const small = catalogueWith(20);
+    const large = catalogueWith(200);
+    expect(large.entries).toHaveLength(10 * small.entries.length);
+    const smallLinks = links(buildServiceSidebar(small, listCategories(small, editorial)));
+    const largeLinks = links(buildServiceSidebar(large, listCategories(large, editorial)));
+    expect(largeLinks).toHaveLength(smallLinks.length);
+    expect(smallLinks).toContain('/ecs/family/09xx/');
+    expect(smallLinks).toContain('/ecs/status/404/');
+  });
+
+  it('turns a group longer than MAX_GROUP_LINKS into one link to that section of the overview', () => {
+    const large = catalogueWith(1000);
+    const categories = listCategories(large, { families: [], topics: [] });
+    const families = categories.filter((c) => c.kind === 'family');
+    expect(families.length).toBeGreaterThan(MAX_GROUP_LINKS);
+    const service = buildServiceSidebar(large, categories).find((item) => item.label === 'ECS') as Extract<SidebarItem, { items: SidebarItem[] }>;
+    expect(service.items).toContainEqual({ label: `By code range (${families.length})`, link: '/ecs/#by-family' });
+    expect(links(service.items).filter((link) => link.startsWith('/ecs/family/'))).toEqual([]);
+    expect(links(service.items)).toContain('/ecs/status/404/');
+  });
+});

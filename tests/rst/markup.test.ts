@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { toHtml, toInlineHtml, toPlainText } from '../../src/lib/rst/markup';
+import { rstToMdast } from '../../src/lib/rst/inline';
+
+describe('toHtml', () => {
+  it('renders paragraphs and lists as blocks', () => {
+    expect(toHtml(rstToMdast('One **bold**.\n\n- a\n- b'))).toBe(
+      '<p>One <strong>bold</strong>.</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>',
+    );
+  });
+
+  it('escapes HTML written in a cell', () => {
+    expect(toHtml(rstToMdast('<img src=x onerror=alert(1)> & "q"'))).toBe(
+      '<p>&#x3C;img src=x onerror=alert(1)> &#x26; "q"</p>',
+    );
+  });
+});
+
+describe('toInlineHtml', () => {
+  it('renders a single paragraph without its <p>', () => {
+    expect(toInlineHtml(rstToMdast('The token role contains **op_suspended**.'))).toBe(
+      'The token role contains <strong>op_suspended</strong>.',
+    );
+  });
+
+  it('renders inline literals and emphasis', () => {
+    expect(toInlineHtml(rstToMdast('Use ``a<b`` *now*.'))).toBe('Use <code>a&#x3C;b</code> <em>now</em>.');
+  });
+
+  it('falls back to blocks for two paragraphs', () => {
+    expect(toInlineHtml(rstToMdast('One.\n\nTwo.'))).toBe('<p>One.</p>\n<p>Two.</p>');
+  });
+
+  it('renders an empty cell as an empty string', () => {
+    expect(toInlineHtml(rstToMdast(''))).toBe('');
+  });
+});
+
+describe('toPlainText', () => {
+  it('joins paragraphs with a blank line and drops inline markup', () => {
+    expect(toPlainText(rstToMdast('An internal **system** error.\n\nContact ``support``.'))).toBe(
+      'An internal system error.\n\nContact support.',
+    );
+  });
+
+  it('writes list items as "- item" lines, nested ones indented', () => {
+    expect(toPlainText(rstToMdast('Reasons:\n\n- first\n  reason\n- second\n\n  * inner'))).toBe(
+      'Reasons:\n\n- first reason\n- second\n  - inner',
+    );
+  });
+
+  it('keeps every character as written: no smart quotes, no reflow', () => {
+    const text = 'It\'s "quoted" -- 2*3 ... %s  __system__server_id [x] <y> &amp;';
+    expect(toPlainText(rstToMdast(text))).toBe(text);
+  });
+
+  it('writes a note as its label and body', () => {
+    expect(toPlainText(rstToMdast('Do it.\n\n.. note::\n\n   Mind it.'))).toBe('Do it.\n\nNote\n\nMind it.');
+  });
+});
