@@ -1,15 +1,9 @@
-import { buildLookupIndex, type LookupIndex } from '../lib/lookup/direct-hits';
-import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupManifest, type LookupRecord } from '../lib/lookup/lookup-data';
+import { buildLookupIndex, findDirectHits, type DirectHit, type LookupIndex } from '../lib/lookup/direct-hits';
+import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupRecord } from '../lib/lookup/lookup-data';
+import { loadManifest } from './lookup-manifest';
 
-let manifest: Promise<LookupManifest> | undefined;
 const shards = new Map<string, Promise<LookupRecord[]>>();
 let built: { key: string; index: LookupIndex } | undefined;
-
-/** The lookup manifest: services and shard counts (fetched once). */
-export function loadManifest(): Promise<LookupManifest> {
-  manifest ??= fetch('/lookup/manifest.json').then((r) => r.json() as Promise<LookupManifest>);
-  return manifest;
-}
 
 function loadShard(url: string): Promise<LookupRecord[]> {
   let shard = shards.get(url);
@@ -41,4 +35,9 @@ export async function loadIndexFor(input: string, code?: string): Promise<Lookup
     built = { key, index: buildLookupIndex(groupRecords(records, m.services), shapes) };
   }
   return built.index;
+}
+
+/** The codes an input names or whose message it is (the search dialog's direct hits). */
+export async function findHits(input: string): Promise<DirectHit[]> {
+  return findDirectHits(input, await loadIndexFor(input));
 }

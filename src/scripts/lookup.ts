@@ -1,4 +1,5 @@
-import { hitHref, type DirectHit } from '../lib/lookup/direct-hits';
+import type { DirectHit } from '../lib/lookup/direct-hits';
+import { filledCodeHref } from '../lib/core/urls';
 import { readLookupQuery, resolveLookup, type LookupOutcome, type LookupQuery } from '../lib/lookup/resolve';
 import { loadIndexFor } from './lookup-loader';
 import { renderAll, searchPages } from './search-dialog';
@@ -42,7 +43,7 @@ export async function runLookupPage(): Promise<void> {
   const outcome = resolveLookup(query, await loadIndexFor(text, query.code));
   if (outcome.kind === 'go') {
     status.textContent = `Opening ${outcome.hit.code}…`;
-    location.replace(hitHref(outcome.hit));
+    location.replace(filledCodeHref(outcome.hit));
     return;
   }
   await show(outcome, status, results, () => true);
@@ -72,11 +73,11 @@ async function show(outcome: LookupOutcome, status: HTMLElement, results: HTMLEl
     }
     case 'search': {
       status.textContent = 'No message template matches this text. Pages that mention it:';
-      const { pages, partial } = await searchPages(outcome.text, new Set());
+      const { pages, partial, more } = await searchPages(outcome.text, new Set());
       if (!current()) return;
       if (pages.length === 0) status.textContent = 'Nothing matches this text. Check the code or try a few words of the message.';
       else if (partial) status.textContent = 'No message template matches this text, and no page has every word; closest matches:';
-      renderAll(results, [], pages, partial);
+      renderAll(results, [], pages, partial, more && { load: more });
       return;
     }
   }

@@ -1,8 +1,9 @@
 import { codeFromPath } from '../lib/pages/aliases';
-import { hitHref } from '../lib/lookup/direct-hits';
+import { filledCodeHref } from '../lib/core/urls';
 import { nearestCodes, resolveLookup } from '../lib/lookup/resolve';
 import { manifestShapes } from '../lib/lookup/lookup-data';
-import { loadIndexFor, loadManifest } from './lookup-loader';
+import { loadIndexFor } from './lookup-loader';
+import { loadManifest } from './lookup-manifest';
 import { renderAll } from './search-dialog';
 
 /** On the 404 page: a path that spells a code in any way (`/ecs/ECS-0010`, `/Ecs 0010`) goes to its page. */
@@ -16,7 +17,7 @@ export async function resolveNotFound(): Promise<void> {
   const outcome = resolveLookup({ code: found.code, service: found.service }, index);
   if (outcome.kind === 'go') {
     status.textContent = `Opening ${outcome.hit.code}…`;
-    const href = hitHref(outcome.hit);
+    const href = filledCodeHref(outcome.hit);
     location.replace(href + (href.includes('#') ? '' : location.hash));
     return;
   }

@@ -1,9 +1,9 @@
-import { findDirectHits, hitHref, type DirectHit } from '../lib/lookup/direct-hits';
-import { manifestShapes } from '../lib/lookup/lookup-data';
+import type { DirectHit } from '../lib/lookup/direct-hits';
 import { readCodeSpelling } from '../lib/core/code-identity';
-import { alternativeQueries, correctQuery, correctWord, expandSynonyms, meaningfulWords, queryWords, rankByWordsShared, serviceFirst, serviceNamed, singleWordQueries, SYNONYM_WEIGHT } from '../lib/search/search-query';
-import { pageKind } from '../lib/core/urls';
-import { loadIndexFor, loadManifest } from './lookup-loader';
+import { expandSynonyms, meaningfulWords, queryWords, resultClass, serviceNamed, SYNONYM_WEIGHT } from '../lib/search/search-query';
+import { filledCodeHref } from '../lib/core/urls';
+import { shardsForInput, manifestShapes } from '../lib/lookup/lookup-data';
+import { loadManifest } from './lookup-manifest';
 
 export interface PagefindResult {
   url: string;
@@ -21,12 +21,19 @@ interface Pagefind {
   debouncedSearch?(query: string): Promise<unknown>;
 }
 
-/** Pages found for a query, and whether they share only some of its words (no page has them all). */
+/**
+ * Pages found for a query, and whether they share only some of its words (no page has them all). The first
+ * few come at once; `more` fetches the rest, when there are more.
+ */
 export interface PageResults {
   pages: PagefindResult[];
   partial: boolean;
+  more?: () => Promise<PagefindResult[]>;
 }
 
+/** Results shown at first, as Pagefind's own interface does: each costs a fragment of about half a KB. */
+const FIRST_RESULTS = 5;
+/** Most results listed, with "More results". */
 const RESULTS_SHOWN = 10;
 /** Fewer results than this from the query and its synonyms, and typo fixes and single words are tried too. */
 const ENOUGH = 3;
@@ -75,17 +82,20 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
       status.textContent = '';
       return;
     }
-    const hits = findDirectHits(query, await loadIndexFor(query));
+    const hits = await findHits(query);
     if (mine !== generation) return;
     renderAll(results, hits, []);
-    const { pages, partial } = await searchPages(query, new Set(hits.map((h) => h.path)));
+    const { pages, partial, more } = await searchPages(query, new Set(hits.map((h) => h.path)));
     if (mine !== generation) return;
-    renderAll(results, hits, pages, partial);
-    const total = hits.length + pages.length;
-    status.textContent =
-      total === 0 ? `No results for “${query.slice(0, 80)}”`
-      : partial && hits.length === 0 ? 'No page has every word; closest matches:'
-      : `${total} result${total === 1 ? '' : 's'}`;
+    const tell = (shown: number) => {
+      const total = hits.length + shown;
+      status.textContent =
+        total === 0 ? `No results for “${query.slice(0, 80)}”`
+        : partial && hits.length === 0 ? 'No page has every word; closest matches:'
+        : `${total} result${total === 1 ? '' : 's'}`;
+    };
+    renderAll(results, hits, pages, partial, more && { load: more, shown: (n) => mine === generation && tell(n) });
+    tell(pages.length);
   };
   if (!attached.has(dialog)) {
     attached.add(dialog);
@@ -107,11 +117,26 @@ function moveThroughResults(event: KeyboardEvent, dialog: HTMLDialogElement, inp
   else links[Math.min(next, links.length - 1)].focus();
 }
 
-/** Pagefind's hits for one query (none for an empty one). */
-async function findPages(pf: Pagefind, query: string): Promise<PagefindHit[]> {
-  if (!query.trim()) return [];
-  return (await pf.search(query))?.results ?? [];
+/** Pagefind's hits for one query (none for an empty one), each query searched once per `seen` map. */
+function findPages(pf: Pagefind, query: string, seen: Map<string, Promise<PagefindHit[]>>): Promise<PagefindHit[]> {
+  const key = query.trim();
+  let hits = seen.get(key);
+  if (!hits) seen.set(key, (hits = key ? pf.search(key).then((r) => r?.results ?? []) : Promise.resolve([])));
+  return hits;
 }
+
+/**
+ * The codes a search names or whose message it is. An input that names no code and none of whose words a
+ * template is filed under has none: it costs no shard and no matcher.
+ */
+async function findHits(input: string): Promise<DirectHit[]> {
+  const needed = shardsForInput(input, await loadManifest());
+  if (needed.codes.length === 0 && needed.words.length === 0) return [];
+  return (await import('./lookup-loader')).findHits(input);
+}
+
+/** Typo corrections and the queries to try when there are few results: fetched only when needed. */
+const loadMoreQueries = () => import('../lib/search/more-queries');
 
 /** Hits of several queries as one list, best score first, each page once with its best score. */
 function mergeByScore(lists: readonly { hits: readonly PagefindHit[]; weight: number }[]): PagefindHit[] {
@@ -142,24 +167,27 @@ export async function searchPages(asked: string, exclude: Set<string>): Promise<
   const groups = meaningful.length > 0 ? await loadSynonyms() : [];
   // A word no page has is likely a typo, and Pagefind answers the other words alone: the corrected query
   // counts as much as the query, and its synonyms are tried instead of the query's.
-  const unknown = (await Promise.all(meaningful.map(async (w) => ((await findPages(pf, w)).length === 0 ? w : '')))).filter(Boolean);
-  const words = unknown.length > 0 ? await loadVocabulary() : new Map<string, number>();
-  const corrected = unknown.length > 0 ? correctQuery(query, words) : undefined;
+  const searched = new Map<string, Promise<PagefindHit[]>>();
+  const search = (q: string) => findPages(pf, q, searched);
+  const unknown = (await Promise.all(meaningful.map(async (w) => ((await search(w)).length === 0 ? w : '')))).filter(Boolean);
+  const [typos, words] = unknown.length > 0 ? await Promise.all([loadMoreQueries(), loadVocabulary()]) : [undefined, new Map<string, number>()];
+  const corrected = typos?.correctQuery(query, words);
   // Pagefind answers a query with a word no page has by its other words: then no page has every word.
-  let partial = unknown.some((w) => correctWord(w, words) === undefined);
+  let partial = typos !== undefined && unknown.some((w) => typos.correctWord(w, words) === undefined);
   const runs: { query: string; weight: number }[] = [
     { query, weight: 1 },
     ...(corrected ? [{ query: corrected, weight: 1 }] : []),
     ...expandSynonyms(corrected ?? query, groups).map((q) => ({ query: q, weight: SYNONYM_WEIGHT })),
   ];
-  const tiers: PagefindHit[][] = [mergeByScore(await Promise.all(runs.map(async (r) => ({ hits: await findPages(pf, r.query), weight: r.weight }))))];
+  const tiers: PagefindHit[][] = [mergeByScore(await Promise.all(runs.map(async (r) => ({ hits: await search(r.query), weight: r.weight }))))];
   if (tiers[0].length < ENOUGH && meaningful.length > 0) {
+    const { alternativeQueries, singleWordQueries, rankByWordsShared } = typos ?? (await loadMoreQueries());
     const tried = new Set(runs.map((r) => queryWords(r.query).join(' ')));
-    const more = alternativeQueries(query, groups, words).filter((a) => !tried.has(a.query));
-    tiers.push(mergeByScore(await Promise.all(more.map(async (a) => ({ hits: await findPages(pf, a.query), weight: a.weight })))));
+    const alternatives = alternativeQueries(query, groups, words).filter((a) => !tried.has(a.query));
+    tiers.push(mergeByScore(await Promise.all(alternatives.map(async (a) => ({ hits: await search(a.query), weight: a.weight })))));
     if (tiers.every((t) => t.length === 0)) {
       const byWord = await Promise.all(
-        singleWordQueries(query, groups, words).map(async (forms) => (await Promise.all(forms.map((f) => findPages(pf, f)))).flat()),
+        singleWordQueries(query, groups, words).map(async (forms) => (await Promise.all(forms.map(search))).flat()),
       );
       const hitsById = new Map(byWord.flat().map((h) => [h.id, h]));
       tiers.push(rankByWordsShared(byWord.map((hits) => hits.map((h) => h.id))).map(({ id }) => hitsById.get(id)!));
@@ -167,21 +195,61 @@ export async function searchPages(asked: string, exclude: Set<string>): Promise<
     }
   }
   const seen = new Set<string>();
-  const ordered = tiers.flat().filter((h) => !seen.has(h.id) && seen.add(h.id));
-  const data = await Promise.all(ordered.slice(0, RESULTS_SHOWN + exclude.size).map((h) => h.data()));
+  const ordered = tiers.flat().filter((h) => !seen.has(h.id) && seen.add(h.id)).slice(0, RESULTS_SHOWN + exclude.size);
   const pathOf = (d: PagefindResult) => new URL(d.url, location.origin).pathname;
-  let pages = data.filter((d) => !exclude.has(pathOf(d)));
-  // A query of several words reads like a message: a code page answers it better than an index page.
-  if (meaningfulWords(query).length > 1) pages = [...pages.filter((d) => pageKind(pathOf(d)) === 'code'), ...pages.filter((d) => pageKind(pathOf(d)) !== 'code')];
-  return { pages: serviceFirst(pages, service).slice(0, RESULTS_SHOWN), partial };
+  const order = { service, codeFirst: meaningfulWords(query).length > 1 };
+  const classOf = (d: PagefindResult) => resultClass(pathOf(d), order);
+  const loaded: PagefindResult[] = [];
+  // Sorting is stable: Pagefind's order holds within a class.
+  const arranged = () => loaded.filter((d) => !exclude.has(pathOf(d))).sort((a, b) => classOf(a) - classOf(b));
+  // Fragments are fetched in Pagefind's order until the first `count` places can no longer change: that many
+  // pages of the first class are in, or every page is.
+  const loadUntil = async (count: number) => {
+    while (loaded.length < ordered.length && arranged().filter((d) => classOf(d) === 0).length < count) {
+      const batch = ordered.slice(loaded.length, loaded.length + FIRST_RESULTS);
+      loaded.push(...(await Promise.all(batch.map((h) => h.data()))));
+    }
+    return arranged();
+  };
+  const first = (await loadUntil(FIRST_RESULTS)).slice(0, FIRST_RESULTS);
+  const hasMore = loaded.length < ordered.length || arranged().length > first.length;
+  const more = async () => (await loadUntil(Infinity)).slice(first.length, RESULTS_SHOWN);
+  return { pages: first, partial, ...(hasMore ? { more } : {}) };
 }
 
-/** Renders direct hits, then pages, as text (never as HTML) into a container. */
-export function renderAll(container: HTMLElement, hits: DirectHit[], pages: PagefindResult[], partial = false) {
+/** The rest of a list of pages: how to fetch it, and what to call with the number of pages then shown. */
+export interface MorePages {
+  load: () => Promise<PagefindResult[]>;
+  shown?: (count: number) => void;
+}
+
+/** Renders direct hits, then pages, as text (never as HTML) into a container; with `more`, a "More results" button. */
+export function renderAll(container: HTMLElement, hits: DirectHit[], pages: PagefindResult[], partial = false, more?: MorePages) {
   const parts: HTMLElement[] = [];
   if (hits.length > 0) parts.push(section(hits.length === 1 ? 'Matching code' : 'Matching codes', hits.map(renderHit)));
-  if (pages.length > 0) parts.push(section(partial ? 'Closest pages' : 'Pages', pages.map(renderPage)));
+  if (pages.length > 0) {
+    const pageSection = section(partial ? 'Closest pages' : 'Pages', pages.map(renderPage));
+    if (more) pageSection.append(moreButton(pageSection.querySelector('ul')!, more));
+    parts.push(pageSection);
+  }
   container.replaceChildren(...parts);
+}
+
+/** A button that fetches the rest of a list, adds it, moves focus to the first page it added and goes away. */
+function moreButton(list: HTMLElement, more: MorePages): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'search-more';
+  button.textContent = 'More results';
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const rest = (await more.load()).map(renderPage);
+    list.append(...rest);
+    button.remove();
+    more.shown?.(list.children.length);
+    rest[0]?.querySelector('a')?.focus();
+  });
+  return button;
 }
 
 function section(title: string, items: HTMLElement[]): HTMLElement {
@@ -197,7 +265,7 @@ function section(title: string, items: HTMLElement[]): HTMLElement {
 
 function renderHit(hit: DirectHit): HTMLElement {
   const li = document.createElement('li');
-  const a = link(hitHref(hit), 'search-hit');
+  const a = link(filledCodeHref(hit), 'search-hit');
   const head = document.createElement('span');
   head.className = 'search-hit-head';
   head.append(text('code', hit.code));

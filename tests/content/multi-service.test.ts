@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listAliases } from '../../src/lib/pages/aliases';
 import type { CodeEntry } from '../../src/lib/catalogue/catalogue';
 import { codePath } from '../../src/lib/core/urls';
-import { buildLookupIndex, findDirectHits, hitHref } from '../../src/lib/lookup/direct-hits';
+import { buildLookupIndex, findDirectHits } from '../../src/lib/lookup/direct-hits';
+import { filledCodeHref } from '../../src/lib/core/urls';
 import { loadServices } from '../../src/lib/content/load-content';
 import { buildLookupData, buildLookupShards, groupRecords, shardsForInput } from '../../src/lib/lookup/lookup-data';
 import { readLookupQuery, resolveLookup, type LookupOutcome } from '../../src/lib/lookup/resolve';
@@ -34,7 +35,7 @@ const query = (search: string) => readLookupQuery(new URLSearchParams(search));
 
 /** A lookup outcome in one line: where "go" sends the browser, or the pages a chooser offers. */
 function describeOutcome(outcome: LookupOutcome): string {
-  if (outcome.kind === 'go') return `go ${hitHref(outcome.hit)}`;
+  if (outcome.kind === 'go') return `go ${filledCodeHref(outcome.hit)}`;
   if (outcome.kind === 'choose') return `choose ${outcome.hits.map((h) => h.path).sort().join(' ')}`;
   return outcome.kind;
 }
@@ -283,5 +284,18 @@ describe('the lookup shards of two services', () => {
     const records = needed.words.flatMap((n) => words[n]);
     const shardIndex = buildLookupIndex(groupRecords(records, manifest.services));
     expect(findDirectHits(EVS_COMMON_0024, shardIndex).map((h) => h.path)).toEqual(['/evs/common-0024/']);
+  });
+
+  it('names, for every message filled in, the word shard that holds it', () => {
+    const missed = words.flatMap((records, n) =>
+      records.map((r) => r[5].replace(/%s|%d|xxx/g, '7')).filter((filled) => !shardsForInput(filled, manifest).words.includes(n)),
+    );
+    expect(missed).toEqual([]);
+  });
+
+  it('needs no word shard for a few words of a message, shorter than any template they are part of', () => {
+    expect(shardsForInput('too many disk', manifest)).toEqual({ codes: [], words: [] });
+    expect(shardsForInput('is already in use', manifest)).toEqual({ codes: [], words: [] });
+    expect(shardsForInput('Private IP address 10.0.0.1 is already in use.', manifest)).toEqual({ codes: [], words: [0] });
   });
 });

@@ -126,6 +126,33 @@ describe('finding words of a message', () => {
   }
 });
 
+describe('a long list of results', () => {
+  test('shows five pages, then five more with "More results", the focus on the first new one', async () => {
+    await open('/');
+    const first = await search('disk');
+    expect(first).toHaveLength(5);
+    expect(await page.locator('.search-status').innerText()).toBe('5 results');
+    const fragments = () => requested.filter((p) => p.includes('/pagefind/fragment/')).length;
+    expect(fragments()).toBe(5);
+    await page.getByRole('button', { name: 'More results' }).click();
+    await expect.poll(() => page.locator('.search-status').innerText()).toBe('10 results');
+    const all = await resultPaths();
+    expect(all.slice(0, 5)).toEqual(first);
+    expect(new Set(all).size).toBe(10);
+    expect(fragments()).toBe(10);
+    expect(await page.getByRole('button', { name: 'More results' }).count()).toBe(0);
+    expect(await page.locator('.search-results a').nth(5).evaluate((a) => a === document.activeElement)).toBe(true);
+  });
+
+  test('a few words of a message fetch no lookup shard and no matcher', async () => {
+    await open('/ecs/ecs-0010/');
+    await page.waitForLoadState('networkidle');
+    requested = [];
+    await search('already in use');
+    expect(requested.filter((p) => p.startsWith('/lookup/w/') || p.startsWith('/lookup/c/') || /direct-hits|lookup-loader/.test(p))).toEqual([]);
+  });
+});
+
 describe('pasting an error message', () => {
   test('a filled-in message finds Ecs.0010 first and shows the filled-in address', async () => {
     await open('/');

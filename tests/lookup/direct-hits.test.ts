@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildLookupIndex, findDirectHits, hitHref, type DirectHit } from '../../src/lib/lookup/direct-hits';
+import { buildLookupIndex, findDirectHits, type DirectHit } from '../../src/lib/lookup/direct-hits';
+import { filledCodeHref } from '../../src/lib/core/urls';
 import { loadServices } from '../../src/lib/content/load-content';
 import { buildLookupData } from '../../src/lib/lookup/lookup-data';
 
@@ -13,7 +14,7 @@ function brief(hits: readonly DirectHit[]): [string, string, string[]][] {
 
 /** The link of a hit without its query string: `/ecs/ecs-1000/#http-404`. */
 function pageAndFragment(hit: DirectHit): string {
-  const url = new URL(hitHref(hit), 'https://example.org');
+  const url = new URL(filledCodeHref(hit), 'https://example.org');
   return `${url.pathname}${url.hash}`;
 }
 
@@ -22,7 +23,7 @@ describe('recognising a code in the search box', () => {
     it(`reads "${spelling}" as Ecs.0010`, () => {
       const hits = findDirectHits(spelling, index);
       expect(hits[0]).toMatchObject({ code: 'Ecs.0010', statuses: [400], reason: 'code', values: [] });
-      expect(hitHref(hits[0])).toBe('/ecs/ecs-0010/');
+      expect(filledCodeHref(hits[0])).toBe('/ecs/ecs-0010/');
       expect(hits[0].message).toBe('Private IP address %s is already in use.');
     });
   }
@@ -48,7 +49,7 @@ describe('recognising a pasted message', () => {
     const hits = findDirectHits('Private IP address 192.168.0.12 is already in use.', index);
     expect(brief(hits)).toEqual([['Ecs.0010', '/ecs/ecs-0010/#http-400', ['192.168.0.12']]]);
     expect(hits[0].reason).toBe('message');
-    expect(new URL(hitHref(hits[0]), 'https://example.org').searchParams.getAll('v')).toEqual(['192.168.0.12']);
+    expect(new URL(filledCodeHref(hits[0]), 'https://example.org').searchParams.getAll('v')).toEqual(['192.168.0.12']);
   });
 
   it('finds only Ecs.0614 for an instance that was not found, not the looser Ecs.1000 template', () => {

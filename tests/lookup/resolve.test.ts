@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildLookupIndex, hitHref } from '../../src/lib/lookup/direct-hits';
+import { buildLookupIndex } from '../../src/lib/lookup/direct-hits';
+import { filledCodeHref } from '../../src/lib/core/urls';
 import { loadServices } from '../../src/lib/content/load-content';
 import { buildLookupData, type LookupData } from '../../src/lib/lookup/lookup-data';
 import { nearestCodes, readLookupQuery, resolveLookup, type LookupOutcome } from '../../src/lib/lookup/resolve';
@@ -33,7 +34,7 @@ const query = (search: string) => readLookupQuery(new URLSearchParams(search));
 
 /** Where a "go" outcome sends the browser, or a description of what else it is. */
 function destination(outcome: LookupOutcome): string {
-  return outcome.kind === 'go' ? hitHref(outcome.hit) : `(${outcome.kind})`;
+  return outcome.kind === 'go' ? filledCodeHref(outcome.hit) : `(${outcome.kind})`;
 }
 
 describe('reading the lookup parameters of a URL', () => {

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  alternativeQueries,
-  correctQuery,
-  correctWord,
-  expandSynonyms,
-  isKnownWord,
-  meaningfulWords,
-  queryWords,
-  rankByWordsShared,
-  serviceFirst,
-  serviceNamed,
-  singleWordQueries,
-} from '../../src/lib/search/search-query';
+import { expandSynonyms, meaningfulWords, queryWords, resultClass, serviceNamed } from '../../src/lib/search/search-query';
 
 const GROUPS = [
   ['eip', 'elastic ip', 'floating ip'],
@@ -59,57 +47,6 @@ describe('synonyms', () => {
   });
 });
 
-describe('typos', () => {
-  it('are corrected to the vocabulary word one edit away: a letter added, dropped, changed or two swapped', () => {
-    expect(['adress', 'volumme', 'quoat', 'flavour', 'fravor'].map((w) => correctWord(w, VOCABULARY))).toEqual(['address', 'volume', 'quota', 'flavor', 'flavor']);
-  });
-
-  it('leave known words, their plain inflections, numbers and short words alone', () => {
-    expect(['volume', 'volumes', 'flavored', 'addressing', '4042', 'vpc', 'zzzzzz'].map((w) => correctWord(w, VOCABULARY))).toEqual([
-      undefined, undefined, undefined, undefined, undefined, undefined, undefined,
-    ]);
-    expect(isKnownWord('volumes', VOCABULARY)).toBe(true);
-  });
-
-  it('prefer the most frequent of several words one edit away', () => {
-    expect(correctWord('adress', new Map([['address', 5], ['dress', 9]]))).toBe('dress');
-  });
-
-  it('are corrected in a whole query, which is undefined when nothing needs it', () => {
-    expect(correctQuery('Volumme quoat', VOCABULARY)).toBe('volume quota');
-    expect(correctQuery('volume quota', VOCABULARY)).toBeUndefined();
-  });
-});
-
-describe('the queries tried when a query finds too little', () => {
-  it('are the query corrected, without its stop words, then their synonyms, each with its weight', () => {
-    expect(alternativeQueries('the eip does not exst', GROUPS, VOCABULARY)).toEqual([
-      { query: 'the eip does not exist', reason: 'typo', weight: 1 },
-      { query: 'eip exist', reason: 'typo', weight: 0.95 },
-      { query: 'elastic ip exist', reason: 'typo', weight: 0.9 },
-      { query: 'floating ip exist', reason: 'typo', weight: 0.9 },
-      { query: 'the elastic ip does not exist', reason: 'typo', weight: 0.9 },
-      { query: 'the floating ip does not exist', reason: 'typo', weight: 0.9 },
-      { query: 'the eip not found', reason: 'typo', weight: 0.9 },
-      { query: 'the elastic ip not found', reason: 'typo', weight: 0.9 },
-    ]);
-  });
-
-  it('word by word are each meaningful word with its correction and one-word synonyms', () => {
-    expect(singleWordQueries('the quoat of eip', GROUPS, VOCABULARY)).toEqual([['quoat', 'quota'], ['eip', 'elastic ip', 'floating ip']]);
-  });
-});
-
-describe('ranking pages found word by word', () => {
-  it('puts pages that share more words first, then keeps the order the searches found them in', () => {
-    expect(rankByWordsShared([['/a/', '/b/'], ['/b/', '/c/'], ['/c/', '/b/', '/b/']])).toEqual([
-      { id: '/b/', shared: 3 },
-      { id: '/c/', shared: 2 },
-      { id: '/a/', shared: 1 },
-    ]);
-  });
-});
-
 describe('a service named in the query', () => {
   const services = [{ service: 'ecs', short: 'ECS' }, { service: 'evs', short: 'EVS' }];
 
@@ -120,9 +57,11 @@ describe('a service named in the query', () => {
     expect(serviceNamed('evs', services)).toEqual({ service: 'evs', rest: 'evs' });
   });
 
-  it('puts that service’s pages first, keeping the order within each part', () => {
-    const pages = ['/ecs/a/', '/evs/b/', '/ecs/c/', '/evs/d/'].map((url) => ({ url }));
-    expect(serviceFirst(pages, 'evs').map((p) => p.url)).toEqual(['/evs/b/', '/evs/d/', '/ecs/a/', '/ecs/c/']);
-    expect(serviceFirst(pages, undefined)).toEqual(pages);
+  it('puts that service’s pages first and, for several words, code pages before index pages', () => {
+    const paths = ['/ecs/all/', '/ecs/ecs-0010/', '/evs/status/400/', '/evs/evs-0001/', '/about/'];
+    expect(paths.map((p) => resultClass(p, { service: 'evs', codeFirst: true }))).toEqual([3, 2, 1, 0, 3]);
+    expect(paths.map((p) => resultClass(p, { service: 'evs', codeFirst: false }))).toEqual([2, 2, 0, 0, 2]);
+    expect(paths.map((p) => resultClass(p, { codeFirst: true }))).toEqual([1, 0, 1, 0, 1]);
+    expect(paths.map((p) => resultClass(p, { codeFirst: false }))).toEqual([0, 0, 0, 0, 0]);
   });
 });

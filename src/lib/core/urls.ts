@@ -43,6 +43,16 @@ export function spellingPath(spelling: string, service?: string): string {
   return service === undefined ? `/${spelling}/` : `/${service}/${spelling}/`;
 }
 
+/**
+ * The link to a code page with the text a message filled in: the values as `v` parameters (the page shows
+ * them in the message) and the anchor of the row they fit: `/ecs/ecs-0010/?v=192.168.0.12#http-400`.
+ */
+export function filledCodeHref(hit: { path: string; values: readonly string[]; anchor?: string }): string {
+  const params = new URLSearchParams(hit.values.map((v) => ['v', v]));
+  const query = hit.values.length > 0 ? `?${params}` : '';
+  return `${hit.path}${query}${hit.anchor ? `#${hit.anchor}` : ''}`;
+}
+
 // Second path segments of a service that are not code pages.
 const SERVICE_PAGES = new Set(['all', 'changes']);
 const CATEGORY_KINDS = new Set(['table', 'status', 'prefix', 'family', 'topic']);

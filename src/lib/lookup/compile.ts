@@ -4,7 +4,7 @@ import { HAS_WORD, WORD, foldText } from './fold';
 import type { MatchTarget } from './matcher';
 /** Templates with fewer literal characters are weak: whole-message matches only, ranked below others. */
 // "%s failed" would otherwise fit far too much text.
-export const WEAK_LITERAL = 8;
+const WEAK_LITERAL = 8;
 
 export type Piece = { lit: string } | { slot: SlotKind };
 
@@ -108,10 +108,13 @@ function indexableWords(pieces: readonly Piece[]): string[] {
 }
 
 /**
- * The words a template can be found by: any input it matches contains every one of them. Data for the
- * browser is split by one of these words, so a lookup loads only the parts its input's words name.
+ * What a template can be found by: the words any input it matches contains (every one of them), and how many
+ * characters such an input holds at least (its literals, folded). Data for the browser is split by one of
+ * these words, so a lookup loads only the parts its input's words name.
  */
-export function templateWords(segments: readonly Segment[]): string[] {
+export function templateNeeds(segments: readonly Segment[]): { words: string[]; chars: number } {
   const compiled = compile({ id: '', code: '', statuses: [], segments: [...segments] });
-  return compiled.first < 0 ? [] : indexableWords(compiled.pieces);
+  if (compiled.first < 0) return { words: [], chars: 0 };
+  const chars = compiled.pieces.reduce((n, p) => n + ('lit' in p ? p.lit.length : 0), 0);
+  return { words: indexableWords(compiled.pieces), chars };
 }

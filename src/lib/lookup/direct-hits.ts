@@ -98,10 +98,3 @@ function toHit(service: LookupData, code: LookupCode, group: MatchResult[], stat
     reason: best.via === 'message' ? 'message' : 'code',
   };
 }
-
-/** The link for a hit: its page, the filled values as `v` parameters, the variant's anchor. */
-export function hitHref(hit: DirectHit): string {
-  const params = new URLSearchParams(hit.values.map((v) => ['v', v]));
-  const query = hit.values.length > 0 ? `?${params}` : '';
-  return `${hit.path}${query}${hit.anchor ? `#${hit.anchor}` : ''}`;
-}

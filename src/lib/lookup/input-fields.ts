@@ -1,4 +1,5 @@
-/** Reading a paste: the message and code fields of a JSON error body (whole, embedded in a log line, or cut off). */
+/** Reading a paste: the message and code fields of a JSON error body (whole, embedded in a log line, or cut off), and its words. */
+import { fold, WORD } from './fold';
 
 /** Characters of a paste that are read; the rest is ignored. */
 // The longest message in the table is ~200 characters and an API error body a few KB: 32 KiB holds any
@@ -54,4 +55,18 @@ export function readJsonFields(raw: string, depth = 0): { messages: string[]; co
     }
   }
   return fields;
+}
+
+/** The folded words of an input as the matcher reads it (JSON message fields included), at most `limit`. */
+export function inputWords(input: string, limit = 2_000): string[] {
+  const raw = input.slice(0, MAX_INPUT);
+  const fields = readJsonFields(raw);
+  const words = new Set<string>();
+  for (const text of [raw, ...fields.messages]) {
+    for (const [word] of fold(text).norm.matchAll(WORD)) {
+      words.add(word);
+      if (words.size >= limit) return [...words];
+    }
+  }
+  return [...words];
 }

@@ -1,7 +1,10 @@
 import type { CodeEntry } from '../catalogue/catalogue';
 import { codePath } from '../core/urls';
 import { codeKey, decidesInText, findCodesInText, keyParts, learnShapes, readCodeSpelling, shapesFromList, type CodeShapes } from '../core/code-identity';
-import { inputWords, MAX_INPUT, templateWords, type MatchTarget } from './matcher';
+import { templateNeeds } from './compile';
+import { inputWords, MAX_INPUT } from './input-fields';
+import type { MatchTarget } from './matcher';
+import { buildWordFilter, hashWord, mayHoldWord, type WordFilter } from './word-filter';
 import { parseTemplate } from '../core/template';
 
 /** What the browser loads to match pasted text to codes: a service's codes and their messages. */
@@ -111,6 +114,11 @@ export interface LookupManifest {
   services: LookupService[];
   /** Number of word shards: a record is in shard `shardOfWord(word, wordShards)` of its anchor word. */
   wordShards: number;
+  /**
+   * The anchor word of every record with the length class of its literals (`anchorKey`), as a filter: an
+   * input word that is no record's anchor at a length the input can hold needs no word shard.
+   */
+  anchorWords: WordFilter;
   /** The code shards that exist, as hundreds by prefix: `{ "ecs": [0, 1, 13] }` (`ecs-0` holds Ecs.0000-0099). */
   codeShards: Record<string, number[]>;
   /** The shapes of every known code (`ecs.#4`), by which codes are recognised in pasted text. */
@@ -163,14 +171,19 @@ export function codeShardKey(code: string): string | null {
   return `${prefix || '_'}-${Math.floor(Number(number.slice(-15)) / 100)}`;
 }
 
-/** The word shard of a word: FNV-1a hash modulo the number of shards. */
+/** Lengths by powers of two: 0 for 0-1 characters, 1 for 2-3, 2 for 4-7, ... */
+function lengthClass(chars: number): number {
+  return 31 - Math.clz32(Math.max(1, chars));
+}
+
+/** What the anchor filter holds for a record: its anchor word and the length class of its literals. */
+function anchorKey(word: string, lengthClass: number): string {
+  return `${word} ${lengthClass}`;
+}
+
+/** The word shard of a word: its hash modulo the number of shards. */
 export function shardOfWord(word: string, shards: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) {
-    hash ^= word.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % shards;
+  return hashWord(word) % shards;
 }
 
 /**
@@ -183,16 +196,20 @@ export function buildLookupShards(services: readonly LookupData[]): {
   codes: Map<string, LookupRecord[]>;
 } {
   const records = services.flatMap(recordsOf);
-  const wordsOf = records.map((r) => templateWords(parseTemplate(r[5])));
+  const needs = records.map((r) => templateNeeds(parseTemplate(r[5])));
   const frequency = new Map<string, number>();
-  for (const words of wordsOf) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  for (const { words } of needs) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   const bytes = JSON.stringify(records).length;
   const wordShards = Math.max(1, Math.ceil(bytes / WORD_SHARD_BYTES));
   const words: LookupRecord[][] = Array.from({ length: wordShards }, () => []);
   const codes = new Map<string, LookupRecord[]>();
+  const anchors = new Set<string>();
   records.forEach((record, i) => {
-    const rarest = [...wordsOf[i]].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1))[0];
-    if (rarest !== undefined) words[shardOfWord(rarest, wordShards)].push(record);
+    const rarest = [...needs[i].words].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1))[0];
+    if (rarest !== undefined) {
+      words[shardOfWord(rarest, wordShards)].push(record);
+      anchors.add(anchorKey(rarest, lengthClass(needs[i].chars)));
+    }
     const key = codeShardKey(record[1]) ?? 'other';
     const shard = codes.get(key) ?? [];
     codes.set(key, shard);
@@ -207,6 +224,7 @@ export function buildLookupShards(services: readonly LookupData[]): {
   const manifest: LookupManifest = {
     services: services.map((s) => ({ service: s.service, name: s.name, short: s.short, codes: s.codes.length })),
     wordShards,
+    anchorWords: buildWordFilter(anchors),
     codeShards,
     codeShapes: [...learnShapes(services.flatMap((s) => s.codes.map((c) => c.code))).exact].sort(),
   };
@@ -231,7 +249,10 @@ function nearestShard(key: string, shards: LookupManifest['codeShards']): string
   return best === undefined ? undefined : `${prefix}-${best}`;
 }
 
-/** Which shards an input needs: the code shards of the codes it names, else the word shards of its words. */
+/**
+ * Which shards an input needs: the code shards of the codes it names, and the word shards of those of its
+ * words that some record is filed under (none at all when no template could fit the input).
+ */
 export function shardsForInput(input: string, manifest: LookupManifest, code?: string): { codes: string[]; words: number[] } {
   const keys = new Set<string>();
   const { spelled, inText } = codesNamed(input, manifest, code);
@@ -241,7 +262,13 @@ export function shardsForInput(input: string, manifest: LookupManifest, code?: s
   }
   // A code with no shard of its own (Ecs.9999) loads the nearest shard of its prefix, for its neighbours.
   const codes = [...new Set([...keys].map((k) => nearestShard(k, manifest.codeShards)).filter((k): k is string => k !== undefined))];
-  const words = [...new Set(inputWords(input).map((w) => shardOfWord(w, manifest.wordShards)))].sort((a, b) => a - b);
+  // A template's literals all stand in the text it matches, so the text is at least as long as they are.
+  const longest = lengthClass(Math.min(input.length, MAX_INPUT));
+  const anchors = inputWords(input).filter((w) => {
+    for (let c = 0; c <= longest; c++) if (mayHoldWord(manifest.anchorWords, anchorKey(w, c))) return true;
+    return false;
+  });
+  const words = [...new Set(anchors.map((w) => shardOfWord(w, manifest.wordShards)))].sort((a, b) => a - b);
   return { codes, words };
 }
 

@@ -7,7 +7,6 @@ import { compareResults } from './rank';
 import { firstMatch } from './scan';
 
 export { MAX_INPUT } from './input-fields';
-export { templateWords, WEAK_LITERAL } from './compile';
 
 /** One message template the matcher can recognise: a row of the table. */
 export interface MatchTarget {
@@ -106,18 +105,4 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
         .sort(sort);
     },
   };
-}
-
-/** The folded words of an input as the matcher reads it (JSON message fields included), at most `limit`. */
-export function inputWords(input: string, limit = 2_000): string[] {
-  const raw = input.slice(0, MAX_INPUT);
-  const fields = readJsonFields(raw);
-  const words = new Set<string>();
-  for (const text of [raw, ...fields.messages]) {
-    for (const [word] of fold(text).norm.matchAll(WORD)) {
-      words.add(word);
-      if (words.size >= limit) return [...words];
-    }
-  }
-  return [...words];
 }
