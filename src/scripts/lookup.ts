@@ -2,6 +2,7 @@ import type { DirectHit } from '../lib/lookup/direct-hits';
 import { filledCodeHref } from '../lib/core/urls';
 import { readLookupQuery, resolveLookup, type LookupOutcome, type LookupQuery } from '../lib/lookup/resolve';
 import { loadIndexFor } from './lookup-loader';
+import * as moreQueries from '../lib/search/more-queries';
 import { renderAll, searchPages } from './search-dialog';
 
 const PREVIEW_DELAY_MS = 150;
@@ -73,7 +74,7 @@ async function show(outcome: LookupOutcome, status: HTMLElement, results: HTMLEl
     }
     case 'search': {
       status.textContent = 'No message template matches this text. Pages that mention it:';
-      const { pages, partial, more } = await searchPages(outcome.text, new Set());
+      const { pages, partial, more } = await searchPages(outcome.text, new Set(), async () => moreQueries);
       if (!current()) return;
       if (pages.length === 0) status.textContent = 'Nothing matches this text. Check the code or try a few words of the message.';
       else if (partial) status.textContent = 'No message template matches this text, and no page has every word; closest matches:';

@@ -1,4 +1,6 @@
 import type { DirectHit } from '../lib/lookup/direct-hits';
+import type * as MoreQueries from '../lib/search/more-queries';
+import type * as LookupLoader from './lookup-loader';
 import { readCodeSpelling } from '../lib/core/code-identity';
 import { expandSynonyms, meaningfulWords, queryWords, resultClass, serviceNamed, SYNONYM_WEIGHT } from '../lib/search/search-query';
 import { filledCodeHref } from '../lib/core/urls';
@@ -70,7 +72,7 @@ function loadVocabulary(): Promise<Map<string, number>> {
 }
 
 /** Wires the search dialog: every input runs the code/message matcher, then Pagefind. */
-export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement): void {
+export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement, loaders: SearchLoaders): void {
   const status = dialog.querySelector<HTMLElement>('.search-status')!;
   const results = dialog.querySelector<HTMLElement>('.search-results')!;
   let generation = 0;
@@ -82,10 +84,10 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
       status.textContent = '';
       return;
     }
-    const hits = await findHits(query);
+    const hits = await findHits(query, loaders);
     if (mine !== generation) return;
     renderAll(results, hits, []);
-    const { pages, partial, more } = await searchPages(query, new Set(hits.map((h) => h.path)));
+    const { pages, partial, more } = await searchPages(query, new Set(hits.map((h) => h.path)), loaders.moreQueries);
     if (mine !== generation) return;
     const tell = (shown: number) => {
       const total = hits.length + shown;
@@ -126,17 +128,24 @@ function findPages(pf: Pagefind, query: string, seen: Map<string, Promise<Pagefi
 }
 
 /**
+ * Code that the dialog loads only when a query needs it: the matcher with the lookup data, and the typo and
+ * fallback queries. The caller passes the imports, so that this module has no dynamic import of its own (and
+ * pages keep Vite's preload helper inside the small script that opens the dialog).
+ */
+export interface SearchLoaders {
+  lookup: () => Promise<typeof LookupLoader>;
+  moreQueries: () => Promise<typeof MoreQueries>;
+}
+
+/**
  * The codes a search names or whose message it is. An input that names no code and none of whose words a
  * template is filed under has none: it costs no shard and no matcher.
  */
-async function findHits(input: string): Promise<DirectHit[]> {
+async function findHits(input: string, loaders: SearchLoaders): Promise<DirectHit[]> {
   const needed = shardsForInput(input, await loadManifest());
   if (needed.codes.length === 0 && needed.words.length === 0) return [];
-  return (await import('./lookup-loader')).findHits(input);
+  return (await loaders.lookup()).findHits(input);
 }
-
-/** Typo corrections and the queries to try when there are few results: fetched only when needed. */
-const loadMoreQueries = () => import('../lib/search/more-queries');
 
 /** Hits of several queries as one list, best score first, each page once with its best score. */
 function mergeByScore(lists: readonly { hits: readonly PagefindHit[]; weight: number }[]): PagefindHit[] {
@@ -157,7 +166,7 @@ function mergeByScore(lists: readonly { hits: readonly PagefindHit[]; weight: nu
  * its words. Code pages come before index pages for a query of several words, and a service the query
  * names comes first.
  */
-export async function searchPages(asked: string, exclude: Set<string>): Promise<PageResults> {
+export async function searchPages(asked: string, exclude: Set<string>, loadMoreQueries: SearchLoaders['moreQueries']): Promise<PageResults> {
   const pf = await loadPagefind();
   if (!pf || asked.length > 500) return { pages: [], partial: false };
   const manifest = await loadManifest();
