@@ -5,6 +5,7 @@
  * `SVCSTG_AMS_4000115`, `KMS.DisabledException`, `BadDigest`, `Request-URI Too Large`); nothing here assumes
  * `Prefix.NNNN`. Browser-safe: no Node import.
  */
+import { collapseWhitespace } from './message-identity';
 
 /** A code's prefix (as written) and trailing number (as written); either may be empty. */
 export interface CodeParts {
@@ -52,7 +53,7 @@ export function codeKey(code: string): string {
  * were removed (a suspicious cell that deserves a warning).
  */
 export function normalizeCode(raw: string): { code: string; respaced: boolean } {
-  const collapsed = raw.replace(/\s+/g, ' ').trim();
+  const collapsed = collapseWhitespace(raw);
   const code = collapsed.replace(/ ?([._/-]) ?/g, '$1');
   return { code, respaced: code !== collapsed };
 }
