@@ -1,6 +1,7 @@
 /**
- * Every site path of a service's pages, in one place: pages, index pages and exports call these instead of
- * assembling `/${service}/...` themselves. Paths end in `/` (pages) or a file name (exports).
+ * Every site path of a service's pages and every fragment id on a code page, in one place: pages, index
+ * pages and exports call these instead of assembling `/${service}/...` or `#http-404` themselves. Paths end
+ * in `/` (pages) or a file name (exports).
  */
 
 /** The service's overview page: `/ecs/`. */
@@ -41,6 +42,30 @@ export function serviceJsonPath(service: string): string {
 /** A redirect page for another spelling of a code's URL, under its service (`/ecs/Ecs.0010/`) or at the root (`/Ecs.0010/`). */
 export function spellingPath(spelling: string, service?: string): string {
   return service === undefined ? `/${spelling}/` : `/${service}/${spelling}/`;
+}
+
+/** A path (or URL) with a fragment id: `/ecs/ecs-0010/#http-404`. */
+export function anchoredPath(path: string, anchor: string): string {
+  return `${path}#${anchor}`;
+}
+
+/** The fragment id that lands on a code's row for a status: `http-404`. */
+export function statusAnchor(status: number): string {
+  return `http-${status}`;
+}
+
+/**
+ * The fragment id of a code's row, from its first status and how many rows of the code up to it have that
+ * status (or none): `http-400` for the first 400 row, `http-400-2` for the second; `row-1`, `row-2` without one.
+ */
+export function rowAnchor(status: number | undefined, ordinal: number): string {
+  if (status === undefined) return `row-${ordinal}`;
+  return ordinal === 1 ? statusAnchor(status) : `${statusAnchor(status)}-${ordinal}`;
+}
+
+/** The fragment id of an earlier wording of a code, by its place among the code's wordings: `v2`. */
+export function earlierWordingAnchor(index: number): string {
+  return `v${index}`;
 }
 
 // Second path segments of a service that are not code pages.

@@ -1,7 +1,7 @@
 import type { CodeEntry, RichText, ServiceCatalogue, TableGroup, Variant } from '../catalogue/catalogue';
 import { indexCategories, type Category } from '../pages/categories';
 import type { PageHistory } from '../history/code-history';
-import { codeJsonPath, codePath, servicePath } from '../core/urls';
+import { anchoredPath, codeJsonPath, codePath, servicePath } from '../core/urls';
 import type { VersionChange } from '../history/history';
 import type { Segment, SlotKind } from '../core/template';
 
@@ -219,7 +219,7 @@ export function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: s
   const shown = entry.variants.flatMap((v): ExportWording[] => {
     const dates = history.shown[v.anchor];
     if (!dates) return [];
-    return [{ ...exportStatuses(v.statuses), message: exportMessage(v), first: dates.first, last: dates.last, current: !history.retired, url: `${pageUrl}#${v.anchor}` }];
+    return [{ ...exportStatuses(v.statuses), message: exportMessage(v), first: dates.first, last: dates.last, current: !history.retired, url: anchoredPath(pageUrl, v.anchor) }];
   });
   const earlier = history.earlier.map((w): ExportWording => ({
     ...exportStatuses(w.statuses),
@@ -227,7 +227,7 @@ export function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: s
     first: w.first,
     last: w.last,
     current: false,
-    url: `${pageUrl}#${w.id}`,
+    url: anchoredPath(pageUrl, w.id),
   }));
   return {
     introduced: history.introduced,
@@ -246,7 +246,7 @@ export function exportVariant(variant: Variant, pageUrl: string, tables?: readon
     ...(variant.statusText === undefined ? {} : { statusText: variant.statusText }),
     anchor: variant.anchor,
     ...(variant.anchors ? { anchors: [...variant.anchors] } : {}),
-    url: `${pageUrl}#${variant.anchor}`,
+    url: anchoredPath(pageUrl, variant.anchor),
     line: variant.line,
     message: exportMessage(variant),
     description: { text: variant.description.text, html: variant.description.html },
