@@ -38,7 +38,7 @@ const TOKEN = /[\p{L}]+|[\p{N}]+/gu;
 const DIGITS = /^\p{N}+$/u;
 
 /** Splits a code into lower-case runs of letters and of digits (`ECS-0010` -> `ecs`, `0010`). */
-export function codeTokens(code: string): string[] {
+function codeTokens(code: string): string[] {
   return Array.from(code.normalize('NFKC').toLowerCase().matchAll(TOKEN), (m) => m[0]);
 }
 
@@ -79,7 +79,7 @@ export function keyParts(key: string): { prefix: string; number: string } {
 }
 
 /** The shape of a code or key: its tokens with digit runs as `#<count>` (`Ecs.0010` -> `ecs.#4`). */
-export function codeShape(code: string): string {
+function codeShape(code: string): string {
   return codeTokens(code).map((t) => (DIGITS.test(t) ? `#${t.length}` : t)).join('.');
 }
 
@@ -165,7 +165,7 @@ function standsOutInText(word: string): boolean {
 const RESERVED_SLUGS = new Set(['all', 'changes', 'status', 'prefix', 'family', 'topic', 'table', 'errors', 'index']);
 
 /** The plain URL slug of a code: lower case, each run of other characters as one `-` (`CCE_CM.0003` -> `cce-cm-0003`). */
-export function baseSlug(code: string): string {
+function baseSlug(code: string): string {
   const slug = code
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -181,7 +181,7 @@ export function serializeExport(document: ServiceExport | CodeExport): string {
 }
 
 /** Where each slot of a template stands in its text; the text is the segments joined. */
-export function locateSlots(segments: readonly Segment[]): { template: string; slots: ExportSlot[] } {
+function locateSlots(segments: readonly Segment[]): { template: string; slots: ExportSlot[] } {
   let template = '';
   const slots: ExportSlot[] = [];
   for (const segment of segments) {
@@ -215,7 +215,7 @@ export function exportCode(entry: CodeEntry, categories: readonly Category[], si
  * Exports a code's history: the rows its page shows (current unless the code is retired), then its earlier
  * wordings. A row repeated in one table has one wording, under the first row's anchor.
  */
-export function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: string): ExportHistory {
+function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: string): ExportHistory {
   const shown = entry.variants.flatMap((v): ExportWording[] => {
     const dates = history.shown[v.anchor];
     if (!dates) return [];
@@ -239,7 +239,7 @@ export function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: s
 }
 
 /** Exports one row; `pageUrl` is the code page the anchor belongs to; `tables` are the service's tables, when several. */
-export function exportVariant(variant: Variant, pageUrl: string, tables?: readonly TableGroup[]): ExportVariant {
+function exportVariant(variant: Variant, pageUrl: string, tables?: readonly TableGroup[]): ExportVariant {
   const caption = variant.table === undefined ? undefined : tables?.[variant.table]?.caption;
   return {
     ...exportStatuses(variant.statuses),

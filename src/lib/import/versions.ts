@@ -42,7 +42,7 @@ export interface VersionChoice<T extends TableCommit> {
  * What a table says, as one string: each row's code, statuses, status text and every cell's text with
  * whitespace collapsed. Two versions with one key differ only in preamble, labels or column widths.
  */
-export function tableKey(rows: readonly ErrorRow[]): string {
+function tableKey(rows: readonly ErrorRow[]): string {
   return rows
     .map((row) =>
       [

@@ -69,7 +69,7 @@ const ROLE_PATTERNS: [Exclude<ColumnRole, 'other'>, RegExp][] = [
 type Report = (at: { line: number; column: number }, message: string, severity?: 'warning') => void;
 
 /** The meaning of a column from its header text (`Handling Measure` -> solution, `Module` -> other). */
-export function findColumnRole(header: string): ColumnRole {
+function findColumnRole(header: string): ColumnRole {
   const wanted = collapseWhitespace(header).toLowerCase();
   return ROLE_PATTERNS.find(([, pattern]) => pattern.test(wanted))?.[0] ?? 'other';
 }
