@@ -19,9 +19,14 @@ export function changesPath(service: string): string {
   return `/${service}/changes/`;
 }
 
+/** The part of an index page's path after its service (the route's `[...category]`): `all`, `status/404`, `topic/quotas`. */
+export function categorySegments(kind: string, slug: string): string {
+  return kind === 'all' ? 'all' : `${kind}/${slug}`;
+}
+
 /** An index page of a service: `/ecs/status/404/`, `/ecs/topic/quotas/`. */
 export function categoryPath(service: string, kind: string, slug: string): string {
-  return kind === 'all' ? allCodesPath(service) : `/${service}/${kind}/${slug}/`;
+  return `/${service}/${categorySegments(kind, slug)}/`;
 }
 
 /** A code's page: `/ecs/ecs-0010/`. */
