@@ -7,6 +7,8 @@ import { codeAliases } from './src/integrations/aliases.ts';
 import { dataFiles } from './src/integrations/data-files.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { listServices } from './src/lib/content/load-content.ts';
+import { servicePath } from './src/lib/core/urls.ts';
+import { describeServices } from './src/lib/pages/site-data.ts';
 
 /** Services are the content folders that hold an error table; the default sidebar lists them. */
 const services = listServices('content');
@@ -21,14 +23,14 @@ export default defineConfig({
     contentCheck(),
     starlight({
       title: 'Cloud API Error Codes',
-      description: 'Every error code of the Elastic Cloud Server API: message, cause and fix, one page per code.',
+      description: `Every error code of ${describeServices(services)}: message, cause and fix, one page per code.`,
       lastUpdated: false,
       pagination: true,
       sidebar: [
         { label: 'Home', link: '/' },
         {
           label: 'Services',
-          items: services.map((s) => ({ label: `${s.short}: ${s.name}`, link: `/${s.id}/` })),
+          items: services.map((s) => ({ label: `${s.short}: ${s.name}`, link: servicePath(s.id) })),
         },
         { label: 'About this reference', link: '/about/' },
       ],

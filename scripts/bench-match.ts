@@ -1,6 +1,6 @@
 /**
- * Times the message matcher (`npm run bench:match`) and prints a Markdown table: the real ECS catalogue
- * and 10,000 synthetic templates against 200 realistic pastes, 1 MB pastes, and the size of the
+ * Times the message matcher (`npm run bench:match [table.rst]`) and prints a Markdown table: a real table
+ * (the one given, else the first service's under content/) and 10,000 synthetic templates against 200 realistic pastes, 1 MB pastes, and the size of the
  * matcher data as JSON (what the lookup page loads). Inputs are pseudo-random with a fixed seed.
  */
 import './require-node.mjs';
@@ -12,8 +12,9 @@ import { createMatcher, type Matcher, type MatchTarget } from '../src/lib/lookup
 import { readErrorTable } from '../src/lib/rst/error-table';
 import { rstToMdast } from '../src/lib/rst/inline';
 import { parseTemplate, type Segment } from '../src/lib/core/template';
+import { listServiceIds, TABLE_FILE as TABLE_NAME } from '../src/lib/content/load-content';
 
-const TABLE_FILE = 'content/ecs/error-codes.rst';
+const TABLE_FILE = process.argv[2] ?? firstServiceTable('content');
 const INPUT_COUNT = 200;
 const SYNTHETIC_COUNT = 10_000;
 const MEGABYTE = 1_000_000;
@@ -31,6 +32,13 @@ function createRandom(seed: number) {
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
   return { next, int, pick };
+}
+
+/** The error table of the first service folder under a content directory. */
+function firstServiceTable(contentDir: string): string {
+  const [first] = listServiceIds(contentDir);
+  if (first === undefined) throw new Error(`${contentDir}/: no service folder with an ${TABLE_NAME}; pass a table file: npm run bench:match -- path/to/${TABLE_NAME}`);
+  return `${contentDir}/${first}/${TABLE_NAME}`;
 }
 
 function readRealTargets(): MatchTarget[] {

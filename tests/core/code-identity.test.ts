@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assignSlugs,
-  baseSlug,
   codeKey,
-  codeShape,
   findCodesInText,
   learnShapes,
   normalizeCode,
@@ -71,7 +69,7 @@ describe('cleaning a code cell', () => {
 
 describe('the URL slug of a code', () => {
   it('is lower case with each run of other characters as one hyphen', () => {
-    expect(SHAPES.map(baseSlug)).toEqual([
+    expect(SHAPES.map((code) => assignSlugs([code]).slugs.get(code))).toEqual([
       'ecs-0010',
       '111400002',
       '0171',
@@ -85,11 +83,11 @@ describe('the URL slug of a code', () => {
   });
 
   it('never takes a path the service pages use', () => {
-    expect(['All', 'Status', 'changes', 'errors'].map(baseSlug)).toEqual(['all-code', 'status-code', 'changes-code', 'errors-code']);
+    expect([...assignSlugs(['All', 'Status', 'changes', 'errors']).slugs.values()]).toEqual(['all-code', 'status-code', 'changes-code', 'errors-code']);
   });
 
   it('gives a code of no letter or digit a slug from a hash of its text', () => {
-    expect(baseSlug('***')).toMatch(/^code-[0-9a-f]{6}$/);
+    expect(assignSlugs(['***']).slugs.get('***')).toMatch(/^code-[0-9a-f]{6}$/);
   });
 
   it('never gives two codes one slug: the first in code-unit order keeps it, the others get a hash', () => {
@@ -125,16 +123,16 @@ describe('recognising codes by the shapes a table taught', () => {
   const shapes = learnShapes(SHAPES);
 
   it('learns each code as its letters and its count of digits', () => {
-    expect(SHAPES.map(codeShape)).toEqual([
-      'ecs.#4',
-      '#9',
-      '#4',
-      'cci.#2.#6',
-      'drs.m.#5',
-      'svcstg.ams.#7',
-      'kms.disabledexception',
-      'baddigest',
-      'request.uri.too.large',
+    expect(SHAPES.map((code) => [...learnShapes([code]).exact])).toEqual([
+      ['ecs.#4'],
+      ['#9'],
+      ['#4'],
+      ['cci.#2.#6'],
+      ['drs.m.#5'],
+      ['svcstg.ams.#7'],
+      ['kms.disabledexception'],
+      ['baddigest'],
+      ['request.uri.too.large'],
     ]);
   });
 

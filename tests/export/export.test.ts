@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCodeExport,
   buildServiceExport,
-  locateSlots,
+  exportMessage,
   serializeExport,
   type ServiceExport,
 } from '../../src/lib/export/export';
@@ -52,10 +52,16 @@ function findCode(document: ServiceExport, code: string) {
   return found;
 }
 
-describe('locateSlots', () => {
+/** A message as a row holds it, for exportMessage: its template and text (the HTML is not looked at). */
+function message(text: string) {
+  return { template: parseTemplate(text), message: { text, html: `<p>${text}</p>` } };
+}
+
+describe('the slots of an exported message', () => {
   it('gives each slot of "Failed to create volume %s because %s." its offsets in the template', () => {
-    expect(locateSlots(parseTemplate('Failed to create volume %s because %s.'))).toEqual({
+    expect(exportMessage(message('Failed to create volume %s because %s.'))).toEqual({
       template: 'Failed to create volume %s because %s.',
+      html: '<p>Failed to create volume %s because %s.</p>',
       slots: [
         { index: 0, kind: '%s', start: 24, end: 26 },
         { index: 1, kind: '%s', start: 35, end: 37 },
@@ -64,12 +70,12 @@ describe('locateSlots', () => {
   });
 
   it('counts a lone xxx as a three-character slot and %d as a slot of its own kind', () => {
-    expect(locateSlots(parseTemplate('itemNotFound: xxx could not be found.')).slots).toEqual([{ index: 0, kind: 'xxx', start: 14, end: 17 }]);
-    expect(locateSlots(parseTemplate('%d disks')).slots).toEqual([{ index: 0, kind: '%d', start: 0, end: 2 }]);
+    expect(exportMessage(message('itemNotFound: xxx could not be found.')).slots).toEqual([{ index: 0, kind: 'xxx', start: 14, end: 17 }]);
+    expect(exportMessage(message('%d disks')).slots).toEqual([{ index: 0, kind: '%d', start: 0, end: 2 }]);
   });
 
   it('returns no slots for a template without placeholders', () => {
-    expect(locateSlots(parseTemplate('The flavor does not exist.'))).toEqual({ template: 'The flavor does not exist.', slots: [] });
+    expect(exportMessage(message('The flavor does not exist.'))).toEqual({ template: 'The flavor does not exist.', html: '<p>The flavor does not exist.</p>', slots: [] });
   });
 });
 

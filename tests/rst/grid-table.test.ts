@@ -69,6 +69,11 @@ describe('readGridTable', () => {
     ]);
   });
 
+  it('reads notes with the cells\' block reader: every line of an item joins its paragraph, and an indented list is a block quote, no note', () => {
+    const text = ['-  First note', '', '   - sub one', '   - sub two', '', '-  Second note', '   wraps', '     unevenly.', '', 'Text.', '', '   - Quoted.', '', TABLE].join('\n');
+    expect(readGridTable(text, 'x.rst').table?.notes).toEqual(['First note\n\n- sub one - sub two', 'Second note wraps unevenly.']);
+  });
+
   it('reads an indented table', () => {
     const indented = TABLE.split('\n').map((line) => `   ${line}`).join('\n');
     const { table, diagnostics } = readGridTable(indented, 'x.rst');

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { sortDiagnostics, splitWarnings, type Diagnostic } from '../core/diagnostics';
 import { assignSlugs, splitCode } from '../core/code-identity';
+import { rowAnchor, statusAnchor } from '../core/urls';
 import { toHtml, toInlineHtml, toPlainText } from '../rst/markup';
 import { readErrorTable, type ErrorRow } from '../rst/error-table';
 import { rstToMdast } from '../rst/inline';
@@ -167,17 +168,15 @@ function toVariant(row: ErrorRow, earlier: readonly Variant[], several: boolean)
 
 /** `http-400` for a code's first 400 row, `http-400-2` for its second; `row-1`, `row-2` for rows without a status. */
 function primaryAnchor(status: number | undefined, earlier: readonly Variant[]): string {
-  const base = status === undefined ? 'row' : `http-${status}`;
   const same = earlier.filter((v) => (status === undefined ? v.statuses.length === 0 : v.statuses[0] === status)).length;
-  if (status === undefined) return `row-${same + 1}`;
-  return same === 0 ? base : `${base}-${same + 1}`;
+  return rowAnchor(status, same + 1);
 }
 
 /** Lets `#http-404` land on a `400/404` row, unless another row of the code already has that anchor. */
 function addStatusAnchors(variants: Variant[]): void {
   const taken = new Set(variants.map((v) => v.anchor));
   for (const variant of variants) {
-    const extra = variant.statuses.slice(1).map((s) => `http-${s}`).filter((a) => !taken.has(a));
+    const extra = variant.statuses.slice(1).map(statusAnchor).filter((a) => !taken.has(a));
     for (const anchor of extra) taken.add(anchor);
     if (extra.length > 0) variant.anchors = extra;
   }

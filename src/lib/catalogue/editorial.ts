@@ -25,7 +25,6 @@ export const EditorialSchema = z.object({
 });
 
 export type Family = z.infer<typeof FamilySchema>;
-export type Topic = z.infer<typeof TopicSchema>;
 export type Editorial = z.infer<typeof EditorialSchema>;
 
 /**

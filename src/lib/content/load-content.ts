@@ -26,7 +26,7 @@ export interface ServiceModel {
 export const TABLE_FILE = 'error-codes.rst';
 
 /** The folder of a service's other dated versions of its table (`history/2024-05-28.rst`). */
-export const HISTORY_DIR = 'history';
+const HISTORY_DIR = 'history';
 
 /** Lists the service folders of a content directory: every folder with an `error-codes.rst`. */
 export function listServiceIds(contentDir: string): string[] {

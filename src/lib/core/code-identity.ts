@@ -5,6 +5,7 @@
  * `SVCSTG_AMS_4000115`, `KMS.DisabledException`, `BadDigest`, `Request-URI Too Large`); nothing here assumes
  * `Prefix.NNNN`. Browser-safe: no Node import.
  */
+import { collapseWhitespace } from './message-identity';
 
 /** A code's prefix (as written) and trailing number (as written); either may be empty. */
 export interface CodeParts {
@@ -37,7 +38,7 @@ const TOKEN = /[\p{L}]+|[\p{N}]+/gu;
 const DIGITS = /^\p{N}+$/u;
 
 /** Splits a code into lower-case runs of letters and of digits (`ECS-0010` -> `ecs`, `0010`). */
-export function codeTokens(code: string): string[] {
+function codeTokens(code: string): string[] {
   return Array.from(code.normalize('NFKC').toLowerCase().matchAll(TOKEN), (m) => m[0]);
 }
 
@@ -52,7 +53,7 @@ export function codeKey(code: string): string {
  * were removed (a suspicious cell that deserves a warning).
  */
 export function normalizeCode(raw: string): { code: string; respaced: boolean } {
-  const collapsed = raw.replace(/\s+/g, ' ').trim();
+  const collapsed = collapseWhitespace(raw);
   const code = collapsed.replace(/ ?([._/-]) ?/g, '$1');
   return { code, respaced: code !== collapsed };
 }
@@ -78,7 +79,7 @@ export function keyParts(key: string): { prefix: string; number: string } {
 }
 
 /** The shape of a code or key: its tokens with digit runs as `#<count>` (`Ecs.0010` -> `ecs.#4`). */
-export function codeShape(code: string): string {
+function codeShape(code: string): string {
   return codeTokens(code).map((t) => (DIGITS.test(t) ? `#${t.length}` : t)).join('.');
 }
 
@@ -164,7 +165,7 @@ function standsOutInText(word: string): boolean {
 const RESERVED_SLUGS = new Set(['all', 'changes', 'status', 'prefix', 'family', 'topic', 'table', 'errors', 'index']);
 
 /** The plain URL slug of a code: lower case, each run of other characters as one `-` (`CCE_CM.0003` -> `cce-cm-0003`). */
-export function baseSlug(code: string): string {
+function baseSlug(code: string): string {
   const slug = code
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,6 +1,7 @@
 /**
- * Every site path of a service's pages, in one place: pages, index pages and exports call these instead of
- * assembling `/${service}/...` themselves. Paths end in `/` (pages) or a file name (exports).
+ * Every site path of a service's pages and every fragment id on a code page, in one place: pages, index
+ * pages and exports call these instead of assembling `/${service}/...` or `#http-404` themselves. Paths end
+ * in `/` (pages) or a file name (exports).
  */
 
 /** The service's overview page: `/ecs/`. */
@@ -18,9 +19,14 @@ export function changesPath(service: string): string {
   return `/${service}/changes/`;
 }
 
+/** The part of an index page's path after its service (the route's `[...category]`): `all`, `status/404`, `topic/quotas`. */
+export function categorySegments(kind: string, slug: string): string {
+  return kind === 'all' ? 'all' : `${kind}/${slug}`;
+}
+
 /** An index page of a service: `/ecs/status/404/`, `/ecs/topic/quotas/`. */
 export function categoryPath(service: string, kind: string, slug: string): string {
-  return kind === 'all' ? allCodesPath(service) : `/${service}/${kind}/${slug}/`;
+  return `/${service}/${categorySegments(kind, slug)}/`;
 }
 
 /** A code's page: `/ecs/ecs-0010/`. */
@@ -43,6 +49,30 @@ export function spellingPath(spelling: string, service?: string): string {
   return service === undefined ? `/${spelling}/` : `/${service}/${spelling}/`;
 }
 
+/** A path (or URL) with a fragment id: `/ecs/ecs-0010/#http-404`. */
+export function anchoredPath(path: string, anchor: string): string {
+  return `${path}#${anchor}`;
+}
+
+/** The fragment id that lands on a code's row for a status: `http-404`. */
+export function statusAnchor(status: number): string {
+  return `http-${status}`;
+}
+
+/**
+ * The fragment id of a code's row, from its first status and how many rows of the code up to it have that
+ * status (or none): `http-400` for the first 400 row, `http-400-2` for the second; `row-1`, `row-2` without one.
+ */
+export function rowAnchor(status: number | undefined, ordinal: number): string {
+  if (status === undefined) return `row-${ordinal}`;
+  return ordinal === 1 ? statusAnchor(status) : `${statusAnchor(status)}-${ordinal}`;
+}
+
+/** The fragment id of an earlier wording of a code, by its place among the code's wordings: `v2`. */
+export function earlierWordingAnchor(index: number): string {
+  return `v${index}`;
+}
+
 /**
  * The link to a code page with the text a message filled in: the values as `v` parameters (the page shows
  * them in the message) and the anchor of the row they fit: `/ecs/ecs-0010/?v=192.168.0.12#http-400`.
@@ -50,7 +80,7 @@ export function spellingPath(spelling: string, service?: string): string {
 export function filledCodeHref(hit: { path: string; values: readonly string[]; anchor?: string }): string {
   const params = new URLSearchParams(hit.values.map((v) => ['v', v]));
   const query = hit.values.length > 0 ? `?${params}` : '';
-  return `${hit.path}${query}${hit.anchor ? `#${hit.anchor}` : ''}`;
+  return hit.anchor ? anchoredPath(`${hit.path}${query}`, hit.anchor) : `${hit.path}${query}`;
 }
 
 // Second path segments of a service that are not code pages.

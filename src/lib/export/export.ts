@@ -1,7 +1,7 @@
 import type { CodeEntry, RichText, ServiceCatalogue, TableGroup, Variant } from '../catalogue/catalogue';
 import { indexCategories, type Category } from '../pages/categories';
 import type { PageHistory } from '../history/code-history';
-import { codeJsonPath, codePath, servicePath } from '../core/urls';
+import { anchoredPath, codeJsonPath, codePath, servicePath } from '../core/urls';
 import type { VersionChange } from '../history/history';
 import type { Segment, SlotKind } from '../core/template';
 
@@ -181,7 +181,7 @@ export function serializeExport(document: ServiceExport | CodeExport): string {
 }
 
 /** Where each slot of a template stands in its text; the text is the segments joined. */
-export function locateSlots(segments: readonly Segment[]): { template: string; slots: ExportSlot[] } {
+function locateSlots(segments: readonly Segment[]): { template: string; slots: ExportSlot[] } {
   let template = '';
   const slots: ExportSlot[] = [];
   for (const segment of segments) {
@@ -215,11 +215,11 @@ export function exportCode(entry: CodeEntry, categories: readonly Category[], si
  * Exports a code's history: the rows its page shows (current unless the code is retired), then its earlier
  * wordings. A row repeated in one table has one wording, under the first row's anchor.
  */
-export function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: string): ExportHistory {
+function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: string): ExportHistory {
   const shown = entry.variants.flatMap((v): ExportWording[] => {
     const dates = history.shown[v.anchor];
     if (!dates) return [];
-    return [{ ...exportStatuses(v.statuses), message: exportMessage(v), first: dates.first, last: dates.last, current: !history.retired, url: `${pageUrl}#${v.anchor}` }];
+    return [{ ...exportStatuses(v.statuses), message: exportMessage(v), first: dates.first, last: dates.last, current: !history.retired, url: anchoredPath(pageUrl, v.anchor) }];
   });
   const earlier = history.earlier.map((w): ExportWording => ({
     ...exportStatuses(w.statuses),
@@ -227,7 +227,7 @@ export function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: s
     first: w.first,
     last: w.last,
     current: false,
-    url: `${pageUrl}#${w.id}`,
+    url: anchoredPath(pageUrl, w.id),
   }));
   return {
     introduced: history.introduced,
@@ -239,14 +239,14 @@ export function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: s
 }
 
 /** Exports one row; `pageUrl` is the code page the anchor belongs to; `tables` are the service's tables, when several. */
-export function exportVariant(variant: Variant, pageUrl: string, tables?: readonly TableGroup[]): ExportVariant {
+function exportVariant(variant: Variant, pageUrl: string, tables?: readonly TableGroup[]): ExportVariant {
   const caption = variant.table === undefined ? undefined : tables?.[variant.table]?.caption;
   return {
     ...exportStatuses(variant.statuses),
     ...(variant.statusText === undefined ? {} : { statusText: variant.statusText }),
     anchor: variant.anchor,
     ...(variant.anchors ? { anchors: [...variant.anchors] } : {}),
-    url: `${pageUrl}#${variant.anchor}`,
+    url: anchoredPath(pageUrl, variant.anchor),
     line: variant.line,
     message: exportMessage(variant),
     description: { text: variant.description.text, html: variant.description.html },

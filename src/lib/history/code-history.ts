@@ -2,6 +2,7 @@ import type { RichText } from '../catalogue/catalogue';
 import type { CodeHistory } from './history';
 import type { Segment } from '../core/template';
 import { diffWords, type DiffPart } from './word-diff';
+import { earlierWordingAnchor } from '../core/urls';
 
 /** A wording the page shows below the current rows: an earlier message of the code. */
 export interface EarlierWording {
@@ -39,7 +40,7 @@ export function toPageHistory(history: CodeHistory, dates: readonly string[]): P
     if (w.anchor !== undefined) return [];
     const replacement = shownWordings.find((s) => s.statuses.join('/') === w.statuses.join('/')) ?? shownWordings[0];
     return [{
-      id: `v${index}`,
+      id: earlierWordingAnchor(index),
       statuses: w.statuses,
       message: w.message,
       template: w.template,

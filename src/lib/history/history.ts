@@ -1,6 +1,7 @@
 import type { CodeEntry, RichText, ServiceCatalogue, Variant } from '../catalogue/catalogue';
 import type { MatchTarget } from '../lookup/matcher';
 import type { Segment } from '../core/template';
+import { wordingKey } from '../core/message-identity';
 
 /**
  * One row a code has had: a status and a message. Two rows are the same wording when status and message text
@@ -96,7 +97,7 @@ export function buildHistory(versions: readonly { date: string; catalogue: Servi
   const normalised = new Map<string, string>();
   const normalise = (text: string) => {
     let found = normalised.get(text);
-    if (found === undefined) normalised.set(text, (found = text.replace(/\s+/g, ' ').trim()));
+    if (found === undefined) normalised.set(text, (found = wordingKey(text)));
     return found;
   };
 

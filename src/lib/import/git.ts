@@ -25,7 +25,7 @@ export interface FileCommit {
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
 /** Runs git in a repository (checkout or bare) and returns its standard output as bytes; a failure throws with git's message. */
-export function runGit(repo: string, args: readonly string[]): Buffer {
+function runGit(repo: string, args: readonly string[]): Buffer {
   try {
     return execFileSync('git', ['-C', repo, '-c', 'core.quotepath=false', ...args], {
       maxBuffer: MAX_BUFFER,

@@ -22,7 +22,7 @@ export interface ServicePlan {
  * Returns service.json with `published` set and a `name` when it has none; every other field, and the
  * file's formatting when only `published` changes, stay as written.
  */
-export function updateServiceJson(existing: string | undefined, published: string, name: string): string {
+function updateServiceJson(existing: string | undefined, published: string, name: string): string {
   if (existing === undefined) return `${JSON.stringify({ name, published }, null, 2)}\n`;
   const meta = JSON.parse(existing) as Record<string, unknown>;
   if (meta.published === published && meta.name !== undefined) return existing;

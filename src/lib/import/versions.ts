@@ -1,5 +1,6 @@
 import { splitWarnings, type Diagnostic } from '../core/diagnostics';
 import { readErrorTable, type ErrorRow } from '../rst/error-table';
+import { wordingKey } from '../core/message-identity';
 
 /** A commit's copy of the table: its hash, its author date (`YYYY-MM-DD`), its text, and the name its diagnostics carry. */
 export interface TableCommit {
@@ -37,23 +38,21 @@ export interface VersionChoice<T extends TableCommit> {
   warnings: Diagnostic[];
 }
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 /**
  * What a table says, as one string: each row's code, statuses, status text and every cell's text with
  * whitespace collapsed. Two versions with one key differ only in preamble, labels or column widths.
  */
-export function tableKey(rows: readonly ErrorRow[]): string {
+function tableKey(rows: readonly ErrorRow[]): string {
   return rows
     .map((row) =>
       [
         row.code,
         row.statuses.join('/'),
         row.statusText ?? '',
-        collapse(row.message.text),
-        collapse(row.description.text),
-        collapse(row.solution.text),
-        ...row.other.flatMap((o) => [collapse(o.header), collapse(o.cell.text)]),
+        wordingKey(row.message.text),
+        wordingKey(row.description.text),
+        wordingKey(row.solution.text),
+        ...row.other.flatMap((o) => [wordingKey(o.header), wordingKey(o.cell.text)]),
       ].join('\u0001'),
     )
     .join('\u0000');

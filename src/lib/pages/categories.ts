@@ -69,7 +69,7 @@ export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial
 }
 
 /** The prefix most of a service's numbered codes have (`Ecs`; empty for plain numbers): families group its numbers. */
-export function primaryPrefix(entries: readonly CodeEntry[]): string {
+function primaryPrefix(entries: readonly CodeEntry[]): string {
   const counts = new Map<string, number>();
   for (const e of entries) if (e.number !== '') counts.set(e.prefix, (counts.get(e.prefix) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';

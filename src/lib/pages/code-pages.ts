@@ -2,6 +2,7 @@ import type { CodeEntry, ServiceCatalogue } from '../catalogue/catalogue';
 import { indexCategories, type Category } from './categories';
 import type { PageHistory } from '../history/code-history';
 import { codePath } from '../core/urls';
+import { sharedMessageKey } from '../core/message-identity';
 
 /** A link to another code, with what a list shows of it. */
 export interface CodeLink {
@@ -45,14 +46,14 @@ export function buildCodePages(catalogue: ServiceCatalogue, categories: readonly
   const byCategory = indexCategories(categories);
   const byTemplate = new Map<string, string[]>();
   for (const e of entries) {
-    for (const key of new Set(e.variants.filter((v) => v.message.text).map((v) => templateKey(v.message.text)))) {
+    for (const key of new Set(e.variants.filter((v) => v.message.text).map((v) => sharedMessageKey(v.message.text)))) {
       byTemplate.set(key, [...(byTemplate.get(key) ?? []), e.code]);
     }
   }
   return entries.map((entry, i) => {
     const own = byCategory.get(entry.code) ?? [];
     const sameMessage = [
-      ...new Set(entry.variants.flatMap((v) => byTemplate.get(templateKey(v.message.text)) ?? [])),
+      ...new Set(entry.variants.flatMap((v) => byTemplate.get(sharedMessageKey(v.message.text)) ?? [])),
     ].filter((code) => code !== entry.code);
     const shown = new Set([entry.code, ...sameMessage]);
     const related = own
@@ -85,11 +86,6 @@ function neighbours<T>(list: readonly T[], at: number, keep: (item: T) => boolea
     }
   }
   return found.sort((a, b) => a - b).map((j) => list[j]);
-}
-
-/** Two messages have the same template when they read the same, case and spacing aside. */
-function templateKey(message: string): string {
-  return message.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** A code as a list shows it: its first variant's status and message. */

@@ -34,7 +34,7 @@ export function describeCodePage(
 }
 
 /** Cuts text at a word boundary, adding an ellipsis when it was longer than `max`. */
-export function truncate(text: string, max: number): string {
+function truncate(text: string, max: number): string {
   const clean = text.trim();
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max - 1);

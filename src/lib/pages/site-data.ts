@@ -15,6 +15,11 @@ export function indexCodePages<T extends ListedPage>(pages: readonly T[]): Map<s
   return byService;
 }
 
+/** What the site covers, inside a sentence: `the Elastic Cloud Server API` for one service, else `3 cloud services`. */
+export function describeServices(services: readonly { name: string }[]): string {
+  return services.length === 1 ? `the ${services[0].name} API` : `${services.length} cloud services`;
+}
+
 /** Title of the group a category kind is shown under. */
 export function kindTitle(kind: Category['kind']): string {
   return { all: 'All codes', table: 'By table', status: 'By HTTP status', prefix: 'By prefix', family: 'By code range', topic: 'By topic' }[kind];

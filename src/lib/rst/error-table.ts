@@ -1,5 +1,6 @@
 import { toPlainText } from './markup';
 import { normalizeCode } from '../core/code-identity';
+import { collapseWhitespace, wordingKey } from '../core/message-identity';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics';
 import { readGridTables, type GridTable, type RstCell } from './grid-table';
 import { rstToMdast } from './inline';
@@ -67,14 +68,9 @@ const ROLE_PATTERNS: [Exclude<ColumnRole, 'other'>, RegExp][] = [
 /** Reports a problem at a cell; a warning when `severity` says so, else an error. */
 type Report = (at: { line: number; column: number }, message: string, severity?: 'warning') => void;
 
-/** Collapses whitespace (a header may wrap over lines) so header texts compare as words. */
-function normalizeHeader(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** The meaning of a column from its header text (`Handling Measure` -> solution, `Module` -> other). */
-export function findColumnRole(header: string): ColumnRole {
-  const wanted = normalizeHeader(header).toLowerCase();
+function findColumnRole(header: string): ColumnRole {
+  const wanted = collapseWhitespace(header).toLowerCase();
   return ROLE_PATTERNS.find(([, pattern]) => pattern.test(wanted))?.[0] ?? 'other';
 }
 
@@ -108,7 +104,7 @@ export function readErrorTable(text: string, file: string): { table?: ErrorTable
   }
   if (result.tables.length === 0 && !diagnostics.some((d) => d.severity !== 'warning')) {
     const first = grids[0];
-    const tables = grids.map((g) => `line ${g.line}: ${g.header.map((c) => normalizeHeader(c.text)).join(', ')}`).join('; ');
+    const tables = grids.map((g) => `line ${g.line}: ${g.header.map((c) => collapseWhitespace(c.text)).join(', ')}`).join('; ');
     report(first, `no error table: no grid table has an error-code column such as "Error Code" (headers at ${tables})`);
   }
   if (result.tables.length === 0) return { diagnostics: sortDiagnostics(diagnostics) };
@@ -120,7 +116,7 @@ export function readErrorTable(text: string, file: string): { table?: ErrorTable
 function readColumns(grid: GridTable, report: Report): TableColumn[] {
   const seen = new Map<ColumnRole, string>();
   return grid.header.map((cell) => {
-    const header = normalizeHeader(cell.text);
+    const header = collapseWhitespace(cell.text);
     let role = findColumnRole(header);
     const earlier = seen.get(role);
     if (role !== 'other' && earlier !== undefined) {
@@ -134,7 +130,7 @@ function readColumns(grid: GridTable, report: Report): TableColumn[] {
 
 /** The caption of a `.. table::` as plain text, without its `Table 3` label (`**Table 1** V3 error codes` -> `V3 error codes`). */
 function captionText(caption: string): string {
-  const text = toPlainText(rstToMdast(caption)).replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(toPlainText(rstToMdast(caption)));
   return text.replace(/^Table\s+\d+[.:]?\s+(?=\S)/i, '');
 }
 
@@ -185,7 +181,7 @@ function readStatus(
   report: Report,
 ): { statuses: number[]; statusText?: string } {
   if (!hasColumn) return { statuses: [] };
-  const text = normalizeHeader(toPlainText(rstToMdast(cell.text)));
+  const text = collapseWhitespace(toPlainText(rstToMdast(cell.text)));
   if (text === '') {
     report(cell, 'empty HTTP status: the row is kept without one', 'warning');
     return { statuses: [] };
@@ -204,7 +200,7 @@ function readCode(cell: RstCell, report: Report): string | undefined {
     report(cell, 'empty error code');
     return undefined;
   }
-  if (respaced) report(cell, `error code "${normalizeHeader(raw)}" has a space next to a separator: read as "${code}"`, 'warning');
+  if (respaced) report(cell, `error code "${collapseWhitespace(raw)}" has a space next to a separator: read as "${code}"`, 'warning');
   return code;
 }
 
@@ -215,7 +211,7 @@ function reportRepeatedRows(
   report: Report,
 ): void {
   const seen = new Map<string, ErrorRow>();
-  const same = (cell: RstCell) => normalizeHeader(cell.text);
+  const same = (cell: RstCell) => wordingKey(cell.text);
   for (const row of rows) {
     const key = [row.code, row.statuses.join('/'), row.statusText ?? '', same(row.message), same(row.description), same(row.solution)].join('\u0000');
     const earlier = seen.get(key);

@@ -1,4 +1,5 @@
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics';
+import { listItemSource, readBlocks } from './inline-blocks';
 
 /** One cell of a grid table: its dedented RST text and where that text starts (1-based). */
 export interface RstCell {
@@ -416,51 +417,22 @@ function mergeHeaderRows(rows: RstCell[][]): RstCell[] {
   });
 }
 
-/** The bullet-list items of the text above the table, as RST source, skipping directive and comment bodies. */
+/**
+ * The bullet-list items of the text above the table, as RST source with each paragraph on one line. The
+ * text is read by the cells' block reader, so what is not a bullet item there (a directive's or literal
+ * block's body, a `- ` line inside a paragraph, an indented list, which is a block quote) is no note here.
+ */
 function collectNotes(lines: string[]): string[] {
-  const notes: string[] = [];
-  let inParagraph = false;
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i];
-    const indent = indentOf(line);
-    if (isBlank(line)) {
-      inParagraph = false;
-      i++;
-      continue;
-    }
-    // Explicit markup (directives, comments, link targets) and literal blocks own their indented body.
-    const explicit = /^\s*\.\.(\s|$)/.test(line);
-    const literal = line.trimEnd().endsWith('::');
-    if (explicit || literal) {
-      i++;
-      while (i < lines.length && (isBlank(lines[i]) || indentOf(lines[i]) > indent)) i++;
-      inParagraph = false;
-      continue;
-    }
-    const bullet = /^(\s*)[-*+] +(\S.*)$/.exec(line);
-    if (bullet && !inParagraph) {
-      const paragraphs: string[][] = [[bullet[2].trim()]];
-      i++;
-      while (i < lines.length) {
-        if (!isBlank(lines[i])) {
-          if (indentOf(lines[i]) <= indent) break;
-          paragraphs[paragraphs.length - 1].push(lines[i].trim());
-          i++;
-          continue;
-        }
-        let next = i;
-        while (next < lines.length && isBlank(lines[next])) next++;
-        if (next >= lines.length || indentOf(lines[next]) <= indent) break;
-        paragraphs.push([]);
-        i = next;
-      }
-      notes.push(paragraphs.map((p) => p.join(' ')).join('\n\n'));
-      continue;
-    }
-    // A section underline closes its title; any other text line is paragraph text.
-    inParagraph = !/^([!-/:-@[-`{-~])\1+$/.test(line.trim());
-    i++;
+  const blocks = readBlocks(lines.map((line) => line.trimEnd()), () => []);
+  return blocks.flatMap((block) => (block.type === 'list' && !block.ordered ? block.children.map((item) => joinParagraphs(listItemSource(item))) : []));
+}
+
+/** Each paragraph of some lines on one line, paragraphs apart by a blank line. */
+function joinParagraphs(lines: string[]): string {
+  const paragraphs: string[][] = [[]];
+  for (const line of lines) {
+    if (line === '') paragraphs.push([]);
+    else paragraphs[paragraphs.length - 1].push(line.trim());
   }
-  return notes;
+  return paragraphs.filter((p) => p.length > 0).map((p) => p.join(' ')).join('\n\n');
 }

@@ -75,6 +75,14 @@ function takeIndented(lines: string[], start: number, blockIndent?: number, firs
   return { block: keepTop ? block : trimBlankEnds(block), end, blankFinish };
 }
 
+// The RST lines each list item was read from, for readers that want an item's source (the notes above a table).
+const itemSource = new WeakMap<ListItem, string[]>();
+
+/** The RST lines of a list item's body as `readBlocks` read them: unindented, without its marker. */
+export function listItemSource(item: ListItem): string[] {
+  return itemSource.get(item) ?? [];
+}
+
 /** Reads lines of RST body elements into mdast blocks. */
 export function readBlocks(lines: string[], readPhrasing: ReadPhrasing): RootContent[] {
   const paragraph = (text: string): Paragraph[] => {
@@ -140,8 +148,11 @@ export function readBlocks(lines: string[], readPhrasing: ReadPhrasing): RootCon
   /** Reads an item's body: the text after its marker and the lines indented under it. */
   const readItem = (lines: string[], i: number, markerEnd: number): { item: ListItem; end: number } => {
     const body = lines[i].slice(markerEnd) !== '' ? takeIndented(lines, i, markerEnd) : takeIndented(lines, i, undefined, markerEnd);
-    const children = readBody(trimBlankEnds(body.block));
-    return { item: { type: 'listItem', spread: children.length > 1, checked: null, children }, end: body.end };
+    const source = trimBlankEnds(body.block);
+    const children = readBody(source);
+    const item: ListItem = { type: 'listItem', spread: children.length > 1, checked: null, children };
+    itemSource.set(item, source);
+    return { item, end: body.end };
   };
 
   const toList = (items: ListItem[], ordered: boolean, start: number | null): List => ({
