@@ -42,6 +42,7 @@ describe('browser code', () => {
   it('has the entries the site ships: every script and each component or page with a script block', () => {
     expect(browserEntries()).toEqual([
       'src/scripts/lookup-loader.ts',
+      'src/scripts/lookup-manifest.ts',
       'src/scripts/lookup.ts',
       'src/scripts/not-found.ts',
       'src/scripts/search-dialog.ts',
