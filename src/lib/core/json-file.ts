@@ -38,8 +38,9 @@ function label(path: readonly PropertyKey[]): string {
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code !== 'invalid_type') return issue.message;
   if (issue.input === undefined) return 'is missing';
-  const article = /^[aeiou]/.test(issue.expected) ? 'an' : 'a';
-  return `must be ${article} ${issue.expected === 'int' ? 'integer' : issue.expected}`;
+  // zod's names for two JSON types a content writer knows by others.
+  const expected = ({ int: 'integer', tuple: 'array' } as Record<string, string>)[issue.expected] ?? issue.expected;
+  return `must be ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`;
 }
 
 /** Where and why a text is not JSON: `not valid JSON: value expected` at the first character that breaks it. */
