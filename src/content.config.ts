@@ -6,8 +6,9 @@ import { resolve } from 'node:path';
 import { countRows } from './lib/catalogue/catalogue';
 import { ContentError, formatDiagnostic } from './lib/core/diagnostics';
 import { loadServices } from './lib/content/load-content';
-import { StoredCodePageSchema, ServiceSchema } from './lib/catalogue/schema';
-import { compactCodePage } from './lib/pages/code-pages';
+import { z } from 'astro/zod';
+import { compactCodePage, StoredCodePageSchema } from './lib/pages/code-pages';
+import { StoredServiceSchema } from './lib/pages/site-data';
 
 const CONTENT_DIR = resolve('content');
 
@@ -45,14 +46,17 @@ async function sync(kind: 'services' | 'codes', { store, parseData, logger, watc
     } else {
       for (const page of pages) {
         const id = `${catalogue.id}/${page.entry.slug}`;
-        store.set({ id, data: await parseData({ id, data: { order: order++, ...compactCodePage(page) } as unknown as Record<string, unknown> }) });
+        store.set({ id, data: await parseData({ id, data: { order: order++, ...compactCodePage(page) } }) });
       }
     }
   }
 }
 
+/** Place among the services (folder order), or of a code in the table order of all services: the content store keeps entries sorted by id. */
+const ordered = { order: z.number().int().min(0) };
+
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
-  services: defineCollection({ loader: errorTableLoader('services'), schema: ServiceSchema }),
-  codes: defineCollection({ loader: errorTableLoader('codes'), schema: StoredCodePageSchema }),
+  services: defineCollection({ loader: errorTableLoader('services'), schema: StoredServiceSchema.extend(ordered) }),
+  codes: defineCollection({ loader: errorTableLoader('codes'), schema: StoredCodePageSchema.extend(ordered) }),
 };

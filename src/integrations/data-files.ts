@@ -6,7 +6,7 @@ import { listDataFiles, type DataFile } from '../lib/export/data-files';
 import { loadServices } from '../lib/content/load-content';
 
 /**
- * Writes the JSON exports and the lookup data (src/lib/export/data-files.ts) into the build as plain files. The text
+ * Writes the JSON exports, their JSON Schemas and the lookup data (src/lib/export/data-files.ts) into the build as plain files. The text
  * is made when the build starts, while the content read for the build is still in memory, and written when it
  * is done. It must come before codeAliases, which lets that content go.
  */
@@ -33,7 +33,7 @@ export function dataFiles(contentDir = 'content'): AstroIntegration {
           folders.add(folder);
           writeFileSync(target, body);
         }
-        logger.info(`${files.length} JSON files (exports and lookup data) in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`${files.length} JSON files (exports, their schemas and lookup data) in ${Math.round(performance.now() - started)} ms`);
         files = [];
       },
     },

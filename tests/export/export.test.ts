@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import {
 } from '../../src/lib/export/export';
 import { loadServices, type ServiceModel } from '../../src/lib/content/load-content';
 import { parseTemplate } from '../../src/lib/core/template';
+import { buildJsonSchema } from '../../src/lib/export/export-schema';
 import { validateJson, type JsonSchema } from '../support/json-schema';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,8 +42,9 @@ function exportHistorySite(): { service: ServiceModel; document: ServiceExport }
   return { service, document: buildServiceExport(service.catalogue, service.catalogue.entries, service.categories, SITE, history) };
 }
 
-function readSchema(name: string): Exclude<JsonSchema, boolean> {
-  return JSON.parse(readFileSync(path.join(REPO, 'public/schemas', name), 'utf8'));
+/** A JSON Schema the site serves, by its file name, as the build generates it. */
+function readSchema(name: 'errors.schema.json' | 'error-code.schema.json'): Exclude<JsonSchema, boolean> {
+  return buildJsonSchema(name === 'errors.schema.json' ? 'service' : 'code');
 }
 
 function findCode(document: ServiceExport, code: string) {
@@ -328,14 +329,39 @@ describe('the export of a service with dated versions (tests/fixtures/history-si
   });
 });
 
-describe('the JSON Schemas in public/schemas', () => {
+/** Every property without a description and every object schema that is not closed, as `<where>: <problem>`. */
+function findOpenOrUndescribed(node: unknown, at: string, problems: string[] = []): string[] {
+  if (typeof node !== 'object' || node === null) return problems;
+  const schema = node as Record<string, unknown>;
+  if (schema.type === 'object' && schema.additionalProperties !== false) problems.push(`${at}: additionalProperties is not false`);
+  for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+    if (typeof property.description !== 'string' || property.description === '') problems.push(`${at}/properties/${name}: no description`);
+    findOpenOrUndescribed(property, `${at}/properties/${name}`, problems);
+  }
+  if (schema.items) findOpenOrUndescribed(schema.items, `${at}/items`, problems);
+  for (const [name, def] of Object.entries((schema.$defs ?? {}) as Record<string, unknown>)) findOpenOrUndescribed(def, `${at}/$defs/${name}`, problems);
+  return problems;
+}
+
+describe('the JSON Schemas generated from the export schemas', () => {
   const errors = readSchema('errors.schema.json');
   const code = readSchema('error-code.schema.json');
 
-  it('are draft 2020-12 and share the same definitions', () => {
-    expect(errors.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(code.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(code.$defs).toEqual(errors.$defs);
+  it('are draft 2020-12, with the title and description of their document', () => {
+    expect([errors.$schema, errors.title, errors.description]).toEqual([
+      'https://json-schema.org/draft/2020-12/schema',
+      'Error codes of a service',
+      'Every error code of one cloud service, as served at /<service>/errors.json. Codes are in table order: prefixes in order of first appearance, then by number.',
+    ]);
+    expect([code.$schema, code.title]).toEqual(['https://json-schema.org/draft/2020-12/schema', 'One error code']);
+  });
+
+  it('define each shape once in $defs, the same in both schemas', () => {
+    const errorDefs = errors.$defs as Record<string, unknown>;
+    const codeDefs = code.$defs as Record<string, unknown>;
+    expect(Object.keys(errorDefs).sort()).toEqual(['category', 'change', 'code', 'history', 'message', 'richText', 'service', 'slot', 'variant', 'wording']);
+    expect(Object.keys(codeDefs).sort()).toEqual(['category', 'history', 'message', 'richText', 'service', 'slot', 'variant', 'wording']);
+    for (const name of Object.keys(codeDefs)) expect(codeDefs[name], name).toEqual(errorDefs[name]);
   });
 
   it('describe a per-code document as the code definition plus $schema and service', () => {
@@ -346,21 +372,23 @@ describe('the JSON Schemas in public/schemas', () => {
   });
 
   it('give every property a description and close every object', () => {
-    const problems: string[] = [];
-    const walk = (node: unknown, at: string) => {
-      if (typeof node !== 'object' || node === null) return;
-      const schema = node as Record<string, unknown>;
-      if (schema.type === 'object' && schema.additionalProperties !== false) problems.push(`${at}: additionalProperties is not false`);
-      for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
-        if (typeof property.description !== 'string' || property.description === '') problems.push(`${at}/properties/${name}: no description`);
-        walk(property, `${at}/properties/${name}`);
-      }
-      if (schema.items) walk(schema.items, `${at}/items`);
-      for (const [name, def] of Object.entries((schema.$defs ?? {}) as Record<string, unknown>)) walk(def, `${at}/$defs/${name}`);
+    expect(findOpenOrUndescribed(errors, 'errors.schema.json#')).toEqual([]);
+    expect(findOpenOrUndescribed(code, 'error-code.schema.json#')).toEqual([]);
+  });
+
+  it('would be caught with a property without a description or an object left open', () => {
+    const schema = {
+      type: 'object',
+      additionalProperties: false,
+      properties: { a: { type: 'string' }, b: { description: 'B', type: 'array', items: { type: 'object', properties: {} } } },
+      $defs: { c: { type: 'object', additionalProperties: {}, properties: { d: { description: '' } } } },
     };
-    walk(errors, 'errors.schema.json#');
-    walk(code, 'error-code.schema.json#');
-    expect(problems).toEqual([]);
+    expect(findOpenOrUndescribed(schema, '#')).toEqual([
+      '#/properties/a: no description',
+      '#/properties/b/items: additionalProperties is not false',
+      '#/$defs/c: additionalProperties is not false',
+      '#/$defs/c/properties/d: no description',
+    ]);
   });
 
   it('reject a document that drifts: an unknown property, a wrong type, a missing field', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/core/diagnostics';
-import { locateInJson } from '../../src/lib/catalogue/editorial';
+import { locateInJson } from '../../src/lib/core/json-file';
 import { buildVocabulary, mergeSynonyms } from '../../src/lib/search/search-data';
 import { readSynonyms } from '../../src/lib/search/synonyms';
 import { loadServices } from '../../src/lib/content/load-content';
@@ -16,13 +16,13 @@ describe('reading a synonyms file', () => {
   it('locates a group of one word and an empty word at their place in the file', () => {
     const text = '{\n  "groups": [\n    ["eip", "elastic ip"],\n    ["vm"],\n    ["disk", " "]\n  ]\n}\n';
     expect(readSynonyms(text, 'content/ecs/synonyms.json').diagnostics.map(formatDiagnostic)).toEqual([
-      'content/ecs/synonyms.json:4:5: groups.1: a group needs two or more words or phrases',
-      'content/ecs/synonyms.json:5:14: groups.2.1: a synonym cannot be empty',
+      'content/ecs/synonyms.json:4:5: "groups.1" needs two or more words or phrases',
+      'content/ecs/synonyms.json:5:14: "groups.2.1" cannot be empty',
     ]);
   });
 
-  it('says where a file is not JSON', () => {
-    expect(readSynonyms('{"groups": [', 'x.json').diagnostics.map((d) => `${d.line}:${d.column}`)).toEqual(['1:1']);
+  it('says where a file stops being JSON', () => {
+    expect(readSynonyms('{"groups": [', 'x.json').diagnostics.map(formatDiagnostic)).toEqual(['x.json:1:13: not valid JSON: close bracket expected']);
   });
 });
 

@@ -1,15 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CodeExport, ServiceExport } from '../../src/lib/export/export';
+import { buildJsonSchema } from '../../src/lib/export/export-schema';
 import { validateJson, type JsonSchema } from '../support/json-schema';
 import { DIST_DIR, readBuiltFile } from '../support/site';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function readSchema(name: string): JsonSchema {
-  return JSON.parse(readFileSync(path.join(REPO, 'public/schemas', name), 'utf8'));
+/** A JSON Schema the site serves, by its file name, as the build generates it. */
+function readSchema(name: 'errors.schema.json' | 'error-code.schema.json'): JsonSchema {
+  return buildJsonSchema(name === 'errors.schema.json' ? 'service' : 'code');
 }
 
 /** The site path of an absolute URL from the export, without its fragment. */

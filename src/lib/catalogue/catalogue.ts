@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { z } from 'astro/zod';
 import { sortDiagnostics, splitWarnings, type Diagnostic } from '../core/diagnostics';
 import { assignSlugs, splitCode } from '../core/code-identity';
 import { rowAnchor, statusAnchor } from '../core/urls';
@@ -6,80 +7,68 @@ import { toHtml, toInlineHtml, toPlainText } from '../rst/markup';
 import { readErrorTable, type ErrorRow } from '../rst/error-table';
 import { rstToMdast } from '../rst/inline';
 import { markSlots } from '../rst/slots';
-import { parseTemplate, type Segment } from '../core/template';
+import { parseTemplate } from '../core/template';
+import { HttpStatusSchema, SegmentSchema, SlugSchema } from '../core/schemas';
+import type { ServiceMeta } from './editorial';
 
 /** Text from a table cell, kept both as plain text (search, export) and as HTML (pages). */
-export interface RichText {
-  text: string;
-  html: string;
-}
+export const RichTextSchema = z.object({
+  text: z.string().describe('The cell as plain text: markup removed, list items on their own lines.'),
+  html: z.string().describe('The cell as HTML (paragraphs, lists, links, code).'),
+});
+export type RichText = z.infer<typeof RichTextSchema>;
+
+/** Fragment id of a row on its code page: `http-404`, `http-400-2` for a second 400 row, `row-1` for a row without a status. */
+export const AnchorSchema = z.string().regex(/^(http-\d{3}(-\d+)?|row-\d+)$/);
 
 /** One row of the table for a code: a code on several rows has several variants. */
-export interface Variant {
-  /** Every HTTP status of the row (`400/404/500` is one row with three); empty when the table gives none. */
-  statuses: number[];
-  /** The status cell as written, when it says more than its numbers (`403 Forbidden`, `n/a`). */
-  statusText?: string;
-  /** Fragment id on the code page: `http-404`, `http-400-2` for a second 400 row, `row-1` for a row without a status. */
-  anchor: string;
-  /** More fragment ids that land on this row: `http-404` and `http-500` for a row of `400/404/500`. */
-  anchors?: string[];
-  message: RichText;
-  /** The message's plain text split into literal text and slots. */
-  template: Segment[];
-  description: RichText;
-  solution: RichText;
-  /** Columns the site has no meaning for (`Module`), under their own header, in table order. */
-  other?: { header: string; value: RichText }[];
-  /** Index of the row's table in `ServiceCatalogue.tables`, when the file has several error tables. */
-  table?: number;
-  /** Line of the row in the source file. */
-  line: number;
-}
+export const VariantSchema = z.object({
+  statuses: z.array(HttpStatusSchema).describe('Every HTTP status of the row (`400/404/500` is one row with three); empty when the table gives none.'),
+  statusText: z.string().optional().describe('The status cell as written, when it says more than its numbers (`403 Forbidden`, `n/a`).'),
+  anchor: AnchorSchema,
+  anchors: z.array(AnchorSchema).optional().describe('More fragment ids that land on this row: `http-404` and `http-500` for a row of `400/404/500`.'),
+  message: RichTextSchema,
+  template: z.array(SegmentSchema).describe("The message's plain text split into literal text and slots."),
+  description: RichTextSchema,
+  solution: RichTextSchema,
+  other: z
+    .array(z.object({ header: z.string(), value: RichTextSchema }))
+    .optional()
+    .describe('Columns the site has no meaning for (`Module`), under their own header, in table order.'),
+  table: z.number().int().min(0).optional().describe("Index of the row's table in `ServiceCatalogue.tables`, when the file has several error tables."),
+  line: z.number().int().min(1).describe('Line of the row in the source file.'),
+});
+export type Variant = z.infer<typeof VariantSchema>;
 
 /** One error table of a file that has several: its caption (`V3 error codes`) and line. */
-export interface TableGroup {
-  caption?: string;
-  line: number;
-}
+export const TableGroupSchema = z.object({ caption: z.string().optional(), line: z.number().int().min(1) });
+export type TableGroup = z.infer<typeof TableGroupSchema>;
 
 /** One error code of a service, with every row the table has for it. */
-export interface CodeEntry {
-  service: string;
-  code: string;
-  slug: string;
-  /** The part before the number, as written (`Ecs`, `Common`); empty for plain numbers and names. */
-  prefix: string;
-  /** The digits at the end, as written (`0010`); empty for names (`BadDigest`). */
-  number: string;
-  variants: Variant[];
-  line: number;
-}
+export const CodeEntrySchema = z.object({
+  service: z.string(),
+  code: z.string().min(1),
+  slug: SlugSchema,
+  prefix: z.string().describe('The part before the number, as written (`Ecs`, `Common`); empty for plain numbers and names.'),
+  number: z.string().describe('The digits at the end, as written (`0010`); empty for names (`BadDigest`).'),
+  variants: z.array(VariantSchema).min(1),
+  line: z.number().int().min(1),
+});
+export type CodeEntry = z.infer<typeof CodeEntrySchema>;
 
 /** Everything the site knows about one service, straight from its content folder. */
-export interface ServiceCatalogue {
-  id: string;
-  name: string;
-  short: string;
-  summary: string;
-  published?: string;
-  /** Path of the source table, relative to the project root. */
-  file: string;
-  /** The bullet notes above the table, shown on every code page. */
-  notes: RichText[];
-  /** Codes in catalogue order: prefixes in order of first appearance, then by number. */
-  entries: CodeEntry[];
-  /** The file's error tables, when it has several (V3, V1, legacy codes). */
-  tables?: TableGroup[];
-}
-
-/** What a service folder holds besides its table. */
-export interface ServiceMeta {
-  name?: string;
-  short?: string;
-  summary?: string;
-  published?: string;
-}
+export const ServiceCatalogueSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  short: z.string(),
+  summary: z.string(),
+  published: z.string().optional(),
+  file: z.string().describe('Path of the source table, relative to the project root.'),
+  notes: z.array(RichTextSchema).describe('The bullet notes above the table, shown on every code page.'),
+  entries: z.array(CodeEntrySchema).describe('Codes in catalogue order: prefixes in order of first appearance, then by number.'),
+  tables: z.array(TableGroupSchema).optional().describe("The file's error tables, when it has several (V3, V1, legacy codes)."),
+});
+export type ServiceCatalogue = z.infer<typeof ServiceCatalogueSchema>;
 
 /** A service's display name and short name: from service.json, else its folder id in capitals. */
 export function serviceNames(id: string, meta: ServiceMeta): { name: string; short: string } {

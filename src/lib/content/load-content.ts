@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildCatalogue, serviceNames, type ServiceCatalogue, type ServiceMeta } from '../catalogue/catalogue';
+import { buildCatalogue, serviceNames, type ServiceCatalogue } from '../catalogue/catalogue';
 import { listCategories, type Category } from '../pages/categories';
 import { buildCodePages, type CodePageData } from '../pages/code-pages';
 import type { Diagnostic } from '../core/diagnostics';
-import { readEditorial, type Editorial } from '../catalogue/editorial';
+import { readEditorial, readServiceMeta, type Editorial, type ServiceMeta } from '../catalogue/editorial';
 import { toPageHistory } from '../history/code-history';
-import { buildHistory, type ServiceHistory, type VersionChange } from '../history/history';
+import { buildHistory, type ServiceHistory, type ServiceVersions } from '../history/history';
 import { readVersionList } from '../history/version-files';
 import { readSynonyms, SYNONYMS_FILE } from '../search/synonyms';
 
@@ -17,13 +17,16 @@ export interface ServiceModel {
   categories: Category[];
   pages: CodePageData[];
   /** Present when the service has dated versions of its table. */
-  history?: { dates: string[]; current: string; changes: VersionChange[] };
+  history?: ServiceVersions;
   /** Synonym groups for search: those of content/synonyms.json, then the service's own. */
   synonyms: string[][];
 }
 
 /** The table file every service folder holds. */
 export const TABLE_FILE = 'error-codes.rst';
+
+/** The file of a service's name, summary and publication date. */
+export const SERVICE_FILE = 'service.json';
 
 /** The folder of a service's other dated versions of its table (`history/2024-05-28.rst`). */
 const HISTORY_DIR = 'history';
@@ -43,7 +46,7 @@ export function listServiceIds(contentDir: string): string[] {
  */
 export function listServices(contentDir: string): { id: string; name: string; short: string }[] {
   return listServiceIds(contentDir).map((id) => {
-    const meta = readJson<ServiceMeta>(join(contentDir, id, 'service.json'), `${id}/service.json`, []) ?? {};
+    const meta = readServiceMetaFile(join(contentDir, id, SERVICE_FILE), `${id}/${SERVICE_FILE}`, []);
     return { id, ...serviceNames(id, meta) };
   });
 }
@@ -96,7 +99,7 @@ function readServices(contentDir: string, root: string): Loaded {
   for (const id of listServiceIds(contentDir)) {
     const folder = join(contentDir, id);
     const rel = (name: string) => relative(root, join(folder, name)).split('\\').join('/');
-    const meta = readJson<ServiceMeta>(join(folder, 'service.json'), rel('service.json'), diagnostics) ?? {};
+    const meta = readServiceMetaFile(join(folder, SERVICE_FILE), rel(SERVICE_FILE), diagnostics);
     const built = readVersions(id, folder, rel, meta, root);
     diagnostics.push(...built.diagnostics);
     warnings.push(...built.warnings);
@@ -171,13 +174,10 @@ function readSynonymsFile(path: string, file: string, diagnostics: Diagnostic[])
   return synonyms.groups;
 }
 
-/** Reads a JSON file; a file that is not JSON is a diagnostic and reads as absent. */
-function readJson<T>(path: string, file: string, diagnostics: Diagnostic[]): T | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
-  } catch (error) {
-    diagnostics.push({ file, line: 1, column: 1, message: `not valid JSON: ${(error as Error).message}` });
-    return undefined;
-  }
+/** A service's service.json, when it exists (else empty); its problems go to `diagnostics`. */
+function readServiceMetaFile(path: string, file: string, diagnostics: Diagnostic[]): ServiceMeta {
+  if (!existsSync(path)) return {};
+  const { meta, diagnostics: problems } = readServiceMeta(readFileSync(path, 'utf8'), file);
+  diagnostics.push(...problems);
+  return meta;
 }

@@ -1,8 +1,11 @@
+import type { z } from 'astro/zod';
+import type { SegmentSchema, SlotKindSchema } from './schemas';
+
 /** The kinds of placeholder a message template can hold. */
-export type SlotKind = '%s' | '%d' | 'xxx';
+export type SlotKind = z.infer<typeof SlotKindSchema>;
 
 /** A piece of a message template: literal text, or a slot that the API fills in. */
-export type Segment = { kind: 'text'; text: string } | { kind: 'slot'; slot: SlotKind };
+export type Segment = z.infer<typeof SegmentSchema>;
 
 // `xxx` only counts as a slot when it stands as a word of its own ("Instance xxx could").
 const SLOT_PATTERN = /%s|%d|(?<![A-Za-z0-9_])xxx(?![A-Za-z0-9_])/g;

@@ -1,4 +1,5 @@
 import { buildCodeExport, buildServiceExport, serializeExport } from './export';
+import { buildJsonSchema, SCHEMA_PATHS } from './export-schema';
 import { indexCategories } from '../pages/categories';
 import { buildLookupData, buildLookupShards } from '../lookup/lookup-data';
 import type { ServiceModel } from '../content/load-content';
@@ -12,7 +13,8 @@ export interface DataFile {
 }
 
 /**
- * Every JSON file of the site: each service's `errors.json` and a document per code (the exports), and the
+ * Every JSON file of the site: each service's `errors.json` and a document per code (the exports), their JSON
+ * Schemas (`schemas/errors.schema.json`, `schemas/error-code.schema.json`, generated from the zod schemas), and the
  * lookup's manifest and shards (`lookup/manifest.json`, `lookup/c/<key>.json`, `lookup/w/<n>.json`), and what the
  * search dialog tries a query's words with (`lookup/synonyms.json`, `lookup/words.json`). They are
  * written as files after the build rather than rendered as Astro routes: a route costs a page render each.
@@ -30,6 +32,7 @@ export function listDataFiles(services: readonly ServiceModel[], siteUrl: string
     const historyInput = history && { dates: history.dates, changes: history.changes, codes };
     file(serviceJsonPath(catalogue.id), serializeExport(buildServiceExport(catalogue, pages.map((p) => p.entry), categories, siteUrl, historyInput)));
   }
+  for (const document of ['service', 'code'] as const) file(SCHEMA_PATHS[document], serializeExport(buildJsonSchema(document)));
   const shards = buildLookupShards(
     services.map(({ catalogue, pages }) =>
       buildLookupData(catalogue, pages.map((p) => p.entry), new Map(pages.map((p) => [p.entry.code, p.history?.earlier ?? []]))),

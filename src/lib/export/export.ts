@@ -1,122 +1,25 @@
-import type { CodeEntry, RichText, ServiceCatalogue, TableGroup, Variant } from '../catalogue/catalogue';
-import { indexCategories, type Category } from '../pages/categories';
+import type { CodeEntry, ServiceCatalogue, TableGroup, Variant } from '../catalogue/catalogue';
+import { indexCategories, type Category, type ListedCategory } from '../pages/categories';
 import type { PageHistory } from '../history/code-history';
 import { anchoredPath, codeJsonPath, codePath, servicePath } from '../core/urls';
 import type { VersionChange } from '../history/history';
-import type { Segment, SlotKind } from '../core/template';
+import type { Segment } from '../core/template';
+import {
+  SCHEMA_PATHS,
+  type CodeExport,
+  type ExportChange,
+  type ExportCode,
+  type ExportHistory,
+  type ExportMessage,
+  type ExportService,
+  type ExportSlot,
+  type ExportVariant,
+  type ExportWording,
+  type ServiceExport,
+} from './export-schema';
 
-/** Site paths of the JSON Schemas that describe the two export documents (files in public/schemas/). */
-export const SCHEMA_PATHS = {
-  service: '/schemas/errors.schema.json',
-  code: '/schemas/error-code.schema.json',
-} as const;
-
-/** A slot of a message template: which kind it is and where it stands in the template text. */
-export interface ExportSlot {
-  /** Position among the template's slots, from 0. */
-  index: number;
-  kind: SlotKind;
-  /** Character offset of the slot in `template` (inclusive). */
-  start: number;
-  /** Character offset just after the slot (exclusive). */
-  end: number;
-}
-
-/** One table row of a code, as exported. */
-export interface ExportVariant {
-  /** The row's HTTP status (its first, when it has several); absent when the table gives none. */
-  status?: number;
-  /** Every status of a row that has several (`400/404/500`). */
-  statuses?: number[];
-  /** The status cell as written, when it is more than its numbers (`403 Forbidden`). */
-  statusText?: string;
-  anchor: string;
-  /** Other anchors that land on the row (`http-404` for a `400/404` row). */
-  anchors?: string[];
-  url: string;
-  /** Line of the row in the service's source file. */
-  line: number;
-  message: ExportMessage;
-  description: RichText;
-  solution: RichText;
-  /** Columns the site has no meaning for (`Module`), under their own header. */
-  other?: { header: string; text: string; html: string }[];
-  /** The caption of the row's table, when the file has several error tables. */
-  table?: string;
-}
-
-/** An index page that lists a code. */
-export interface ExportCategory {
-  kind: Category['kind'];
-  slug: string;
-  title: string;
-  url: string;
-}
-
-/** A message as exported: plain-text template, HTML, and where its placeholders are. */
-export interface ExportMessage {
-  template: string;
-  html: string;
-  slots: ExportSlot[];
-}
-
-/** One wording a code has had in the dated versions of its table. */
-export interface ExportWording {
-  status?: number;
-  statuses?: number[];
-  message: ExportMessage;
-  /** Dates of the first and last version with this wording. */
-  first: string;
-  last: string;
-  /** In the newest version of the table. */
-  current: boolean;
-  /** The wording on the code page: a row's anchor (`#http-400`) or an earlier wording's (`#v1`). */
-  url: string;
-}
-
-/** What became of a code across the dated versions of its table (only for a service with a history/ folder). */
-export interface ExportHistory {
-  introduced: string;
-  lastPublished: string;
-  retired: boolean;
-  added: boolean;
-  /** The rows the page shows, in table order, then earlier wordings, most recently published first. */
-  wordings: ExportWording[];
-}
-
-/** One error code, as exported in both documents. */
-export interface ExportCode {
-  code: string;
-  slug: string;
-  url: string;
-  json: string;
-  categories: ExportCategory[];
-  variants: ExportVariant[];
-  history?: ExportHistory;
-}
-
-/** The service a document describes. */
-export interface ExportService {
-  id: string;
-  name: string;
-  short: string;
-  published?: string;
-  /** The RST table the codes come from, relative to the repository root. */
-  source: string;
-  url: string;
-}
-
-/** The document at `/<service>/errors.json`. */
-export interface ServiceExport {
-  $schema: string;
-  service: ExportService;
-  notes: string[];
-  codes: ExportCode[];
-  /** Dates of the table's versions, oldest first (only with a history/ folder). */
-  versions?: string[];
-  /** What each version changed against the one before (only with a history/ folder). */
-  changes?: VersionChange[];
-}
+// The document shapes live with their schemas; callers (explain, the pages) keep importing them from here.
+export type { CodeExport, ExportCategory, ExportCode, ExportHistory, ExportMessage, ExportService, ExportSlot, ExportVariant, ExportWording, ServiceExport } from './export-schema';
 
 /** A service's history as the export needs it: version dates, changes, and each code's page history by code. */
 export interface HistoryInput {
@@ -124,9 +27,6 @@ export interface HistoryInput {
   changes: readonly VersionChange[];
   codes: ReadonlyMap<string, PageHistory>;
 }
-
-/** The document at `/<service>/<slug>.json`. */
-export type CodeExport = { $schema: string; service: ExportService } & ExportCode;
 
 /** What the export needs of a service: its catalogue fields without the entries. */
 export type ServiceInput = Pick<ServiceCatalogue, 'id' | 'name' | 'short' | 'published' | 'file' | 'notes' | 'tables'>;
@@ -175,8 +75,8 @@ export function buildCodeExport(
   return { $schema: `${site}${SCHEMA_PATHS.code}`, service: exportService(service, site), ...exportCode(entry, own, site, history, service.tables) };
 }
 
-/** Serialises an export document the way the site serves it: 2-space indent, final newline. */
-export function serializeExport(document: ServiceExport | CodeExport): string {
+/** Serialises an export document (or its JSON Schema) the way the site serves it: 2-space indent, final newline. */
+export function serializeExport(document: ServiceExport | CodeExport | Record<string, unknown>): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
@@ -197,7 +97,7 @@ function locateSlots(segments: readonly Segment[]): { template: string; slots: E
 
 
 /** Exports one code with the (non-"all") categories that list it, and its history when it has one. */
-export function exportCode(entry: CodeEntry, categories: readonly Category[], site: string, history?: PageHistory, tables?: readonly TableGroup[]): ExportCode {
+export function exportCode(entry: CodeEntry, categories: readonly ListedCategory[], site: string, history?: PageHistory, tables?: readonly TableGroup[]): ExportCode {
   const url = `${site}${codePath(entry)}`;
   const code: ExportCode = {
     code: entry.code,
@@ -270,7 +170,7 @@ export function exportMessage(wording: Pick<Variant, 'template' | 'message'>): E
 }
 
 // Fields copied one by one: the same key order whatever the input carries, so the bytes do not drift.
-function exportChange(change: VersionChange): VersionChange {
+function exportChange(change: VersionChange): ExportChange {
   return {
     date: change.date,
     ...(change.previous === undefined ? {} : { previous: change.previous }),

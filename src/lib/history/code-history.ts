@@ -1,34 +1,33 @@
-import type { RichText } from '../catalogue/catalogue';
+import { z } from 'astro/zod';
+import { RichTextSchema } from '../catalogue/catalogue';
 import type { CodeHistory } from './history';
-import type { Segment } from '../core/template';
-import { diffWords, type DiffPart } from './word-diff';
+import { DateSchema, SegmentSchema } from '../core/schemas';
+import { diffWords, DiffPartSchema } from './word-diff';
 import { earlierWordingAnchor } from '../core/urls';
 
 /** A wording the page shows below the current rows: an earlier message of the code. */
-export interface EarlierWording {
-  /** Fragment id on the code page: `v3`. */
-  id: string;
-  statuses: number[];
-  message: RichText;
-  template: Segment[];
-  first: string;
-  last: string;
-  /** Versions published after its last one: 1 for the version just before the newest. */
-  rank: number;
-  /** Word changes from this wording to the one the page shows for the same status (or its first row). */
-  diff: DiffPart[];
-}
+export const EarlierWordingSchema = z.object({
+  id: z.string().regex(/^v\d+$/).describe('Fragment id on the code page: `v3`.'),
+  statuses: z.array(z.number().int()),
+  message: RichTextSchema,
+  template: z.array(SegmentSchema),
+  first: DateSchema,
+  last: DateSchema,
+  rank: z.number().int().min(1).describe('Versions published after its last one: 1 for the version just before the newest.'),
+  diff: z.array(DiffPartSchema).describe('Word changes from this wording to the one the page shows for the same status (or its first row).'),
+});
+export type EarlierWording = z.infer<typeof EarlierWordingSchema>;
 
-/** What a code page shows of the code's history. */
-export interface PageHistory {
-  introduced: string;
-  lastPublished: string;
-  retired: boolean;
-  added: boolean;
-  /** First and last publication of each row the page shows, by its anchor. */
-  shown: Record<string, { first: string; last: string }>;
-  earlier: EarlierWording[];
-}
+/** What a code page shows of the code's history across dated versions of the table. */
+export const PageHistorySchema = z.object({
+  introduced: DateSchema,
+  lastPublished: DateSchema,
+  retired: z.boolean(),
+  added: z.boolean(),
+  shown: z.record(z.string(), z.object({ first: DateSchema, last: DateSchema })).describe('First and last publication of each row the page shows, by its anchor.'),
+  earlier: z.array(EarlierWordingSchema),
+});
+export type PageHistory = z.infer<typeof PageHistorySchema>;
 
 /** Turns a code's history into what its page shows; `dates` are all version dates, oldest first. */
 export function toPageHistory(history: CodeHistory, dates: readonly string[]): PageHistory {

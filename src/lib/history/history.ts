@@ -1,7 +1,9 @@
+import { z } from 'astro/zod';
 import type { CodeEntry, RichText, ServiceCatalogue, Variant } from '../catalogue/catalogue';
 import type { MatchTarget } from '../lookup/matcher';
 import type { Segment } from '../core/template';
 import { wordingKey } from '../core/message-identity';
+import { DateSchema } from '../core/schemas';
 
 /**
  * One row a code has had: a status and a message. Two rows are the same wording when status and message text
@@ -39,15 +41,20 @@ export interface CodeHistory {
 }
 
 /** What one version changed against the version before it. Codes are in catalogue order. */
-export interface VersionChange {
-  date: string;
-  previous?: string;
-  added: string[];
-  /** Codes of the previous version that this one lacks, in the previous version's order. */
-  removed: string[];
-  /** Codes whose rows changed (a message reworded, a status changed, a row added or dropped); messages in table order, each row's first status (0: none). */
-  reworded: { code: string; before: string[]; after: string[]; beforeStatus: number[]; afterStatus: number[] }[];
-}
+export const VersionChangeSchema = z.object({
+  date: DateSchema,
+  previous: DateSchema.optional(),
+  added: z.array(z.string()),
+  removed: z.array(z.string()).describe("Codes of the previous version that this one lacks, in the previous version's order."),
+  reworded: z
+    .array(z.object({ code: z.string(), before: z.array(z.string()), after: z.array(z.string()), beforeStatus: z.array(z.number()), afterStatus: z.array(z.number()) }))
+    .describe("Codes whose rows changed (a message reworded, a status changed, a row added or dropped); messages in table order, each row's first status (0: none)."),
+});
+export type VersionChange = z.infer<typeof VersionChangeSchema>;
+
+/** What the site keeps of a service's versions: their dates, the newest, and what each changed. */
+export const ServiceVersionsSchema = z.object({ dates: z.array(DateSchema), current: DateSchema, changes: z.array(VersionChangeSchema) });
+export type ServiceVersions = z.infer<typeof ServiceVersionsSchema>;
 
 /** A service's table across all its published versions. */
 export interface ServiceHistory {

@@ -1,8 +1,8 @@
+import { z } from 'astro/zod';
+
 /** A piece of a word diff: text both versions share, or text only the old or only the new one has. */
-export interface DiffPart {
-  kind: 'same' | 'removed' | 'added';
-  text: string;
-}
+export const DiffPartSchema = z.object({ kind: z.enum(['same', 'removed', 'added']), text: z.string() });
+export type DiffPart = z.infer<typeof DiffPartSchema>;
 
 /** Texts with more tokens than this (after their common start and end) are shown as one replacement. */
 // 2,000 x 2,000 tokens is a 4M-cell table: a few milliseconds. Messages are ~30 tokens; this only bounds the worst case.

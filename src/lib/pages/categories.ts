@@ -1,24 +1,31 @@
+import { z } from 'astro/zod';
 import type { CodeEntry, ServiceCatalogue } from '../catalogue/catalogue';
 import type { Editorial, Family } from '../catalogue/editorial';
 import { describeStatus } from '../core/http-status';
 import { categoryPath } from '../core/urls';
 
 /** The kinds of index page a service has. */
-export type CategoryKind = 'all' | 'table' | 'status' | 'prefix' | 'family' | 'topic';
+export const CategoryKindSchema = z.enum(['all', 'table', 'status', 'prefix', 'family', 'topic']);
+export type CategoryKind = z.infer<typeof CategoryKindSchema>;
 
 /** An index page: a named list of codes. */
-export interface Category {
-  service: string;
-  kind: CategoryKind;
-  slug: string;
-  title: string;
-  /** Short label for lists and the sidebar. */
-  label: string;
-  summary: string;
-  /** Site path with trailing slash: `/ecs/status/404/`. */
-  path: string;
-  /** Codes in catalogue order. */
-  codes: string[];
+export const CategorySchema = z.object({
+  service: z.string(),
+  kind: CategoryKindSchema,
+  slug: z.string(),
+  title: z.string(),
+  label: z.string().describe('Short label for lists and the sidebar.'),
+  summary: z.string(),
+  path: z.string().describe('Site path with trailing slash: `/ecs/status/404/`.'),
+  codes: z.array(z.string()).describe('Codes in catalogue order.'),
+});
+export type Category = z.infer<typeof CategorySchema>;
+
+/** An index page that lists some of a service's codes: any kind but the page of all codes. */
+export type ListedCategory = Category & { kind: Exclude<CategoryKind, 'all'> };
+
+function isListed(category: Category): category is ListedCategory {
+  return category.kind !== 'all';
 }
 
 /**
@@ -164,10 +171,10 @@ function prefixSummary(prefix: string, primary: string, catalogue: ServiceCatalo
 }
 
 /** Maps each code to the categories that list it (except "all"), in the order of `listCategories`. */
-export function indexCategories(categories: readonly Category[]): Map<string, Category[]> {
-  const index = new Map<string, Category[]>();
+export function indexCategories(categories: readonly Category[]): Map<string, ListedCategory[]> {
+  const index = new Map<string, ListedCategory[]>();
   for (const category of categories) {
-    if (category.kind === 'all') continue;
+    if (!isListed(category)) continue;
     for (const code of category.codes) {
       const list = index.get(code) ?? [];
       list.push(category);

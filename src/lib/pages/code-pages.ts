@@ -1,6 +1,7 @@
-import type { CodeEntry, ServiceCatalogue } from '../catalogue/catalogue';
-import { indexCategories, type Category } from './categories';
-import type { PageHistory } from '../history/code-history';
+import { z } from 'astro/zod';
+import { CodeEntrySchema, type CodeEntry, type ServiceCatalogue } from '../catalogue/catalogue';
+import { CategorySchema, indexCategories, type Category } from './categories';
+import { PageHistorySchema, type PageHistory } from '../history/code-history';
 import { codePath } from '../core/urls';
 import { sharedMessageKey } from '../core/message-identity';
 
@@ -13,12 +14,8 @@ export interface CodeLink {
 }
 
 /** A link to an index page. */
-export interface CategoryLink {
-  kind: Category['kind'];
-  title: string;
-  label: string;
-  path: string;
-}
+export const CategoryLinkSchema = CategorySchema.pick({ kind: true, title: true, label: true, path: true });
+export type CategoryLink = z.infer<typeof CategoryLinkSchema>;
 
 /** Everything one code page shows besides the entry itself. */
 export interface CodePageData {
@@ -108,16 +105,17 @@ export function toCategoryLink(category: Category): CategoryLink {
  * only. Every page would otherwise repeat the messages and titles of its neighbours, and the store is
  * bundled into the build, so its size is build memory.
  */
-export interface StoredCodePage {
-  entry: CodeEntry;
-  path: string;
-  categories: string[];
-  sameMessage: string[];
-  related: { category: string; codes: string[] }[];
-  previous?: string;
-  next?: string;
-  history?: PageHistory;
-}
+export const StoredCodePageSchema = z.object({
+  entry: CodeEntrySchema,
+  path: z.string(),
+  categories: z.array(z.string()),
+  sameMessage: z.array(z.string()),
+  related: z.array(z.object({ category: z.string(), codes: z.array(z.string()) })),
+  previous: z.string().optional(),
+  next: z.string().optional(),
+  history: PageHistorySchema.optional(),
+});
+export type StoredCodePage = z.infer<typeof StoredCodePageSchema>;
 
 /** Shrinks a code page's data for the content store (see `StoredCodePage`). */
 export function compactCodePage(page: CodePageData): StoredCodePage {

@@ -1,5 +1,18 @@
-import type { Category } from './categories';
+import { z } from 'astro/zod';
+import { ServiceCatalogueSchema } from '../catalogue/catalogue';
+import { ServiceVersionsSchema } from '../history/history';
+import { CategorySchema, type Category } from './categories';
 import type { CodePageData } from './code-pages';
+
+/** A service as the content store keeps it: its catalogue without the codes (those are code pages), its index pages and versions. */
+export const StoredServiceSchema = ServiceCatalogueSchema.omit({ entries: true }).extend({
+  rows: z.number().int(),
+  codes: z.number().int(),
+  categories: z.array(CategorySchema),
+  history: ServiceVersionsSchema.optional(),
+  synonyms: z.array(z.array(z.string())).describe('Synonym groups for search: those of content/synonyms.json, then the service\'s own.'),
+});
+export type StoredService = z.infer<typeof StoredServiceSchema>;
 
 /** What index pages need of a code page. */
 export type ListedPage = Pick<CodePageData, 'entry' | 'path'>;

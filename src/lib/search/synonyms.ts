@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import type { Diagnostic } from '../core/diagnostics';
-import { locateInJson } from '../catalogue/editorial';
+import { readJsonFile } from '../core/json-file';
 
 /** A synonyms file: `content/synonyms.json` (for every service) or `content/<service>/synonyms.json`. */
 export const SynonymsSchema = z.object({
-  groups: z.array(z.array(z.string().trim().min(1, 'a synonym cannot be empty')).min(2, 'a group needs two or more words or phrases')),
+  groups: z.array(z.array(z.string().trim().min(1, 'cannot be empty')).min(2, 'needs two or more words or phrases')),
 });
 
 /** Groups of words or phrases that mean the same to a user searching (`["eip", "elastic ip"]`). */
@@ -15,18 +15,6 @@ export const SYNONYMS_FILE = 'synonyms.json';
 
 /** Parses a synonyms file; a file that is not JSON or does not fit the schema is a located diagnostic. */
 export function readSynonyms(text: string, file: string): { synonyms: Synonyms; diagnostics: Diagnostic[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { synonyms: { groups: [] }, diagnostics: [{ file, line: 1, column: 1, message: `not valid JSON: ${(error as Error).message}` }] };
-  }
-  const parsed = SynonymsSchema.safeParse(json);
-  if (parsed.success) return { synonyms: { groups: parsed.data.groups.map((g) => g.map((p) => p.toLowerCase())) }, diagnostics: [] };
-  const diagnostics = parsed.error.issues.map((issue) => ({
-    file,
-    ...locateInJson(text, issue.path),
-    message: `${issue.path.join('.') || '(file)'}: ${issue.message}`,
-  }));
-  return { synonyms: { groups: [] }, diagnostics };
+  const { data, diagnostics } = readJsonFile(text, file, SynonymsSchema);
+  return { synonyms: { groups: (data?.groups ?? []).map((g) => g.map((p) => p.toLowerCase())) }, diagnostics };
 }
