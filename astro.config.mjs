@@ -19,6 +19,25 @@ export default defineConfig({
   // Astro 7 defaults to 'jsx', which drops whitespace between inline elements; Pagefind would then merge the
   // words on either side (`<code>a</code> <var>b</var>` indexed as `ab`). `true` keeps Astro 5's output.
   compressHTML: true,
+  // Browser code in three chunks rather than one per combination of importers: the code identity (index
+  // tables use it too), the search dialog with what every search needs, and the lookup (matcher, shards,
+  // typo and fallback queries), which the dialog loads only when a query needs it. Each file a browser
+  // fetches costs its headers; without these groups the home page fetched five more (docs/quality.md).
+  vite: {
+    build: {
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'code-identity', priority: 3, test: /src[\\/]lib[\\/]core[\\/](code-identity|message-identity)\.ts$/ },
+              { name: 'search', priority: 2, test: /src[\\/](scripts[\\/](search-dialog|lookup-manifest)|lib[\\/]search[\\/]search-query|lib[\\/]lookup[\\/](lookup-data|input-fields|fold|word-filter))\.ts$/ },
+              { name: 'lookup', priority: 1, test: /src[\\/](scripts[\\/](lookup|lookup-loader)|lib[\\/]lookup[\\/][\w-]+|lib[\\/]search[\\/]more-queries)\.ts$/ },
+            ],
+          },
+        },
+      },
+    },
+  },
   integrations: [
     contentCheck(),
     starlight({
