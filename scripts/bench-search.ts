@@ -9,6 +9,7 @@ import './require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exitWithUsage, readCommandLine } from './cli-args';
 import { launchBrowser } from '../tests/support/browser';
 import { askDialog } from '../tests/support/search-runner';
 import { SEARCH_QUERIES } from '../tests/support/search-queries';
@@ -16,7 +17,10 @@ import { startStaticServer } from '../tests/support/static-server';
 import { measureFirstSearch } from '../tests/support/transfers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = process.argv[2] ?? join(ROOT, 'dist');
+const USAGE = 'usage: npm run bench:search [-- path/to/dist]';
+const { positionals } = readCommandLine('bench:search', USAGE, { allowPositionals: true });
+if (positionals.length > 1) exitWithUsage('bench:search', `one dist folder expected, got ${positionals.length}`, USAGE);
+const DIST = positionals[0] ?? join(ROOT, 'dist');
 
 async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'ecs/errors.json'))) {

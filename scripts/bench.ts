@@ -17,6 +17,7 @@ import { shardsForInput, type LookupManifest } from '../src/lib/lookup/lookup-da
 import { writeSyntheticContent } from './synthetic-content';
 import { writeBaselineSite, type Baseline } from './bench-baselines';
 import { astroBin } from './build';
+import { readCommandLine } from './cli-args';
 import { loadServices } from '../src/lib/content/load-content';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -224,18 +225,19 @@ function verdict(ok: boolean, text: string): string {
   return `${ok ? 'PASS' : 'FAIL'}  ${text}`;
 }
 
+const USAGE = 'usage: npm run bench [-- --codes <number of synthetic codes, e.g. 10000>] [--runs <builds per site>]';
+
 async function main(): Promise<void> {
-  const at = process.argv.indexOf('--codes');
-  const codes = at >= 0 ? Number(process.argv[at + 1]) : 0;
-  if (at >= 0 && (!Number.isInteger(codes) || codes < 1)) {
-    console.error('usage: npm run bench [-- --codes <number of synthetic codes, e.g. 10000>] [--runs <builds per site>]');
+  const { values } = readCommandLine('bench', USAGE, { options: { codes: { type: 'string' }, runs: { type: 'string' } } });
+  const codes = values.codes !== undefined ? Number(values.codes) : 0;
+  if (values.codes !== undefined && (!Number.isInteger(codes) || codes < 1)) {
+    console.error(USAGE);
     process.exit(2);
   }
   // Build times on a shared 2-core machine vary by a factor of two from run to run: compare medians of builds
   // made in turn (project, baseline, project, ...), so both sides see the same conditions.
-  const runsAt = process.argv.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 3;
-  const largeRuns = runsAt >= 0 ? runs : 1;
+  const runs = values.runs !== undefined ? Number(values.runs) : 3;
+  const largeRuns = values.runs !== undefined ? runs : 1;
   if (!Number.isInteger(runs) || runs < 1) {
     console.error('--runs takes a number of builds per site, e.g. --runs 3');
     process.exit(2);

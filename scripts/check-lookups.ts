@@ -10,8 +10,12 @@ import { buildLookupIndex } from '../src/lib/lookup/direct-hits';
 import { resolveLookup, type LookupQuery } from '../src/lib/lookup/resolve';
 import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupManifest, type LookupRecord } from '../src/lib/lookup/lookup-data';
 import type { ServiceExport } from '../src/lib/export/export';
+import { exitWithUsage, readCommandLine } from './cli-args';
 
-const dist = path.resolve(process.argv[2] ?? 'dist');
+const USAGE = 'usage: npm run check:lookups [-- DIST]';
+const { positionals } = readCommandLine('check:lookups', USAGE, { allowPositionals: true });
+if (positionals.length > 1) exitWithUsage('check:lookups', `one dist folder expected, got ${positionals.length}`, USAGE);
+const dist = path.resolve(positionals[0] ?? 'dist');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dist, file), 'utf8')) as T;
 const manifest = readJson<LookupManifest>('lookup/manifest.json');
 const shapes = manifestShapes(manifest);

@@ -13,11 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { buildCatalogue, countRows } from '../src/lib/catalogue/catalogue';
 import { formatDiagnostic } from '../src/lib/core/diagnostics';
 import { loadServices } from '../src/lib/content/load-content';
+import { readCommandLine } from './cli-args';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const data = process.argv[2];
-if (!data || !existsSync(data)) {
-  console.error('usage: npm run check:reference -- path/to/data  (a folder with ecs-error-codes.rst, ecs-history/, real-tables/)');
+const USAGE = 'usage: npm run check:reference -- path/to/data  (a folder with ecs-error-codes.rst, ecs-history/, real-tables/)';
+const { positionals } = readCommandLine('check:reference', USAGE, { allowPositionals: true });
+const data = positionals[0];
+if (positionals.length !== 1 || !existsSync(data)) {
+  console.error(USAGE);
   process.exit(2);
 }
 let failed = false;

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { toPlainText } from '../src/lib/rst/markup';
 import { readGridTables, type RstCell } from '../src/lib/rst/grid-table';
 import { rstToMdast } from '../src/lib/rst/inline';
+import { readCommandLine } from './cli-args';
 
 const helper = path.join(path.dirname(fileURLToPath(import.meta.url)), 'docutils-cells.py');
 const SHOWN = 5;
@@ -55,11 +56,11 @@ function compareFile(file: string, showAll: boolean): { cells: number; equal: nu
   return { cells: cells.length, equal };
 }
 
-const args = process.argv.slice(2);
-const showAll = args.includes('--all');
-const files = args.filter((a) => a !== '--all');
+const USAGE = 'usage: npx tsx scripts/compare-docutils.ts [--all] path/to/table.rst [more files]';
+const { values, positionals: files } = readCommandLine('compare-docutils', USAGE, { options: { all: { type: 'boolean' } }, allowPositionals: true });
+const showAll = values.all === true;
 if (files.length === 0) {
-  console.error('usage: npx tsx scripts/compare-docutils.ts [--all] path/to/table.rst [more files]');
+  console.error(USAGE);
   process.exit(2);
 }
 console.log('file\tcells\tequal\tdifferent');

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, newPage } from '../tests/support/browser';
 import { startStaticServer } from '../tests/support/static-server';
+import { readCommandLine } from './cli-args';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST_DIR = join(ROOT, 'dist');
@@ -65,8 +66,8 @@ async function main(paths: string[]): Promise<void> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  main(args.length > 0 ? args : ['/']).catch((error: unknown) => {
+  const { positionals } = readCommandLine('screenshots', 'usage: npm run screenshots -- /path/ [/other/]', { allowPositionals: true });
+  main(positionals.length > 0 ? positionals : ['/']).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
   });

@@ -9,6 +9,7 @@ import { buildCatalogue, countRows } from '../src/lib/catalogue/catalogue';
 import { formatDiagnostic, sortDiagnostics } from '../src/lib/core/diagnostics';
 import { readErrorTable } from '../src/lib/rst/error-table';
 import { loadServices } from '../src/lib/content/load-content';
+import { readCommandLine } from './cli-args';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,13 +65,14 @@ function validateContent(content: string): boolean {
   return diagnostics.length === 0;
 }
 
+const USAGE = 'usage: npm run validate [-- <file.rst> [more files] | -- --content <dir>]';
+
 function main(): number {
-  const args = process.argv.slice(2);
-  const at = args.indexOf('--content');
-  if (at >= 0) return validateContent(path.resolve(args[at + 1] ?? 'content')) ? 0 : 1;
-  if (args.length === 0) return validateContent(path.join(root, 'content')) ? 0 : 1;
+  const { values, positionals } = readCommandLine('validate', USAGE, { options: { content: { type: 'string' } }, allowPositionals: true });
+  if (values.content !== undefined) return validateContent(path.resolve(values.content)) ? 0 : 1;
+  if (positionals.length === 0) return validateContent(path.join(root, 'content')) ? 0 : 1;
   let ok = true;
-  for (const file of args) ok = validateFile(file) && ok;
+  for (const file of positionals) ok = validateFile(file) && ok;
   return ok ? 0 : 1;
 }
 

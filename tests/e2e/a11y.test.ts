@@ -1,22 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import AxeBuilder from '@axe-core/playwright';
+import type { Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { useBuiltSite } from '../support/site';
 
 const site = useBuiltSite();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
-
-/** The parts of an axe-core violation the failure message prints. */
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  helpUrl: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
 
 /** A page to check: where it is, and what to wait for before axe runs (async content, an open dialog). */
 interface Case {
@@ -82,24 +72,8 @@ async function openInTheme(path: string, theme: Theme): Promise<Page> {
   return opened;
 }
 
-/** Runs axe-core on the whole document and returns its violations. */
-async function runAxe(target: Page): Promise<Violation[]> {
-  await target.addScriptTag({ content: AXE_SOURCE });
-  return target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
-    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-    return violations.map(({ id, impact, help, helpUrl, nodes }) => ({
-      id,
-      impact,
-      help,
-      helpUrl,
-      nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
-    }));
-  });
-}
-
 /** One readable block per violation: rule id, impact, what to do, and up to five offending elements. */
-function describeViolation(v: Violation): string {
+function describeViolation(v: Result): string {
   const shown = v.nodes.slice(0, 5).map((n) => {
     const summary = (n.failureSummary ?? '').split('\n').slice(1, 2).join('').trim();
     return `    at ${JSON.stringify(n.target)}${summary ? ` — ${summary}` : ''}`;
@@ -115,7 +89,8 @@ describe('no serious or critical axe-core violation', () => {
         page = await openInTheme(c.path, theme);
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
         await c.ready?.(page);
-        const serious = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         expect(serious.map(describeViolation).join('\n'), `axe-core on ${c.path} (${theme})`).toBe('');
       });
     }

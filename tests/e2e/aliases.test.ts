@@ -8,8 +8,8 @@ let page: Page;
 let errors: string[];
 let opened = '';
 
-/** How long a redirect may take: the script runs at once, a 404 lookup needs the small lookup index. */
-const IMMEDIATE_MS = 2_000;
+/** How long to wait for a redirect before calling it stalled: a bound for a hang, not a speed check. */
+const REDIRECT_WAIT_MS = 10_000;
 
 /** Chromium reports the 404 document itself as a console error; on the 404 page that is the point, not a fault. */
 const withoutDocument404 = (list: string[]) =>
@@ -29,10 +29,10 @@ async function open(path: string): Promise<Response | null> {
   return page.goto(url, { waitUntil: 'commit' });
 }
 
-/** Opens a path and waits (briefly) until the browser is on `expected`: path plus fragment. */
+/** Opens a path and waits until the browser is on `expected`: path plus fragment. */
 async function expectToEndOn(path: string, expected: string): Promise<void> {
   await open(path);
-  await page.waitForURL((url) => `${url.pathname}${url.hash}` === expected, { timeout: IMMEDIATE_MS });
+  await page.waitForURL((url) => `${url.pathname}${url.hash}` === expected, { timeout: REDIRECT_WAIT_MS });
   await page.waitForLoadState('load');
   const url = new URL(page.url());
   expect(`${url.pathname}${url.hash}`).toBe(expected);
@@ -40,7 +40,7 @@ async function expectToEndOn(path: string, expected: string): Promise<void> {
 
 describe('redirect pages for other spellings of a code URL', () => {
   for (const path of ['/ecs/Ecs.0010/', '/ecs/ECS.0010', '/ecs/ecs.0010/', '/ecs/ecs0010/', '/ecs/Ecs_0010', '/Ecs.0010']) {
-    test(`${path} ends on /ecs/ecs-0010/ at once`, async () => {
+    test(`${path} ends on /ecs/ecs-0010/`, async () => {
       await expectToEndOn(path, '/ecs/ecs-0010/');
       expect(await page.locator('h1').innerText()).toBe('Ecs.0010');
     });
@@ -78,7 +78,7 @@ describe('the 404 page resolving a code in the path', () => {
     test(`${path} ends on ${expected}`, async () => {
       const response = await open(path);
       expect(response?.status()).toBe(404);
-      await page.waitForURL((url) => `${url.pathname}${url.hash}` === expected, { timeout: IMMEDIATE_MS });
+      await page.waitForURL((url) => `${url.pathname}${url.hash}` === expected, { timeout: REDIRECT_WAIT_MS });
       await page.waitForLoadState('load');
       expect(await page.locator('h1').innerText()).toBe(expected.startsWith('/ecs/ecs-1000/') ? 'Ecs.1000' : 'Ecs.0010');
     });

@@ -78,7 +78,7 @@ describe('the page of Ecs.1000', () => {
   test('scrolls the 404 heading into view when opened at #http-404', async () => {
     await open('/ecs/ecs-1000/#http-404');
     const heading = page.locator('h2#http-404');
-    await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+    await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top), { timeout: 10_000 }).toBeGreaterThanOrEqual(0);
     const { top, bottom, viewport, scrollY } = await heading.evaluate((el) => {
       const box = el.getBoundingClientRect();
       return { top: box.top, bottom: box.bottom, viewport: window.innerHeight, scrollY: window.scrollY };

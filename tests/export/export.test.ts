@@ -321,10 +321,11 @@ describe('the export of a service with dated versions (tests/fixtures/history-si
     drifted.changes[0].date = '15.07.2022';
     drifted.versions.push(2024);
     expect(validateJson(drifted, readSchema('errors.schema.json'))).toEqual([
-      '/codes/2/history: missing required property "retired"',
-      '/codes/2/history/wordings/1/anchor: no value is allowed here',
-      '/versions/3: expected string, got integer',
-      '/changes/0/date: "15.07.2022" does not match ^\\d{4}-\\d{2}-\\d{2}$',
+      "/codes/2/history: must have required property 'retired'",
+      '/codes/2/history/wordings/1: must NOT have additional properties ("anchor")',
+      '/versions/3: must be string, not 2024',
+      '/changes/0/date: must match pattern "^\\d{4}-\\d{2}-\\d{2}$", not "15.07.2022"',
+      '/changes/0/date: must match format "date", not "15.07.2022"',
     ]);
   });
 });
@@ -398,10 +399,10 @@ describe('the JSON Schemas generated from the export schemas', () => {
     delete document.codes[1].json;
     document.codes[2].variants[0].message.slots.push({ index: 1, kind: '%x', start: 0, end: 2 });
     expect(validateJson(document, errors)).toEqual([
-      '/codes/0/variants/0/status: expected integer, got string',
-      '/codes/1: missing required property "json"',
-      '/codes/2/variants/0/message/slots/0/kind: "%x" is not one of ["%s","%d","xxx"]',
-      '/generated: no value is allowed here',
+      '/: must NOT have additional properties ("generated")',
+      '/codes/0/variants/0/status: must be integer, not "400"',
+      "/codes/1: must have required property 'json'",
+      '/codes/2/variants/0/message/slots/0/kind: must be equal to one of the allowed values ["%s","%d","xxx"], not "%x"',
     ]);
   });
 });

@@ -65,9 +65,7 @@ describe('word diff', () => {
     const middle = (word: string) => Array.from({ length: MAX_DIFF_TOKENS }, (_, i) => `${word}${i % 10}`).join(' ');
     const before = `Start. ${middle('a')} End.`;
     const after = `Start. ${middle('b')} End.`;
-    const started = performance.now();
     const parts = diffWords(before, after);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(parts.map((p) => p.kind)).toEqual(['same', 'removed', 'added', 'same']);
     expect(parts[0].text).toBe('Start. ');
     expect(parts[3].text).toBe(' End.');

@@ -57,6 +57,10 @@ describe('parseExplainArgs', () => {
     expect(parseExplainArgs(['--', '--json', 'x'])).toMatchObject({ kind: 'explain', input: '--json x', json: false });
   });
 
+  it('keeps a word that starts with a minus and a digit, such as -1, as input', () => {
+    expect(parseExplainArgs(['Quota', '-1', 'exceeded', '-10.5'])).toMatchObject({ kind: 'explain', input: 'Quota -1 exceeded -10.5' });
+  });
+
   it('reads "-" as "take the input from standard input"', () => {
     expect(parseExplainArgs(['-'])).toMatchObject({ kind: 'explain', input: '', readStdin: true });
   });
@@ -67,6 +71,8 @@ describe('parseExplainArgs', () => {
     expect(parseExplainArgs(['--status', 'abc', 'x'])).toEqual({ kind: 'usage-error', message: '--status needs an HTTP status such as 404, not "abc"' });
     expect(parseExplainArgs(['x', '--status'])).toEqual({ kind: 'usage-error', message: '--status needs an HTTP status such as 404, not nothing' });
     expect(parseExplainArgs(['--colour', 'x'])).toEqual({ kind: 'usage-error', message: 'unknown option "--colour"' });
+    expect(parseExplainArgs(['-vx', 'x'])).toEqual({ kind: 'usage-error', message: 'unknown option "-vx"' });
+    expect(parseExplainArgs(['--json=yes', 'x'])).toEqual({ kind: 'usage-error', message: 'unknown option "--json=yes"' });
     expect(parseExplainArgs(['-', 'x'])).toEqual({ kind: 'usage-error', message: 'give the input as arguments or as "-" (standard input), not both' });
   });
 });

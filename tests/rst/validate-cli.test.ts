@@ -76,6 +76,16 @@ describe('scripts/validate.ts', () => {
     });
   });
 
+  it('rejects an unknown option in one line with the usage, and exits 2 without checking anything', () => {
+    expect(runValidate('--strict', 'content/ecs/error-codes.rst')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "validate: Unknown option '--strict'\n" +
+        'usage: npm run validate [-- <file.rst> [more files] | -- --content <dir>]\n',
+    });
+  });
+
   it('validates every content table when given no file', () => {
     const result = runValidate();
     expect(result.status).toBe(0);

@@ -27,10 +27,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
-/** Opens a page in its own fresh context (no shared storage); closing the page closes the context. */
+/**
+ * Opens a page in its own fresh context (no shared storage); closing the page closes the context. The context is
+ * made explicitly, not by `browser.newPage`, so a helper may open a second page in it (axe opens a blank one).
+ */
 export async function newPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
   const { colorScheme = 'light', width = 1280, height = 800 } = options;
-  return browser.newPage({ colorScheme, viewport: { width, height } });
+  const context = await browser.newContext({ colorScheme, viewport: { width, height } });
+  const page = await context.newPage();
+  page.once('close', () => void context.close().catch(() => {}));
+  return page;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import type { CodeEntry } from '../catalogue/catalogue';
 import { codePath } from '../core/urls';
 import type { CodePageData } from '../pages/code-pages';
@@ -78,50 +79,52 @@ Options:
 
 Exit status: 0 when something matches, 1 when nothing does (or the content has problems), 2 on a usage error.`;
 
-/** Reads the command line of `npm run explain` (without `node` and the script). */
+const EXPLAIN_OPTIONS = {
+  status: { type: 'string' },
+  service: { type: 'string' },
+  content: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Reads the command line of `npm run explain` (without `node` and the script) with node:util's parseArgs. It reads
+ * loosely and checks each option token itself, so a problem keeps its own message and a word such as `-1` is input.
+ */
 export function parseExplainArgs(argv: readonly string[]): ExplainCommand {
+  const { values, tokens } = parseArgs({ args: [...argv], options: EXPLAIN_OPTIONS, allowPositionals: true, strict: false, tokens: true });
   const words: string[] = [];
-  let status: number | undefined;
-  let service: string | undefined;
-  let content: string | undefined;
-  let json = false;
   let readStdin = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
-    if (arg === '--') {
-      words.push(...argv.slice(i + 1));
-      break;
-    } else if (arg === '-h' || arg === '--help') {
+  let afterTerminator = false;
+  // One argument such as `-10` is several short-option tokens with the same index: count it once.
+  const seen = new Set<number>();
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') afterTerminator = true;
+    else if (token.kind === 'positional') {
+      if (token.value === '-' && !afterTerminator) readStdin = true;
+      else words.push(token.value);
+    } else if (/^-\d/.test(argv[token.index])) {
+      if (!seen.has(token.index)) words.push(argv[token.index]);
+      seen.add(token.index);
+    } else if (token.name === 'help' && token.value === undefined) {
       return { kind: 'help' };
-    } else if (arg === '--json') {
-      json = true;
-    } else if (arg === '-') {
-      readStdin = true;
-    } else if (name === '--status') {
-      const given = value();
-      if (given === undefined || !/^[1-5]\d\d$/.test(given)) {
-        return { kind: 'usage-error', message: `--status needs an HTTP status such as 404, not ${given === undefined ? 'nothing' : `"${given}"`}` };
-      }
-      status = Number(given);
-    } else if (name === '--service') {
-      const given = value();
-      if (!given) return { kind: 'usage-error', message: '--service needs a service id such as ecs' };
-      service = given.toLowerCase();
-    } else if (name === '--content') {
-      content = value();
-      if (!content) return { kind: 'usage-error', message: '--content needs a folder such as content' };
-    } else if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg)) {
-      return { kind: 'usage-error', message: `unknown option "${arg}"` };
-    } else {
-      words.push(arg);
+    } else if (token.name === 'status' && (token.value === undefined || !/^[1-5]\d\d$/.test(token.value))) {
+      return { kind: 'usage-error', message: `--status needs an HTTP status such as 404, not ${token.value === undefined ? 'nothing' : `"${token.value}"`}` };
+    } else if (token.name === 'service' && !token.value) {
+      return { kind: 'usage-error', message: '--service needs a service id such as ecs' };
+    } else if (token.name === 'content' && !token.value) {
+      return { kind: 'usage-error', message: '--content needs a folder such as content' };
+    } else if (!(token.name in EXPLAIN_OPTIONS) || (EXPLAIN_OPTIONS[token.name as keyof typeof EXPLAIN_OPTIONS].type === 'boolean' && token.value !== undefined)) {
+      return { kind: 'usage-error', message: `unknown option "${argv[token.index]}"` };
     }
   }
   const input = words.join(' ');
   if (input.trim() === '' && !readStdin) return { kind: 'usage-error', message: 'give an error code or an error message' };
   if (input.trim() !== '' && readStdin) return { kind: 'usage-error', message: 'give the input as arguments or as "-" (standard input), not both' };
-  return { kind: 'explain', input, readStdin, status, service, content, json };
+  const status = typeof values.status === 'string' ? Number(values.status) : undefined;
+  const service = typeof values.service === 'string' ? values.service.toLowerCase() : undefined;
+  const content = typeof values.content === 'string' ? values.content : undefined;
+  return { kind: 'explain', input, readStdin, status, service, content, json: values.json === true };
 }
 
 /**
