@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, type ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
-import { buildHistory, matchTargetsFromHistory, type CodeHistory, type ServiceHistory } from '../../src/lib/history/history';
+import { buildHistory, type CodeHistory, type ServiceHistory } from '../../src/lib/history/history';
+import { toPageHistory } from '../../src/lib/history/code-history';
+import { buildLookupData, toMatchTargets } from '../../src/lib/lookup/lookup-data';
 import { createMatcher } from '../../src/lib/lookup/matcher';
 import { syntheticVersions } from '../support/synthetic-history';
 
@@ -197,26 +199,32 @@ describe('what the history says about a code', () => {
   });
 });
 
+/** The lookup's match targets for a history, as the build makes them: each code's rows and earlier wordings. */
+function lookupTargets(history: ServiceHistory) {
+  const earlier = new Map([...history.codes].map(([code, c]) => [code, toPageHistory(c, history.dates).earlier]));
+  return toMatchTargets(buildLookupData({ id: 'ecs', name: 'Elastic Cloud Server', short: 'ECS' }, history.entries, earlier));
+}
+
 describe('matching every wording of the history', () => {
   const history = historyOf('reworded-back');
   const more = historyOf('removed');
-  const pathOf = (code: string) => `/ecs/${code.toLowerCase()}/`;
 
-  it('gives current wordings rank 0 and their variant anchor, older wordings a rank by recency and a v<index> id', () => {
-    expect(matchTargetsFromHistory(history, pathOf).map(({ id, code, statuses, rank }) => ({ id, code, statuses, rank }))).toEqual([
-      { id: '/ecs/ecs.0002/#http-400', code: 'Ecs.0002', statuses: [400], rank: 0 },
-      { id: '/ecs/ecs.0002/#v1', code: 'Ecs.0002', statuses: [400], rank: 1 },
+  it('gives the rows a page shows rank 0 and their anchor, earlier wordings a rank by recency and a v<index> id', () => {
+    expect(lookupTargets(history).map(({ id, code, statuses, rank }) => ({ id, code, statuses, rank }))).toEqual([
+      { id: '/ecs/ecs-0002/#http-400', code: 'Ecs.0002', statuses: [400], rank: 0 },
+      { id: '/ecs/ecs-0002/#v1', code: 'Ecs.0002', statuses: [400], rank: 1 },
     ]);
-    expect(matchTargetsFromHistory(more, pathOf).filter((t) => t.code === 'Ecs.0910').map(({ id, rank }) => ({ id, rank }))).toEqual([
-      { id: '/ecs/ecs.0910/#http-400', rank: 1 },
-      { id: '/ecs/ecs.0910/#v1', rank: 2 },
+    // Ecs.0910 left the table in the last version: its page shows its last rows, and its first wording is older.
+    expect(lookupTargets(more).filter((t) => t.code === 'Ecs.0910').map(({ id, rank }) => ({ id, rank }))).toEqual([
+      { id: '/ecs/ecs-0910/#http-400', rank: 0 },
+      { id: '/ecs/ecs-0910/#v1', rank: 2 },
     ]);
   });
 
   it('lets the matcher explain a message in its old wording', () => {
-    const matcher = createMatcher(matchTargetsFromHistory(more, pathOf));
+    const matcher = createMatcher(lookupTargets(more));
     const [best] = matcher.match('Image centos-6 is not supported.');
-    expect(best.target.id).toBe('/ecs/ecs.0910/#v1');
+    expect(best.target.id).toBe('/ecs/ecs-0910/#v1');
     expect(best.values).toEqual(['centos-6']);
   });
 });
@@ -227,9 +235,10 @@ describe('history of many codes', () => {
     expect(history.entries).toHaveLength(150);
     expect(history.changes).toHaveLength(10);
     expect(history.changes[0]).toMatchObject({ date: '2020-01-11', previous: '2020-01-10', added: [], removed: ['Ecs.00000'] });
-    const targets = matchTargetsFromHistory(history, (code) => `/ecs/${code}/`);
+    const targets = lookupTargets(history);
     expect(targets).toHaveLength(363);
-    expect(targets.filter((t) => t.rank === 0)).toHaveLength(149);
+    // The rows of the code the last version retired are still the rows its page shows: rank 0 too.
+    expect(targets.filter((t) => t.rank === 0)).toHaveLength(150);
   });
 
   it('builds 11 versions of 10,000 codes, one change list per later version', () => {

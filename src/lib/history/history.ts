@@ -1,6 +1,5 @@
 import { z } from 'astro/zod';
 import type { CodeEntry, RichText, ServiceCatalogue, Variant } from '../catalogue/catalogue';
-import type { MatchTarget } from '../lookup/matcher';
 import type { Segment } from '../core/template';
 import { wordingKey } from '../core/message-identity';
 import { DateSchema } from '../core/schemas';
@@ -147,28 +146,6 @@ export function buildHistory(versions: readonly { date: string; catalogue: Servi
   const codes = new Map<string, CodeHistory>();
   for (const [code, state] of states) codes.set(code, toCodeHistory(code, state, dates));
   return { dates, current: dates[newest], codes, changes, entries: mergeEntries(sorted[newest].catalogue, states, newest) };
-}
-
-/** Every wording of every code as a matcher target: current wordings rank 0, older ones 1, 2, ... by recency. */
-export function matchTargetsFromHistory(history: ServiceHistory, pathOf: (code: string) => string): MatchTarget[] {
-  const indexOf = new Map(history.dates.map((date, index) => [date, index]));
-  const newest = history.dates.length - 1;
-  const targets: MatchTarget[] = [];
-  for (const entry of history.entries) {
-    const code = history.codes.get(entry.code);
-    if (!code) continue;
-    const path = pathOf(code.code);
-    code.wordings.forEach((wording, index) => {
-      targets.push({
-        id: `${path}#${wording.anchor ?? `v${index}`}`,
-        code: code.code,
-        statuses: wording.statuses,
-        segments: wording.template,
-        rank: wording.current ? 0 : newest - (indexOf.get(wording.last) ?? 0),
-      });
-    });
-  }
-  return targets;
 }
 
 /** Tells whether two versions of a code have the same rows (status and normalised message), in any order. */
