@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CodeEntry } from '../catalogue/catalogue';
-import { codePath } from '../core/urls';
+import { anchoredPath, codePath } from '../core/urls';
 import type { CodePageData } from '../pages/code-pages';
 import { exportCode, exportMessage, normalizeSiteUrl, type ExportMessage, type ExportVariant } from '../export/export';
 import { describeStatus } from '../core/http-status';
@@ -185,7 +185,7 @@ function toHit(
         ...(wording.statuses.length > 1 ? { statuses: wording.statuses } : {}),
         ...rest,
         anchor: wording.id,
-        url: `${exported.url}#${wording.id}`,
+        url: anchoredPath(exported.url, wording.id),
         message: exportMessage(wording),
         values: r.values,
         earlier: { first: wording.first, last: wording.last, today: { status: today.status, anchor: today.anchor, url: today.url, message: today.message } },

@@ -1,5 +1,5 @@
 import type { CodeEntry } from '../catalogue/catalogue';
-import { codePath } from '../core/urls';
+import { anchoredPath, codePath } from '../core/urls';
 import { codeKey, decidesInText, findCodesInText, keyParts, learnShapes, readCodeSpelling, shapesFromList, type CodeShapes } from '../core/code-identity';
 import { templateNeeds } from './compile';
 import { inputWords, MAX_INPUT } from './input-fields';
@@ -83,7 +83,7 @@ export function buildLookupData(
 export function toMatchTargets(data: LookupData): MatchTarget[] {
   return data.codes.flatMap((c) =>
     c.variants.map(([status, anchor, message, rank = 0]) => ({
-      id: `${c.path}#${anchor}`,
+      id: anchoredPath(c.path, anchor),
       code: c.code,
       statuses: unpackStatuses(status),
       segments: parseTemplate(message),
@@ -145,7 +145,7 @@ export function groupRecords(records: readonly LookupRecord[], services: readonl
   const byService = new Map<string, Map<string, LookupCode>>();
   const seen = new Set<string>();
   for (const [service, code, path, status, anchor, message, rank, description] of records) {
-    const id = `${path}#${anchor}`;
+    const id = anchoredPath(path, anchor);
     if (seen.has(id)) continue;
     seen.add(id);
     const codes = byService.get(service) ?? new Map<string, LookupCode>();
