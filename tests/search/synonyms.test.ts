@@ -21,6 +21,13 @@ describe('reading a synonyms file', () => {
     ]);
   });
 
+  it('says a field it does not know is not a known field, where it stands', () => {
+    const text = '{\n  "groups": [["eip", "elastic ip"]],\n  "group": [["vm", "server"]]\n}\n';
+    expect(readSynonyms(text, 'content/synonyms.json').diagnostics.map(formatDiagnostic)).toEqual([
+      'content/synonyms.json:3:12: "group" is not a known field',
+    ]);
+  });
+
   it('says where a file stops being JSON', () => {
     expect(readSynonyms('{"groups": [', 'x.json').diagnostics.map(formatDiagnostic)).toEqual(['x.json:1:13: not valid JSON: close bracket expected']);
   });

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../core/diagnostics';
 import { readJsonFile } from '../core/json-file';
 
 /** A synonyms file: `content/synonyms.json` (for every service) or `content/<service>/synonyms.json`. */
-export const SynonymsSchema = z.object({
+const SynonymsSchema = z.strictObject({
   groups: z.array(z.array(z.string().trim().min(1, 'cannot be empty')).min(2, 'needs two or more words or phrases')),
 });
 
