@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alternativeQueries, correctQuery, correctWord, isKnownWord, rankByWordsShared, singleWordQueries } from '../../src/lib/search/more-queries';
+import { GROUPS } from '../support/synonym-groups';
 
-const GROUPS = [
-  ['eip', 'elastic ip', 'floating ip'],
-  ['not found', 'does not exist'],
-  ['too many', 'exceeds', 'more than'],
-  ['nic', 'network interface'],
-  ['network', 'subnet'],
-];
 const VOCABULARY = new Map([
   ['address', 5],
   ['volume', 9],

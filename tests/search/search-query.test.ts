@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandSynonyms, meaningfulWords, queryWords, resultClass, serviceNamed } from '../../src/lib/search/search-query';
-
-const GROUPS = [
-  ['eip', 'elastic ip', 'floating ip'],
-  ['not found', 'does not exist'],
-  ['too many', 'exceeds', 'more than'],
-  ['nic', 'network interface'],
-  ['network', 'subnet'],
-];
-const VOCABULARY = new Map([
-  ['address', 5],
-  ['volume', 9],
-  ['quota', 7],
-  ['flavor', 4],
-  ['exist', 3],
-  ['dress', 1],
-]);
+import { GROUPS } from '../support/synonym-groups';
 
 describe('the words of a query', () => {
   it('are lower-cased runs of letters and digits, with apostrophes inside words dropped', () => {
