@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listAliases, renderRedirectPage, type Alias } from '../lib/pages/aliases';
-import { codePath } from '../lib/core/urls';
+import { codePath, lookupPagePath } from '../lib/core/urls';
 import { forgetLoadedContent, loadServices } from '../lib/content/load-content';
 
 /**
@@ -47,7 +47,7 @@ export function codeAliases(contentDir = 'content'): AstroIntegration {
           } catch {
             mkdirSync(folder, { recursive: true });
           }
-          const canonical = alias.to.startsWith('/lookup/') ? `${site}${alias.from}` : `${site}${alias.to}`;
+          const canonical = alias.to.startsWith(lookupPagePath()) ? `${site}${alias.from}` : `${site}${alias.to}`;
           writeFileSync(join(folder, 'index.html'), renderRedirectPage(alias, canonical));
           written++;
         }

@@ -1,6 +1,9 @@
 import { buildLookupIndex, findDirectHits, type DirectHit, type LookupIndex } from '../lib/lookup/direct-hits';
 import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupRecord } from '../lib/lookup/lookup-data';
+import { codeShardPath, wordShardPath } from '../lib/core/urls';
 import { loadManifest } from './lookup-manifest';
+
+type Shards = ReturnType<typeof shardsForInput>;
 
 const shards = new Map<string, Promise<LookupRecord[]>>();
 let built: { key: string; index: LookupIndex } | undefined;
@@ -19,13 +22,17 @@ function loadShard(url: string): Promise<LookupRecord[]> {
  * none of those codes exists, the word shards of its words. Shards are fetched once and kept.
  */
 export async function loadIndexFor(input: string, code?: string): Promise<LookupIndex> {
+  return indexFor(input, shardsForInput(input, await loadManifest(), code), code);
+}
+
+/** The lookup index of the shards an input needs (`shardsForInput`), built from the shards fetched for it. */
+async function indexFor(input: string, needed: Shards, code?: string): Promise<LookupIndex> {
   const m = await loadManifest();
-  const needed = shardsForInput(input, m, code);
-  const urls = needed.codes.map((key) => `/lookup/c/${key}.json`);
+  const urls = needed.codes.map(codeShardPath);
   const codeRecords = (await Promise.all(urls.map(loadShard))).flat();
   const shapes = manifestShapes(m);
   if (needsWordShards(input, m, codeRecords, code)) {
-    const wordUrls = needed.words.map((n) => `/lookup/w/${n}.json`);
+    const wordUrls = needed.words.map(wordShardPath);
     urls.push(...wordUrls);
     await Promise.all(wordUrls.map(loadShard));
   }
@@ -37,7 +44,7 @@ export async function loadIndexFor(input: string, code?: string): Promise<Lookup
   return built.index;
 }
 
-/** The codes an input names or whose message it is (the search dialog's direct hits). */
-export async function findHits(input: string): Promise<DirectHit[]> {
-  return findDirectHits(input, await loadIndexFor(input));
+/** The codes an input names or whose message it is (the search dialog's direct hits), from the shards it needs. */
+export async function findHits(input: string, needed: Shards): Promise<DirectHit[]> {
+  return findDirectHits(input, await indexFor(input, needed));
 }

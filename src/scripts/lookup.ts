@@ -1,5 +1,5 @@
 import type { DirectHit } from '../lib/lookup/direct-hits';
-import { filledCodeHref } from '../lib/core/urls';
+import { filledCodeHref, searchPagePath } from '../lib/core/urls';
 import { readLookupQuery, resolveLookup, type LookupOutcome, type LookupQuery } from '../lib/lookup/resolve';
 import { loadIndexFor } from './lookup-loader';
 import * as moreQueries from '../lib/search/more-queries';
@@ -108,7 +108,7 @@ function nearList(nearest: { code: string; path: string; serviceShort: string }[
 function searchLink(text: string): HTMLElement {
   const p = document.createElement('p');
   const a = document.createElement('a');
-  a.href = `/search/?${new URLSearchParams({ q: text })}`;
+  a.href = searchPagePath(text);
   a.textContent = `Search the site for “${text.slice(0, 80)}”`;
   p.append(a);
   return p;

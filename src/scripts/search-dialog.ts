@@ -3,7 +3,7 @@ import type * as MoreQueries from '../lib/search/more-queries';
 import type * as LookupLoader from './lookup-loader';
 import { readCodeSpelling } from '../lib/core/code-identity';
 import { expandSynonyms, meaningfulWords, queryWords, resultClass, serviceNamed, SYNONYM_WEIGHT } from '../lib/search/search-query';
-import { filledCodeHref } from '../lib/core/urls';
+import { filledCodeHref, SYNONYMS_PATH, VOCABULARY_PATH } from '../lib/core/urls';
 import { shardsForInput, manifestShapes } from '../lib/lookup/lookup-data';
 import { loadManifest } from './lookup-manifest';
 
@@ -61,13 +61,13 @@ function fetchJson<T>(url: string, fallback: T): Promise<T> {
 
 /** The synonym groups (about a kilobyte), fetched with the first search. */
 function loadSynonyms(): Promise<string[][]> {
-  synonyms ??= fetchJson<string[][]>('/lookup/synonyms.json', []);
+  synonyms ??= fetchJson<string[][]>(SYNONYMS_PATH, []);
   return synonyms;
 }
 
 /** The words of the code pages, fetched only when a query finds too little (to correct its typos). */
 function loadVocabulary(): Promise<Map<string, number>> {
-  vocabulary ??= fetchJson<[string, number][]>('/lookup/words.json', []).then((words) => new Map(words));
+  vocabulary ??= fetchJson<[string, number][]>(VOCABULARY_PATH, []).then((words) => new Map(words));
   return vocabulary;
 }
 
@@ -144,7 +144,7 @@ export interface SearchLoaders {
 async function findHits(input: string, loaders: SearchLoaders): Promise<DirectHit[]> {
   const needed = shardsForInput(input, await loadManifest());
   if (needed.codes.length === 0 && needed.words.length === 0) return [];
-  return (await loaders.lookup()).findHits(input);
+  return (await loaders.lookup()).findHits(input, needed);
 }
 
 /** Hits of several queries as one list, best score first, each page once with its best score. */

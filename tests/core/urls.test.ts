@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchoredPath, earlierWordingAnchor, rowAnchor, statusAnchor } from '../../src/lib/core/urls';
+import { anchoredPath, codeShardPath, earlierWordingAnchor, filledCodeHref, lookupPagePath, rowAnchor, searchPagePath, statusAnchor, wordShardPath } from '../../src/lib/core/urls';
 
 describe('the fragment ids of a code page', () => {
   it('names a row by its status, numbering later rows of the same status from 2', () => {
@@ -20,5 +20,24 @@ describe('the fragment ids of a code page', () => {
   it('puts a fragment id after a path or a URL', () => {
     expect(anchoredPath('/ecs/ecs-0010/', 'http-404')).toBe('/ecs/ecs-0010/#http-404');
     expect(anchoredPath('https://example.org/ecs/ecs-0010/', 'v1')).toBe('https://example.org/ecs/ecs-0010/#v1');
+  });
+});
+
+describe('the site paths of the lookup and search', () => {
+  it('links a code page with the values a message filled in and the row they fit', () => {
+    expect(filledCodeHref({ path: '/ecs/ecs-0010/', values: ['192.168.0.12'], anchor: 'http-400' })).toBe('/ecs/ecs-0010/?v=192.168.0.12#http-400');
+    expect(filledCodeHref({ path: '/ecs/ecs-0010/', values: ['a b', 'c&d'] })).toBe('/ecs/ecs-0010/?v=a+b&v=c%26d');
+    expect(filledCodeHref({ path: '/ecs/ecs-0010/', values: [] })).toBe('/ecs/ecs-0010/');
+  });
+
+  it('asks the lookup page and the search page by parameters, encoded', () => {
+    expect(lookupPagePath()).toBe('/lookup/');
+    expect(lookupPagePath({ code: 'Common.0024' })).toBe('/lookup/?code=Common.0024');
+    expect(searchPagePath('already in use & more')).toBe('/search/?q=already+in+use+%26+more');
+  });
+
+  it('names the shards of the lookup data', () => {
+    expect(codeShardPath('ecs-0')).toBe('/lookup/c/ecs-0.json');
+    expect(wordShardPath(3)).toBe('/lookup/w/3.json');
   });
 });

@@ -83,6 +83,36 @@ export function filledCodeHref(hit: { path: string; values: readonly string[]; a
   return hit.anchor ? anchoredPath(`${hit.path}${query}`, hit.anchor) : `${hit.path}${query}`;
 }
 
+/** The lookup page: `/lookup/`, with what it is asked as parameters (`/lookup/?code=Common.0024`). */
+export function lookupPagePath(params: Record<string, string> = {}): string {
+  const query = new URLSearchParams(params).toString();
+  return query ? `/lookup/?${query}` : '/lookup/';
+}
+
+/** The search page, which opens the search dialog with a query: `/search/?q=Ecs.0010`. */
+export function searchPagePath(query: string): string {
+  return `/search/?${new URLSearchParams({ q: query })}`;
+}
+
+/** The lookup's manifest: services, shard counts, code shapes and the anchor-word filter. */
+export const LOOKUP_MANIFEST_PATH = '/lookup/manifest.json';
+
+/** A code shard of the lookup data: `/lookup/c/ecs-0.json` holds Ecs.0000-0099. */
+export function codeShardPath(key: string): string {
+  return `/lookup/c/${key}.json`;
+}
+
+/** A word shard of the lookup data: `/lookup/w/3.json`. */
+export function wordShardPath(shard: number): string {
+  return `/lookup/w/${shard}.json`;
+}
+
+/** The synonym groups the search dialog expands a query with. */
+export const SYNONYMS_PATH = '/lookup/synonyms.json';
+
+/** The words of the code pages with their counts, which the search dialog corrects typos to. */
+export const VOCABULARY_PATH = '/lookup/words.json';
+
 // Second path segments of a service that are not code pages.
 const SERVICE_PAGES = new Set(['all', 'changes']);
 const CATEGORY_KINDS = new Set(['table', 'status', 'prefix', 'family', 'topic']);

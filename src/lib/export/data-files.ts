@@ -4,7 +4,7 @@ import { indexCategories } from '../pages/categories';
 import { buildLookupData, buildLookupShards } from '../lookup/lookup-data';
 import type { ServiceModel } from '../content/load-content';
 import { buildVocabulary, mergeSynonyms } from '../search/search-data';
-import { codeJsonPath, serviceJsonPath } from '../core/urls';
+import { codeJsonPath, codeShardPath, LOOKUP_MANIFEST_PATH, serviceJsonPath, SYNONYMS_PATH, VOCABULARY_PATH, wordShardPath } from '../core/urls';
 
 /** A file of the built site that is data, not a page: its path under dist/ (no leading `/`) and its text. */
 export interface DataFile {
@@ -38,10 +38,10 @@ export function listDataFiles(services: readonly ServiceModel[], siteUrl: string
       buildLookupData(catalogue, pages.map((p) => p.entry), new Map(pages.map((p) => [p.entry.code, p.history?.earlier ?? []]))),
     ),
   );
-  file('lookup/manifest.json', JSON.stringify(shards.manifest));
-  for (const [key, records] of shards.codes) file(`lookup/c/${key}.json`, JSON.stringify(records));
-  shards.words.forEach((records, i) => file(`lookup/w/${i}.json`, JSON.stringify(records)));
-  file('lookup/synonyms.json', JSON.stringify(mergeSynonyms(services)));
-  file('lookup/words.json', JSON.stringify(buildVocabulary(services.map((s) => ({ entries: s.pages.map((p) => p.entry) })))));
+  file(LOOKUP_MANIFEST_PATH, JSON.stringify(shards.manifest));
+  for (const [key, records] of shards.codes) file(codeShardPath(key), JSON.stringify(records));
+  shards.words.forEach((records, i) => file(wordShardPath(i), JSON.stringify(records)));
+  file(SYNONYMS_PATH, JSON.stringify(mergeSynonyms(services)));
+  file(VOCABULARY_PATH, JSON.stringify(buildVocabulary(services.map((s) => ({ entries: s.pages.map((p) => p.entry) })))));
   return files;
 }

@@ -1,5 +1,5 @@
 import { readCodeSpelling, urlSpellings, type CodeShapes } from '../core/code-identity';
-import { spellingPath } from '../core/urls';
+import { lookupPagePath, spellingPath } from '../core/urls';
 
 /** A generated redirect: a common misspelling of a code's URL and the page it leads to. */
 export interface Alias {
@@ -45,7 +45,7 @@ export function listAliases(services: readonly AliasSource[]): Alias[] {
   for (const from of ambiguous) aliases.delete(from);
   for (const [from, targets] of rootTargets) {
     const code = from.slice(1, -1);
-    const to = targets.size === 1 ? [...targets][0] : `/lookup/?${new URLSearchParams({ code })}`;
+    const to = targets.size === 1 ? [...targets][0] : lookupPagePath({ code });
     if (!aliases.has(from)) aliases.set(from, { from, to, code });
   }
   return [...aliases.values()];
