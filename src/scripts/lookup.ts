@@ -42,6 +42,7 @@ export async function runLookupPage(): Promise<void> {
   if (box && (query.message ?? query.q ?? query.code)) box.value = (query.message ?? query.q ?? query.code)!;
   const text = query.message ?? query.q ?? query.code ?? '';
   const outcome = resolveLookup(query, await loadIndexFor(text, query.code));
+  markOutcome(status, outcome);
   if (outcome.kind === 'go') {
     status.textContent = `Opening ${outcome.hit.code}…`;
     location.replace(filledCodeHref(outcome.hit));
@@ -52,6 +53,7 @@ export async function runLookupPage(): Promise<void> {
 
 /** Shows an outcome as text: a hit, a chooser, an unknown code with its neighbours, or search results. */
 async function show(outcome: LookupOutcome, status: HTMLElement, results: HTMLElement, current: () => boolean) {
+  markOutcome(status, outcome);
   switch (outcome.kind) {
     case 'empty':
       status.textContent = '';
@@ -82,6 +84,16 @@ async function show(outcome: LookupOutcome, status: HTMLElement, results: HTMLEl
       return;
     }
   }
+}
+
+/**
+ * Names the outcome on the status line for scripts and tests (`data-outcome="unknown-code"`, with `data-code`),
+ * so they read what the lookup decided rather than its wording.
+ */
+function markOutcome(status: HTMLElement, outcome: LookupOutcome): void {
+  status.dataset.outcome = outcome.kind;
+  if (outcome.kind === 'unknown-code') status.dataset.code = outcome.code;
+  else delete status.dataset.code;
 }
 
 function chooserTitle(hits: DirectHit[]): string {
