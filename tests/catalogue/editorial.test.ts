@@ -1,3 +1,4 @@
+import { NO_CLUES } from '../support/clues';
 import { describe, expect, it } from 'vitest';
 import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
 import { formatDiagnostic } from '../../src/lib/core/diagnostics';
@@ -9,7 +10,7 @@ function catalogueOf(codes: readonly string[]): ServiceCatalogue {
   const entries = codes.map(
     (code): CodeEntry => ({ service: 'ecs', code, slug: code.toLowerCase().replace('.', '-'), prefix: 'Ecs', number: code.slice(4), line: 1, variants: [] }),
   );
-  return { id: 'ecs', name: 'ECS', short: 'ECS', summary: '', file: 'content/ecs/error-codes.rst', notes: [], entries };
+  return { id: 'ecs', name: 'ECS', short: 'ECS', summary: '', clues: NO_CLUES, file: 'content/ecs/error-codes.rst', notes: [], entries };
 }
 
 const CATALOGUE = catalogueOf(['Ecs.0001', 'Ecs.0010']);

@@ -1,3 +1,4 @@
+import { NO_CLUES } from '../support/clues';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import type { ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
 // A folder per case under fixtures/json-files/: a service.json or a categories.json, as content/evs/ would hold
 // it, and expected.txt, the exact diagnostics (one a line) the build prints for it.
 const FIXTURES = fileURLToPath(new URL('fixtures/json-files/', import.meta.url));
-const EVS: ServiceCatalogue = { id: 'evs', name: 'EVS', short: 'EVS', summary: '', file: 'content/evs/error-codes.rst', notes: [], entries: [] };
+const EVS: ServiceCatalogue = { id: 'evs', name: 'EVS', short: 'EVS', summary: '', clues: NO_CLUES, file: 'content/evs/error-codes.rst', notes: [], entries: [] };
 
 /** The diagnostics of a case's file, formatted as the build prints them. */
 function readCase(folder: string): string[] {

@@ -1,3 +1,4 @@
+import { NO_CLUES } from '../support/clues';
 import { describe, expect, it } from 'vitest';
 import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
 import { listCategories, type Category } from '../../src/lib/pages/categories';
@@ -26,7 +27,7 @@ function catalogueOf(rows: readonly (readonly [string, ...number[]])[]): Service
       })),
     };
   });
-  return { id: 'ecs', name: 'Elastic Cloud Server', short: 'ECS', summary: '', file: 'content/ecs/error-codes.rst', notes: [], entries };
+  return { id: 'ecs', name: 'Elastic Cloud Server', short: 'ECS', summary: '', clues: NO_CLUES, file: 'content/ecs/error-codes.rst', notes: [], entries };
 }
 
 const NO_EDITORIAL: Editorial = { families: [], topics: [] };

@@ -1,3 +1,4 @@
+import { NO_CLUES } from '../support/clues';
 import { describe, expect, it } from 'vitest';
 import { buildCodePages, type CodePageData } from '../../src/lib/pages/code-pages';
 import { loadServices } from '../../src/lib/content/load-content';
@@ -111,6 +112,7 @@ describe('building code pages for a tiny catalogue', () => {
     name: 'X',
     short: 'X',
     summary: '',
+    clues: NO_CLUES,
     file: 'content/x/error-codes.rst',
     notes: [],
     entries: [entry('X.0001', 'Same  thing.'), entry('X.0002', 'same thing.'), entry('X.0003', 'Other.'), entry('X.0004', 'More.')],

@@ -1,3 +1,4 @@
+import { NO_CLUES } from '../support/clues';
 import { describe, expect, it } from 'vitest';
 import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
 import { listCategories } from '../../src/lib/pages/categories';
@@ -34,7 +35,7 @@ function catalogueWith(count: number): ServiceCatalogue {
       ],
     };
   });
-  return { id: 'ecs', name: 'ECS', short: 'ECS', summary: '', file: 'content/ecs/error-codes.rst', notes: [], entries };
+  return { id: 'ecs', name: 'ECS', short: 'ECS', summary: '', clues: NO_CLUES, file: 'content/ecs/error-codes.rst', notes: [], entries };
 }
 
 describe('the service sidebar', () => {

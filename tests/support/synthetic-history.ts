@@ -1,4 +1,5 @@
 /** Synthetic dated versions of one service's table, for the history tests and `npm run bench:history`. */
+import { NO_CLUES } from './clues';
 import { splitCode } from '../../src/lib/core/code-identity';
 import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
 import { parseTemplate } from '../../src/lib/core/template';
@@ -19,7 +20,7 @@ function syntheticCatalogue(count: number, version: number, step: number): Servi
       variants: [{ statuses: [400], anchor: 'http-400', message: rich(text), template: parseTemplate(text), description: rich('About it.'), solution: rich('Retry.'), line: n + 1 }],
     });
   }
-  return { id: 'ecs', name: 'ECS', short: 'ECS', summary: '', file: `v${version}.rst`, notes: [], entries };
+  return { id: 'ecs', name: 'ECS', short: 'ECS', summary: '', clues: NO_CLUES, file: `v${version}.rst`, notes: [], entries };
 }
 
 /**

@@ -56,6 +56,14 @@ export const CodeEntrySchema = z.object({
 });
 export type CodeEntry = z.infer<typeof CodeEntrySchema>;
 
+/** What a service is recognised by in a pasted error text: `service.json`'s clues with their defaults. */
+export const CluesSchema = z.object({
+  endpoints: z.array(z.string()).describe('First labels of the hosts its API answers on (`ecs`; EIP answers on `vpc`).'),
+  apiPaths: z.array(z.string()).describe('API path prefixes that are its own; `{…}` stands for any one segment (`/v1/{project_id}/publicips`).'),
+  terms: z.array(z.string()).describe('Words or phrases that name it in prose: its short and full name, and any declared (`bucket`).'),
+});
+export type Clues = z.infer<typeof CluesSchema>;
+
 /** Everything the site knows about one service, straight from its content folder. */
 export const ServiceCatalogueSchema = z.object({
   id: z.string(),
@@ -63,6 +71,7 @@ export const ServiceCatalogueSchema = z.object({
   short: z.string(),
   summary: z.string(),
   published: z.string().optional(),
+  clues: CluesSchema,
   file: z.string().describe('Path of the source table, relative to the project root.'),
   notes: z.array(RichTextSchema).describe('The bullet notes above the table, shown on every code page.'),
   entries: z.array(CodeEntrySchema).describe('Codes in catalogue order: prefixes in order of first appearance, then by number.'),
@@ -73,6 +82,20 @@ export type ServiceCatalogue = z.infer<typeof ServiceCatalogueSchema>;
 /** A service's display name and short name: from service.json, else its folder id in capitals. */
 export function serviceNames(id: string, meta: ServiceMeta): { name: string; short: string } {
   return { name: meta.name ?? id.toUpperCase(), short: meta.short ?? id.toUpperCase() };
+}
+
+/**
+ * A service's clues: those `service.json` declares, else its folder id as its endpoint, no API paths, and its
+ * short and full names as words (a one-letter name is no clue).
+ */
+export function serviceClues(id: string, meta: ServiceMeta): Clues {
+  const { name, short } = serviceNames(id, meta);
+  const names = [short, name].filter((n, i, all) => n.length > 1 && all.indexOf(n) === i);
+  return {
+    endpoints: [...(meta.endpoints ?? [id])],
+    apiPaths: [...(meta.apiPaths ?? [])],
+    terms: [...new Set([...names, ...(meta.terms ?? [])])],
+  };
 }
 
 /**
@@ -102,6 +125,7 @@ export function buildCatalogue(input: {
     ...serviceNames(input.id, meta),
     summary: meta.summary ?? '',
     published: meta.published,
+    clues: serviceClues(input.id, meta),
     file: input.file,
     notes: table.notes.map((note) => toRichText(rstToMdast(note))),
     entries: groupRows(input.id, table.rows, slugs, several),

@@ -13,6 +13,19 @@ export const ServiceMetaSchema = z.strictObject({
   short: z.string().min(1).optional(),
   summary: z.string().optional(),
   published: DateSchema.optional(),
+  endpoints: z
+    .array(z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'an endpoint is the first label of a host, such as "ecs"'))
+    .min(1)
+    .optional()
+    .describe('First labels of the hosts the API answers on (`ecs` for ecs.eu-de.otc.t-systems.com); default: the folder id.'),
+  apiPaths: z
+    .array(z.string().regex(/^\/\S*$/, 'an API path starts with "/" and has no spaces, such as "/v1/{project_id}/publicips"'))
+    .optional()
+    .describe('API path prefixes that are this service\'s own; `{…}` stands for any one segment.'),
+  terms: z
+    .array(z.string().min(2))
+    .optional()
+    .describe('Words or phrases that name the service in an error text (`bucket`), besides its short and full name.'),
 });
 export type ServiceMeta = z.infer<typeof ServiceMetaSchema>;
 

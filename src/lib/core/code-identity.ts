@@ -5,6 +5,7 @@
  * `SVCSTG_AMS_4000115`, `KMS.DisabledException`, `BadDigest`, `Request-URI Too Large`); nothing here assumes
  * `Prefix.NNNN`. Browser-safe: no Node import.
  */
+import { fnv1a } from './hash';
 import { collapseWhitespace } from './message-identity';
 
 /** A code's prefix (as written) and trailing number (as written); either may be empty. */
@@ -207,12 +208,7 @@ export function assignSlugs(codes: readonly string[]): { slugs: Map<string, stri
 
 /** Six hex digits of the FNV-1a hash of a text. */
 function hashCode(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return (hash & 0xffffff).toString(16).padStart(6, '0');
+  return (fnv1a(text) & 0xffffff).toString(16).padStart(6, '0');
 }
 
 /**

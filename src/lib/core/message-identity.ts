@@ -3,6 +3,7 @@
  * whitespace never tells two texts apart. Case does, except where codes are grouped by what they say.
  * Browser-safe: no Node import.
  */
+import { fnv1a } from './hash';
 
 /** A text with its whitespace runs as single spaces and its ends trimmed (`a\n  b ` -> `a b`). */
 export function collapseWhitespace(text: string): string {
@@ -23,4 +24,13 @@ export function wordingKey(text: string): string {
  */
 export function sharedMessageKey(message: string): string {
   return collapseWhitespace(message.toLowerCase());
+}
+
+/**
+ * The key of a whole row's wording, for rows of several services that give one answer: the same message,
+ * description and solution (case and whitespace aside), as eight hex digits of a hash.
+ */
+export function sameAnswerKey(row: { message: string; description: string; solution: string }): string {
+  const text = [row.message, row.description, row.solution].map(sharedMessageKey).join('\0');
+  return fnv1a(text).toString(16).padStart(8, '0');
 }

@@ -4,6 +4,7 @@
  * a query none of whose words is among them (`already in use`) loads no word shard and no matcher: no
  * template could fit it. A wrong "maybe" costs only a shard fetched in vain.
  */
+import { fnv1a } from '../core/hash';
 
 /** A Bloom filter as the manifest carries it: its size in bits, the number of hashes, the bits in base64. */
 export interface WordFilter {
@@ -18,13 +19,8 @@ const BITS_PER_WORD = 10;
 export const MAX_FILTER_BYTES = 2_048;
 
 /** FNV-1a over a word's UTF-16 units, from a given start value (the standard offset basis by default). */
-export function hashWord(word: string, seed = 0x811c9dc5): number {
-  let hash = seed;
-  for (let i = 0; i < word.length; i++) {
-    hash ^= word.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
+export function hashWord(word: string, seed?: number): number {
+  return fnv1a(word, seed);
 }
 
 /** The bit positions of a word: double hashing, `h1 + i * h2` modulo the size. */
