@@ -107,6 +107,9 @@ export function wordShardPath(shard: number): string {
   return `/lookup/w/${shard}.json`;
 }
 
+/** Every service with its clues (endpoints, API paths, words), which the lookup reads a text's service by. */
+export const LOOKUP_SERVICES_PATH = '/lookup/services.json';
+
 /** The synonym groups the search dialog expands a query with. */
 export const SYNONYMS_PATH = '/lookup/synonyms.json';
 

@@ -1,6 +1,7 @@
 import { learnShapes, type CodeShapes } from '../core/code-identity';
 import { toMatchTargets, unpackStatuses, type LookupCode, type LookupData } from './lookup-data';
 import { createMatcher, type Matcher, type MatchResult } from './matcher';
+import type { ServiceClues } from './service-evidence';
 
 /** A code that a query names or whose message template fits the query. */
 export interface DirectHit {
@@ -20,6 +21,13 @@ export interface DirectHit {
   /** Texts that filled the template's slots, in order. */
   values: string[];
   reason: 'code' | 'message';
+  /**
+   * For a code that several services have: the key of what the hit's rows say (message, description,
+   * solution); hits of several services with the same code and key are one answer.
+   */
+  same?: string;
+  /** The other services that give this same answer, when several do. */
+  alsoIn?: { service: string; serviceShort: string; path: string }[];
 }
 
 /** Lookup data of every loaded service, with a matcher over all their templates. */
@@ -30,10 +38,12 @@ export interface LookupIndex {
   byPath: Map<string, { service: LookupData; code: LookupCode }>;
   /** The shapes of the codes it knows (and of every code of the site, when the caller has them). */
   shapes: CodeShapes;
+  /** Every service of the site with its clues, by which a text says which service answered. */
+  clues: ServiceClues[];
 }
 
 /** Builds the index the search dialog and the lookup page query. */
-export function buildLookupIndex(services: readonly LookupData[], siteShapes?: CodeShapes): LookupIndex {
+export function buildLookupIndex(services: readonly LookupData[], siteShapes?: CodeShapes, clues: readonly ServiceClues[] = []): LookupIndex {
   const byPath: LookupIndex['byPath'] = new Map();
   for (const service of services) {
     for (const code of service.codes) byPath.set(code.path, { service, code });
@@ -42,7 +52,7 @@ export function buildLookupIndex(services: readonly LookupData[], siteShapes?: C
   const shapes = siteShapes
     ? { exact: new Set([...own.exact, ...siteShapes.exact]), loose: new Set([...own.loose, ...siteShapes.loose]), maxTokens: Math.max(own.maxTokens, siteShapes.maxTokens) }
     : own;
-  return { services: [...services], matcher: createMatcher(services.flatMap(toMatchTargets)), byPath, shapes };
+  return { services: [...services], matcher: createMatcher(services.flatMap(toMatchTargets)), byPath, shapes, clues: [...clues] };
 }
 
 /** Hints besides the text: an HTTP status, a code, a service to keep to. */
@@ -85,6 +95,9 @@ function toHit(service: LookupData, code: LookupCode, group: MatchResult[], stat
   const variant = code.variants.find(([, a]) => a === anchor) ?? code.variants[0];
   // A row is selected when the message matched it, or the status picks it among several current rows.
   const selects = matched !== undefined || (byStatus !== undefined && current.length > 1);
+  // What the answer says: the selected row's wording, else that of every current row.
+  const rows = selects ? [variant] : code.variants.filter((v) => !v[3]);
+  const same = rows.every((v) => v[5]) ? rows.map((v) => v[5]).join(' ') : undefined;
   return {
     service: service.service,
     serviceShort: service.short,
@@ -96,5 +109,6 @@ function toHit(service: LookupData, code: LookupCode, group: MatchResult[], stat
     description: variant[4],
     values: best.values,
     reason: best.via === 'message' ? 'message' : 'code',
+    ...(same ? { same } : {}),
   };
 }

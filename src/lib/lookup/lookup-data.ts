@@ -1,4 +1,6 @@
-import type { CodeEntry } from '../catalogue/catalogue';
+import type { Clues, CodeEntry, Variant } from '../catalogue/catalogue';
+import { sameAnswerKey } from '../core/message-identity';
+import type { ServiceClues } from './service-evidence';
 import { anchoredPath, codePath } from '../core/urls';
 import { codeKey, decidesInText, findCodesInText, keyParts, learnShapes, readCodeSpelling, shapesFromList, type CodeShapes } from '../core/code-identity';
 import { templateNeeds } from './compile';
@@ -28,9 +30,14 @@ export interface LookupCode {
 
 /**
  * [status, anchor, message template, rank (absent = 0: the current wording), description (plain text, to
- * tell apart codes that share a message)]. The status is a number, or a list for a row with none or several.
+ * tell apart codes that share a message), same-answer key (for a code that several services have: rows with
+ * equal keys read the same, `sameAnswerKey`)]. The status is a number, or a list for a row with none or several.
  */
-export type LookupVariant = [LookupStatus, string, string] | [LookupStatus, string, string, number] | [LookupStatus, string, string, number, string];
+export type LookupVariant =
+  | [LookupStatus, string, string]
+  | [LookupStatus, string, string, number]
+  | [LookupStatus, string, string, number, string]
+  | [LookupStatus, string, string, number, string, string];
 
 /** A row's statuses as lookup data stores them: one number, or a list (empty for none). */
 export type LookupStatus = number | number[];
@@ -58,24 +65,60 @@ export function buildLookupData(
   service: { id: string; name: string; short: string },
   entries: readonly CodeEntry[],
   earlier: ReadonlyMap<string, readonly EarlierMessage[]> = new Map(),
+  /** Keys of the codes other services have too: their rows carry a same-answer key. */
+  shared: ReadonlySet<string> = new Set(),
 ): LookupData {
   return {
     service: service.id,
     name: service.name,
     short: service.short,
-    codes: entries.map((e) => ({
-      code: e.code,
-      path: codePath(e),
-      variants: [
-        ...e.variants.map((v): LookupVariant => {
-          // A table without a message column is matched by its description (the text its API returns).
-          const status = packStatuses(v.statuses);
-          if (!v.message.text) return [status, v.anchor, v.description.text];
-          return v.description.text ? [status, v.anchor, v.message.text, 0, v.description.text] : [status, v.anchor, v.message.text];
-        }),
-        ...(earlier.get(e.code) ?? []).map((w): LookupVariant => [packStatuses(w.statuses), w.id, w.message.text, w.rank]),
-      ],
-    })),
+    codes: entries.map((e) => {
+      const isShared = shared.has(codeKey(e.code));
+      return {
+        code: e.code,
+        path: codePath(e),
+        variants: [
+          ...e.variants.map((v): LookupVariant => {
+            // A table without a message column is matched by its description (the text its API returns).
+            const status = packStatuses(v.statuses);
+            if (!v.message.text) return isShared ? [status, v.anchor, v.description.text, 0, '', sameAnswerOf(v)] : [status, v.anchor, v.description.text];
+            if (isShared) return [status, v.anchor, v.message.text, 0, v.description.text, sameAnswerOf(v)];
+            return v.description.text ? [status, v.anchor, v.message.text, 0, v.description.text] : [status, v.anchor, v.message.text];
+          }),
+          ...(earlier.get(e.code) ?? []).map((w): LookupVariant => [packStatuses(w.statuses), w.id, w.message.text, w.rank]),
+        ],
+      };
+    }),
+  };
+}
+
+function sameAnswerOf(v: Variant): string {
+  return sameAnswerKey({ message: v.message.text, description: v.description.text, solution: v.solution.text });
+}
+
+/** A service's part of the site's lookup data: its catalogue, its codes, their earlier wordings. */
+export interface LookupSource {
+  catalogue: { id: string; name: string; short: string; clues: Clues };
+  entries: readonly CodeEntry[];
+  earlier: ReadonlyMap<string, readonly EarlierMessage[]>;
+}
+
+/**
+ * The lookup data of every service of the site, and their clues: rows of a code that several services have
+ * carry a same-answer key, so that rows reading the same in each are one answer.
+ */
+export function buildSiteLookup(sources: readonly LookupSource[]): { data: LookupData[]; clues: ServiceClues[] } {
+  const servicesOf = new Map<string, Set<string>>();
+  for (const { catalogue, entries } of sources) {
+    for (const e of entries) {
+      const key = codeKey(e.code);
+      servicesOf.set(key, (servicesOf.get(key) ?? new Set()).add(catalogue.id));
+    }
+  }
+  const shared = new Set([...servicesOf].filter(([, services]) => services.size > 1).map(([key]) => key));
+  return {
+    data: sources.map(({ catalogue, entries, earlier }) => buildLookupData(catalogue, entries, earlier, shared)),
+    clues: sources.map(({ catalogue }) => ({ service: catalogue.id, name: catalogue.name, short: catalogue.short, ...catalogue.clues })),
   };
 }
 
@@ -92,11 +135,12 @@ export function toMatchTargets(data: LookupData): MatchTarget[] {
   );
 }
 
-/** One wording as the browser loads it: [service, code, page path, status, anchor, message template, rank?, description?]. */
+/** One wording as the browser loads it: [service, code, page path, status, anchor, message template, rank?, description?, same-answer key?]. */
 export type LookupRecord =
   | [string, string, string, LookupStatus, string, string]
   | [string, string, string, LookupStatus, string, string, number]
-  | [string, string, string, LookupStatus, string, string, number, string];
+  | [string, string, string, LookupStatus, string, string, number, string]
+  | [string, string, string, LookupStatus, string, string, number, string, string];
 
 /** A service as the lookup knows it. */
 export interface LookupService {
@@ -131,12 +175,14 @@ const WORD_SHARD_BYTES = 4_000;
 /** Flattens a service's lookup data into records. */
 export function recordsOf(data: LookupData): LookupRecord[] {
   return data.codes.flatMap((c) =>
-    c.variants.map(([status, anchor, message, rank, description]): LookupRecord =>
-      description
-        ? [data.service, c.code, c.path, status, anchor, message, rank ?? 0, description]
-        : rank
-          ? [data.service, c.code, c.path, status, anchor, message, rank]
-          : [data.service, c.code, c.path, status, anchor, message]),
+    c.variants.map(([status, anchor, message, rank, description, same]): LookupRecord =>
+      same
+        ? [data.service, c.code, c.path, status, anchor, message, rank ?? 0, description ?? '', same]
+        : description
+          ? [data.service, c.code, c.path, status, anchor, message, rank ?? 0, description]
+          : rank
+            ? [data.service, c.code, c.path, status, anchor, message, rank]
+            : [data.service, c.code, c.path, status, anchor, message]),
   );
 }
 
@@ -144,7 +190,7 @@ export function recordsOf(data: LookupData): LookupRecord[] {
 export function groupRecords(records: readonly LookupRecord[], services: readonly LookupService[]): LookupData[] {
   const byService = new Map<string, Map<string, LookupCode>>();
   const seen = new Set<string>();
-  for (const [service, code, path, status, anchor, message, rank, description] of records) {
+  for (const [service, code, path, status, anchor, message, rank, description, same] of records) {
     const id = anchoredPath(path, anchor);
     if (seen.has(id)) continue;
     seen.add(id);
@@ -152,7 +198,15 @@ export function groupRecords(records: readonly LookupRecord[], services: readonl
     byService.set(service, codes);
     const entry = codes.get(code) ?? { code, path, variants: [] };
     codes.set(code, entry);
-    entry.variants.push(description ? [status, anchor, message, rank ?? 0, description] : rank ? [status, anchor, message, rank] : [status, anchor, message]);
+    entry.variants.push(
+      same
+        ? [status, anchor, message, rank ?? 0, description ?? '', same]
+        : description
+          ? [status, anchor, message, rank ?? 0, description]
+          : rank
+            ? [status, anchor, message, rank]
+            : [status, anchor, message],
+    );
   }
   return services
     .filter((s) => byService.has(s.service))

@@ -38,6 +38,11 @@ export interface Matcher {
   match(input: string, options?: MatchOptions): MatchResult[];
 }
 
+/** Whether a template's literals hold a code name as a word of their own (`itemnotfound` in `itemNotFound: xxx`). */
+function saysName(c: Compiled, key: string): boolean {
+  return c.pieces.some((p) => 'lit' in p && Array.from(p.lit.matchAll(WORD), (m) => m[0]).includes(key));
+}
+
 /** Compiles message templates once into a matcher for codes, messages, JSON bodies and log lines. */
 export function createMatcher(targets: readonly MatchTarget[]): Matcher {
   const compiled = targets.map(compile);
@@ -72,8 +77,8 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
       const fields = readJsonFields(raw);
       const texts = (fields.messages.length > 0 ? fields.messages : [raw]).map(fold).filter((t) => t.end > 0);
       // The caller's code, then JSON code fields, the whole paste as a code, codes with a number in the text.
-      // A name found inside the text (`itemNotFound`, which also opens messages of other codes) is a weaker
-      // hint: it decides only when no message matches.
+      // A name found inside the text (`AccessDenied`) decides after message matching, which may show that
+      // the name is part of another code's message (`itemNotFound: xxx could not be found.`).
       const codes = [options.code ?? '', ...fields.codes, raw.length <= 200 ? raw : ''].map(codeKey);
       const inText = findCodesInText(raw, shapes).map((found) => found.key);
       const named = inText.filter(decidesInText);
@@ -96,8 +101,10 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
       }
       const strong = matched.filter((m) => !m.c.weak);
       const pool = strong.length > 0 ? strong : matched;
+      // A name some table has as a code (`AccessDenied`) standing in the text is that code, unless the message
+      // that matched says the name itself (`itemNotFound: xxx could not be found.` is another code's message).
       const hinted = inText.find((k) => byCode.has(k));
-      if (pool.length === 0 && hinted !== undefined) return byKey(hinted);
+      if (hinted !== undefined && !pool.some((m) => saysName(m.c, hinted))) return byKey(hinted);
       const best = Math.max(...pool.map((m) => m.c.literal));
       return pool
         .filter((m) => m.c.literal === best)

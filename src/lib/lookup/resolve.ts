@@ -1,5 +1,7 @@
-import { codeKey, keyParts, readCodeSpelling } from '../core/code-identity';
+import { codeKey, findCodesInText, keyParts, readCodeSpelling, splitCode } from '../core/code-identity';
 import { findDirectHits, type DirectHit, type LookupIndex } from './direct-hits';
+import { carriedMessage, claimedCodes, MAX_INPUT } from './input-fields';
+import { rankByEvidence, readEvidence, type ServiceEvidence } from './service-evidence';
 
 /** What a deep link or the paste box asks for. Every field is untrusted text. */
 export interface LookupQuery {
@@ -13,10 +15,24 @@ export interface LookupQuery {
 /** What the lookup page does with a query. */
 export type LookupOutcome =
   | { kind: 'empty' }
-  | { kind: 'go'; hit: DirectHit }
-  | { kind: 'choose'; hits: DirectHit[] }
-  | { kind: 'unknown-code'; code: string; nearest: NearCode[]; hits: DirectHit[] }
+  /** One answer; `because` says what in the text chose its service among others that have the code. */
+  | { kind: 'go'; hit: DirectHit; because?: string[] }
+  /** Several answers the text cannot decide between, the likeliest first; `undecided` says what it could not tell apart. */
+  | { kind: 'choose'; hits: DirectHit[]; undecided: string }
+  /**
+   * A code the text carries that no table lists: the services its prefix or endpoint points to, the message the
+   * text carried, the codes nearest to it, and rows whose message reads like the text (never gone to).
+   */
+  | { kind: 'unknown-code'; code: string; services: PointedService[]; message?: string; nearest: NearCode[]; hits: DirectHit[] }
   | { kind: 'search'; text: string };
+
+/** A service an unknown code points to, and why (`the endpoint ecs.eu-de.otc.t-systems.com`, `codes of the prefix Ecs`). */
+export interface PointedService {
+  service: string;
+  name: string;
+  short: string;
+  because: string[];
+}
 
 /** A code near an unknown one: same prefix, nearest number. */
 export interface NearCode {
@@ -45,29 +61,109 @@ export function readLookupQuery(params: URLSearchParams): LookupQuery {
 }
 
 /**
- * Decides where a lookup goes: straight to one code (at the variant's anchor when a status or the
- * message selects one), a chooser for several, a page for a well-formed code that does not exist, or
- * search results for text that matches no template.
+ * Decides where a lookup goes: straight to one answer (at the variant's anchor when a status or the message
+ * selects one), a chooser for answers the text cannot tell apart (ordered by what it says of its service), a
+ * page for a code the text carries that no table lists, or search results for text that matches no template.
  */
 export function resolveLookup(query: LookupQuery, index: LookupIndex): LookupOutcome {
   const text = query.message ?? query.q ?? query.code ?? '';
   if (!text) return { kind: 'empty' };
   const options = { status: query.status, code: query.code, service: query.service };
   const explicit = query.code ?? (query.message || query.q ? undefined : text);
-  const known = explicit === undefined || isKnownCode(explicit, index, query.service);
-  if (!known && readCodeSpelling(explicit, index.shapes) !== null) {
+  if (explicit !== undefined && !isKnownCode(explicit, index, query.service) && readCodeSpelling(explicit, index.shapes) !== null) {
     const hits = query.message || query.q ? findDirectHits(text, index, { ...options, code: undefined }) : [];
-    return { kind: 'unknown-code', code: explicit.trim(), nearest: nearestCodes(explicit, index, query.service), hits };
+    return unknownCode(explicit.trim(), text, index, hits, query.service);
   }
   const hits = findDirectHits(text, index, options);
-  if (hits.length === 1) return { kind: 'go', hit: hits[0] };
-  if (hits.length > 1) return { kind: 'choose', hits };
-  return { kind: 'search', text };
+  if (query.code === undefined) {
+    const claimed = claimedCodes(text);
+    const stands = codesStandingIn(text, claimed, index);
+    if (claimed.length > 0 && !claimed.some((c) => hasCode(c, index, query.service)) && !hits.some((h) => stands.has(codeKey(h.code)))) {
+      return unknownCode(claimed[0], text, index, hits, query.service);
+    }
+  }
+  if (hits.length === 0) return { kind: 'search', text };
+  const evidence = readEvidence(text, index.clues);
+  const { ranked, decided } = rankByEvidence(mergeSameAnswers(rankByEvidence(hits, evidence).ranked), evidence);
+  const because = evidence.get(ranked[0].service)?.reasons;
+  // The evidence is worth saying when it chose among services: between answers, or the first of one answer's services.
+  if (decided && (ranked.length > 1 || ranked[0].alsoIn) && because) return { kind: 'go', hit: ranked[0], because };
+  if (decided) return { kind: 'go', hit: ranked[0] };
+  return { kind: 'choose', hits: ranked, undecided: describeUndecided(ranked, evidence) };
+}
+
+/** The keys of the codes that stand in a text: those it claims, and those of a known shape in it. */
+function codesStandingIn(text: string, claimed: readonly string[], index: LookupIndex): Set<string> {
+  const keys = findCodesInText(text.slice(0, MAX_INPUT), index.shapes).map((f) => f.key);
+  return new Set([...claimed.map(codeKey), ...keys, codeKey(text.length <= 200 ? text : '')]);
+}
+
+/**
+ * Hits of several services that give the same answer (the same code, rows reading the same) as one hit, the
+ * first of them kept with the others in `alsoIn`.
+ */
+export function mergeSameAnswers(hits: readonly DirectHit[]): DirectHit[] {
+  const merged = new Map<string, DirectHit>();
+  const out: DirectHit[] = [];
+  for (const hit of hits) {
+    const key = hit.same === undefined ? undefined : `${codeKey(hit.code)} ${hit.same}`;
+    const first = key === undefined ? undefined : merged.get(key);
+    if (first) {
+      first.alsoIn = [...(first.alsoIn ?? []), { service: hit.service, serviceShort: hit.serviceShort, path: hit.path }];
+      continue;
+    }
+    const copy = { ...hit };
+    if (key !== undefined) merged.set(key, copy);
+    out.push(copy);
+  }
+  return out;
+}
+
+/** What a chooser says it could not decide: which services have the code with other wording, or that codes tie. */
+function describeUndecided(hits: readonly DirectHit[], evidence: ReadonlyMap<string, ServiceEvidence>): string {
+  const codes = new Set(hits.map((h) => codeKey(h.code)));
+  const named = (h: DirectHit) => h.serviceShort;
+  if (codes.size === 1) {
+    const services = hits.map(named);
+    const pointed = hits.filter((h) => evidence.has(h.service));
+    const said = pointed.length > 0 ? ` It points to ${pointed.map(named).join(' and ')} alike.` : '';
+    return `${hits[0].code} is in ${services.length} services, each with its own wording (${services.join(', ')}), and the text does not say which answered.${said}`;
+  }
+  return `${hits.length} codes match equally, and the text does not tell them apart.`;
+}
+
+/** Evidence below this score is words alone, weaker than a code prefix (a host scores 2, an API path 4). */
+const WORD_ONLY_BELOW = 2;
+
+/** The answer for a code no table lists: where its prefix and the text point, what it said, the codes nearby. */
+function unknownCode(code: string, text: string, index: LookupIndex, hits: DirectHit[], service?: string): LookupOutcome {
+  const nearest = nearestCodes(code, index, service);
+  const services = new Map<string, PointedService>();
+  const point = (id: string, because: string) => {
+    const clues = index.clues.find((c) => c.service === id) ?? index.services.find((s) => s.service === id);
+    if (!clues) return;
+    const pointed = services.get(id) ?? { service: id, name: clues.name, short: clues.short, because: [] };
+    services.set(id, pointed);
+    if (!pointed.because.includes(because)) pointed.because.push(because);
+  };
+  // An endpoint or API path first, then the services whose codes share the prefix, then words of the text.
+  const evidence = [...readEvidence(text, index.clues)].sort(([, a], [, b]) => b.score - a.score);
+  const byWordsOnly = (score: number) => score < WORD_ONLY_BELOW;
+  for (const [id, e] of evidence) if (!byWordsOnly(e.score)) for (const reason of e.reasons) point(id, reason);
+  for (const near of nearest) point(near.service, `its codes of the prefix ${splitCode(near.code).prefix}`);
+  for (const [id, e] of evidence) if (byWordsOnly(e.score)) for (const reason of e.reasons) point(id, reason);
+  const message = carriedMessage(text, code);
+  return { kind: 'unknown-code', code, services: [...services.values()], ...(message ? { message } : {}), nearest, hits };
 }
 
 function isKnownCode(code: string, index: LookupIndex, service?: string): boolean {
+  if (!codeKey(code) || readCodeSpelling(code, index.shapes) === null) return true; // Not a code at all: it is matched as text.
+  return hasCode(code, index, service);
+}
+
+/** Whether a service (or any) has a code, in any spelling. */
+function hasCode(code: string, index: LookupIndex, service?: string): boolean {
   const key = codeKey(code);
-  if (!key || readCodeSpelling(code, index.shapes) === null) return true; // Not a code at all: it is matched as text.
   return index.services.some((s) => (!service || s.service === service) && s.codes.some((c) => codeKey(c.code) === key));
 }
 
