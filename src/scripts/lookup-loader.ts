@@ -1,12 +1,21 @@
-import { buildLookupIndex, findDirectHits, type DirectHit, type LookupIndex } from '../lib/lookup/direct-hits';
+import { buildLookupIndex, type LookupIndex } from '../lib/lookup/direct-hits';
+import { resolveLookup, type LookupOutcome } from '../lib/lookup/resolve';
 import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupRecord } from '../lib/lookup/lookup-data';
-import { codeShardPath, wordShardPath } from '../lib/core/urls';
+import { codeShardPath, LOOKUP_SERVICES_PATH, wordShardPath } from '../lib/core/urls';
+import type { ServiceClues } from '../lib/lookup/service-evidence';
 import { loadManifest } from './lookup-manifest';
 
 type Shards = ReturnType<typeof shardsForInput>;
 
 const shards = new Map<string, Promise<LookupRecord[]>>();
 let built: { key: string; index: LookupIndex } | undefined;
+let clues: Promise<ServiceClues[]> | undefined;
+
+/** Every service's clues (a few KB), fetched with the first lookup that loads shards. */
+function loadClues(): Promise<ServiceClues[]> {
+  clues ??= fetch(LOOKUP_SERVICES_PATH).then((r) => (r.ok ? (r.json() as Promise<ServiceClues[]>) : []), () => []);
+  return clues;
+}
 
 function loadShard(url: string): Promise<LookupRecord[]> {
   let shard = shards.get(url);
@@ -29,7 +38,8 @@ export async function loadIndexFor(input: string, code?: string): Promise<Lookup
 async function indexFor(input: string, needed: Shards, code?: string): Promise<LookupIndex> {
   const m = await loadManifest();
   const urls = needed.codes.map(codeShardPath);
-  const codeRecords = (await Promise.all(urls.map(loadShard))).flat();
+  // One service needs no clues to tell it from others.
+  const [codeRecords, services] = await Promise.all([Promise.all(urls.map(loadShard)).then((s) => s.flat()), m.services.length > 1 ? loadClues() : []]);
   const shapes = manifestShapes(m);
   if (needsWordShards(input, m, codeRecords, code)) {
     const wordUrls = needed.words.map(wordShardPath);
@@ -39,12 +49,12 @@ async function indexFor(input: string, needed: Shards, code?: string): Promise<L
   const key = [...new Set(urls)].sort().join(' ');
   if (built?.key !== key) {
     const records = (await Promise.all([...new Set(urls)].map(loadShard))).flat();
-    built = { key, index: buildLookupIndex(groupRecords(records, m.services), shapes) };
+    built = { key, index: buildLookupIndex(groupRecords(records, m.services), shapes, services) };
   }
   return built.index;
 }
 
-/** The codes an input names or whose message it is (the search dialog's direct hits), from the shards it needs. */
-export async function findHits(input: string, needed: Shards): Promise<DirectHit[]> {
-  return findDirectHits(input, await indexFor(input, needed));
+/** What the lookup answers for a search (the dialog's direct answer), from the shards it needs (`shardsForInput`). */
+export async function resolveSearch(input: string, needed: Shards): Promise<LookupOutcome> {
+  return resolveLookup({ q: input }, await indexFor(input, needed));
 }

@@ -1,9 +1,9 @@
-import type { DirectHit } from '../lib/lookup/direct-hits';
 import { filledCodeHref, searchPagePath } from '../lib/core/urls';
 import { readLookupQuery, resolveLookup, type LookupOutcome, type LookupQuery } from '../lib/lookup/resolve';
 import { loadIndexFor } from './lookup-loader';
 import * as moreQueries from '../lib/search/more-queries';
 import { renderAll, searchPages } from './search-dialog';
+import { describeOutcome, unknownCodeBlock } from './answer';
 
 const PREVIEW_DELAY_MS = 150;
 
@@ -51,31 +51,33 @@ export async function runLookupPage(): Promise<void> {
   await show(outcome, status, results, () => true);
 }
 
-/** Shows an outcome as text: a hit, a chooser, an unknown code with its neighbours, or search results. */
+/** Shows an outcome as text: a hit, a chooser, an unknown code with what the text says of it, or search results. */
 async function show(outcome: LookupOutcome, status: HTMLElement, results: HTMLElement, current: () => boolean) {
   markOutcome(status, outcome);
+  status.textContent = describeOutcome(outcome);
   switch (outcome.kind) {
     case 'empty':
-      status.textContent = '';
       results.replaceChildren();
       return;
     case 'go':
-      status.textContent = `This is ${outcome.hit.code}. Press Enter to open it.`;
+      status.textContent += ' Press Enter to open it.';
       renderAll(results, [outcome.hit], []);
       return;
     case 'choose':
-      status.textContent = chooserTitle(outcome.hits);
       renderAll(results, outcome.hits, []);
       return;
     case 'unknown-code': {
-      status.textContent = `${outcome.code} is not in this reference.` +
-        (outcome.nearest.length > 0 ? ' Codes nearby are listed below; or search for it.' : ' Try searching for the message.');
       renderAll(results, outcome.hits, []);
-      results.append(nearList(outcome.nearest), searchLink(outcome.code));
+      results.prepend(unknownCodeBlock(outcome));
+      const text = outcome.message ?? outcome.code;
+      const { pages, partial, more } = await searchPages(text, new Set(outcome.hits.map((h) => h.path)), async () => moreQueries);
+      if (!current()) return;
+      const found = document.createElement('div');
+      renderAll(found, [], pages, partial, more && { load: more });
+      results.append(found.childElementCount > 0 ? found : searchLink(text));
       return;
     }
     case 'search': {
-      status.textContent = 'No message template matches this text. Pages that mention it:';
       const { pages, partial, more } = await searchPages(outcome.text, new Set(), async () => moreQueries);
       if (!current()) return;
       if (pages.length === 0) status.textContent = 'Nothing matches this text. Check the code or try a few words of the message.';
@@ -94,27 +96,6 @@ function markOutcome(status: HTMLElement, outcome: LookupOutcome): void {
   status.dataset.outcome = outcome.kind;
   if (outcome.kind === 'unknown-code') status.dataset.code = outcome.code;
   else delete status.dataset.code;
-}
-
-function chooserTitle(hits: DirectHit[]): string {
-  const codes = new Set(hits.map((h) => h.code));
-  if (codes.size === 1) return `${hits[0].code} exists in ${hits.length} services. Choose one:`;
-  return `${hits.length} codes match equally. Choose one:`;
-}
-
-function nearList(nearest: { code: string; path: string; serviceShort: string }[]): HTMLElement {
-  const list = document.createElement('ul');
-  list.className = 'search-list lookup-near';
-  for (const near of nearest) {
-    const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.className = 'search-page';
-    a.href = near.path;
-    a.textContent = `${near.code} (${near.serviceShort})`;
-    li.append(a);
-    list.append(li);
-  }
-  return list;
 }
 
 function searchLink(text: string): HTMLElement {

@@ -1,4 +1,6 @@
 import type { DirectHit } from '../lib/lookup/direct-hits';
+import type { LookupOutcome } from '../lib/lookup/resolve';
+import { alsoInLine, unknownCodeBlock } from './answer';
 import type * as MoreQueries from '../lib/search/more-queries';
 import type * as LookupLoader from './lookup-loader';
 import { readCodeSpelling } from '../lib/core/code-identity';
@@ -84,9 +86,14 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement,
       status.textContent = '';
       return;
     }
-    const hits = await findHits(query, loaders);
+    const answer = await findAnswer(query, loaders);
     if (mine !== generation) return;
-    renderAll(results, hits, []);
+    const hits = answerHits(answer);
+    const show = (...args: Parameters<typeof renderAll> extends [HTMLElement, ...infer R] ? R : never) => {
+      renderAll(results, ...args);
+      if (answer?.kind === 'unknown-code') results.prepend(unknownCodeBlock(answer));
+    };
+    show(hits, []);
     const { pages, partial, more } = await searchPages(query, new Set(hits.map((h) => h.path)), loaders.moreQueries);
     if (mine !== generation) return;
     const tell = (shown: number) => {
@@ -96,7 +103,7 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement,
         : partial && hits.length === 0 ? 'No page has every word; closest matches:'
         : `${total} result${total === 1 ? '' : 's'}`;
     };
-    renderAll(results, hits, pages, partial, more && { load: more, shown: (n) => mine === generation && tell(n) });
+    show(hits, pages, partial, more && { load: more, shown: (n) => mine === generation && tell(n) });
     tell(pages.length);
   };
   if (!attached.has(dialog)) {
@@ -138,13 +145,21 @@ export interface SearchLoaders {
 }
 
 /**
- * The codes a search names or whose message it is. An input that names no code and none of whose words a
- * template is filed under has none: it costs no shard and no matcher.
+ * What the lookup answers for a search: the code it names or whose message it is, a chooser, or a code no table
+ * lists. An input that names no code and none of whose words a template is filed under has no answer: it costs
+ * no shard and no matcher.
  */
-async function findHits(input: string, loaders: SearchLoaders): Promise<DirectHit[]> {
+async function findAnswer(input: string, loaders: SearchLoaders): Promise<LookupOutcome | undefined> {
   const needed = shardsForInput(input, await loadManifest());
-  if (needed.codes.length === 0 && needed.words.length === 0) return [];
-  return (await loaders.lookup()).findHits(input, needed);
+  if (needed.codes.length === 0 && needed.words.length === 0) return undefined;
+  return (await loaders.lookup()).resolveSearch(input, needed);
+}
+
+/** The code hits an answer shows: its one hit, the chooser's, or the rows whose message reads like an unknown code's text. */
+function answerHits(answer: LookupOutcome | undefined): DirectHit[] {
+  if (answer?.kind === 'go') return [answer.hit];
+  if (answer?.kind === 'choose' || answer?.kind === 'unknown-code') return answer.hits;
+  return [];
 }
 
 /** Hits of several queries as one list, best score first, each page once with its best score. */
@@ -283,6 +298,8 @@ function renderHit(hit: DirectHit): HTMLElement {
   a.append(head, text('span', hit.message, 'search-hit-message'));
   if (hit.description) a.append(text('span', hit.description, 'search-hit-description'));
   if (hit.values.length > 0) a.append(text('span', `Filled in: ${hit.values.join(' · ')}`, 'search-hit-values'));
+  const alsoIn = alsoInLine(hit);
+  if (alsoIn) a.append(text('span', alsoIn, 'search-hit-also'));
   li.append(a);
   return li;
 }

@@ -41,6 +41,7 @@ function browserEntries(): string[] {
 describe('browser code', () => {
   it('has the entries the site ships: every script and each component or page with a script block', () => {
     expect(browserEntries()).toEqual([
+      'src/scripts/answer.ts',
       'src/scripts/lookup-loader.ts',
       'src/scripts/lookup-manifest.ts',
       'src/scripts/lookup.ts',

@@ -4,7 +4,7 @@ import type { ServiceClues } from './service-evidence';
 import { anchoredPath, codePath } from '../core/urls';
 import { codeKey, decidesInText, findCodesInText, keyParts, learnShapes, readCodeSpelling, shapesFromList, type CodeShapes } from '../core/code-identity';
 import { templateNeeds } from './compile';
-import { inputWords, MAX_INPUT } from './input-fields';
+import { claimedCodes, inputWords, MAX_INPUT } from './input-fields';
 import type { MatchTarget } from './matcher';
 import { buildWordFilter, hashWord, mayHoldWord, type WordFilter } from './word-filter';
 import { parseTemplate } from '../core/template';
@@ -341,7 +341,8 @@ export function manifestShapes(manifest: LookupManifest): CodeShapes {
  */
 function codesNamed(input: string, manifest: LookupManifest, code?: string): { spelled: string[]; inText: string[] } {
   const shapes = manifestShapes(manifest);
-  const spelled = [code ?? '', input].map((c) => readCodeSpelling(c, shapes)).filter((k): k is string => k !== null);
+  // The caller's code, the whole input, and codes the text carries in a code field or brackets (known or not).
+  const spelled = [code ?? '', input, ...claimedCodes(input)].map((c) => readCodeSpelling(c, shapes)).filter((k): k is string => k !== null);
   const inText = findCodesInText(input.slice(0, MAX_INPUT), shapes).slice(0, MAX_CODES_IN_INPUT).map((found) => found.key);
   return { spelled, inText };
 }

@@ -69,9 +69,10 @@ export function resolveLookup(query: LookupQuery, index: LookupIndex): LookupOut
   const text = query.message ?? query.q ?? query.code ?? '';
   if (!text) return { kind: 'empty' };
   const options = { status: query.status, code: query.code, service: query.service };
-  const explicit = query.code ?? (query.message || query.q ? undefined : text);
+  // A code asked for: the `code` parameter, or a query that is only a code in a known shape (`Ecs.0019`).
+  const explicit = query.code ?? (query.message === undefined && readCodeSpelling(text, index.shapes) !== null ? text : undefined);
   if (explicit !== undefined && !isKnownCode(explicit, index, query.service) && readCodeSpelling(explicit, index.shapes) !== null) {
-    const hits = query.message || query.q ? findDirectHits(text, index, { ...options, code: undefined }) : [];
+    const hits = query.message ? findDirectHits(text, index, { ...options, code: undefined }) : [];
     return unknownCode(explicit.trim(), text, index, hits, query.service);
   }
   const hits = findDirectHits(text, index, options);

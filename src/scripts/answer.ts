@@ -1,0 +1,90 @@
+import { allCodesPath } from '../lib/core/urls';
+import type { DirectHit } from '../lib/lookup/direct-hits';
+import type { LookupOutcome } from '../lib/lookup/resolve';
+
+type UnknownCode = Extract<LookupOutcome, { kind: 'unknown-code' }>;
+
+/** Characters of a pasted text quoted back to the user. */
+const QUOTE = 160;
+
+/** What the lookup's status line says of an outcome, in one or two sentences. */
+export function describeOutcome(outcome: LookupOutcome): string {
+  switch (outcome.kind) {
+    case 'empty':
+      return '';
+    case 'go':
+      return `This is ${outcome.hit.code} (${outcome.hit.serviceShort})${outcome.because ? `, from ${outcome.because.join(', ')}` : ''}.`;
+    case 'choose':
+      return `${chooserTitle(outcome.hits)} ${outcome.undecided}`;
+    case 'unknown-code':
+      return `${outcome.code} is not in this reference.`;
+    case 'search':
+      return 'No message template matches this text. Pages that mention it:';
+  }
+}
+
+function chooserTitle(hits: readonly DirectHit[]): string {
+  const codes = new Set(hits.map((h) => h.code));
+  if (codes.size === 1) return `${hits[0].code} exists in ${hits.length} services. Choose one:`;
+  return `${hits.length} codes match equally. Choose one:`;
+}
+
+/**
+ * What the lookup knows of a code no table lists, as text: the services its endpoint or prefix points to (each
+ * with a link to its codes), the message the text carried, and the codes nearest to it.
+ */
+export function unknownCodeBlock(outcome: UnknownCode): HTMLElement {
+  const block = document.createElement('section');
+  block.className = 'lookup-unknown';
+  if (outcome.services.length > 0) {
+    const p = document.createElement('p');
+    p.append(`${outcome.services.length === 1 ? 'It points to' : 'It points to these services'}: `);
+    outcome.services.forEach((s, i) => {
+      if (i > 0) p.append('; ');
+      p.append(link(allCodesPath(s.service), `${s.short === s.name ? s.name : `${s.name} (${s.short})`}`), ` (${s.because.join(', ')})`);
+    });
+    p.append('.');
+    block.append(p);
+  } else {
+    block.append(paragraph('Neither its prefix nor the text says which service it belongs to.'));
+  }
+  if (outcome.message) block.append(paragraph(`The message it carried: “${quote(outcome.message)}”`));
+  if (outcome.nearest.length > 0) {
+    block.append(paragraph(`Codes nearest to ${outcome.code}:`));
+    const list = document.createElement('ul');
+    list.className = 'search-list lookup-near';
+    for (const near of outcome.nearest) {
+      const li = document.createElement('li');
+      li.append(link(near.path, `${near.code} (${near.serviceShort})`, 'search-page'));
+      list.append(li);
+    }
+    block.append(list);
+  }
+  if (outcome.hits.length > 0) block.append(paragraph('Rows whose message reads like the text, under other codes:'));
+  return block;
+}
+
+/** A line naming the other services that give the same answer, for a hit several services share. */
+export function alsoInLine(hit: DirectHit): string | undefined {
+  if (!hit.alsoIn?.length) return undefined;
+  return `Also in ${hit.alsoIn.map((a) => a.serviceShort).join(', ')}, reading the same`;
+}
+
+function quote(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > QUOTE ? `${line.slice(0, QUOTE - 1)}…` : line;
+}
+
+function paragraph(text: string): HTMLElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
+}
+
+function link(href: string, text: string, className?: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  if (className) a.className = className;
+  return a;
+}
