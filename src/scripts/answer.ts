@@ -13,20 +13,16 @@ export function describeOutcome(outcome: LookupOutcome): string {
     case 'empty':
       return '';
     case 'go':
-      return `This is ${outcome.hit.code} (${outcome.hit.serviceShort})${outcome.because ? `, from ${outcome.because.join(', ')}` : ''}.`;
+      return outcome.because
+        ? `This is ${outcome.hit.code} of ${outcome.hit.serviceShort}, by ${outcome.because.join(', ')}.`
+        : `This is ${outcome.hit.code}.`;
     case 'choose':
-      return `${chooserTitle(outcome.hits)} ${outcome.undecided}`;
+      return `${outcome.undecided} Choose one:`;
     case 'unknown-code':
       return `${outcome.code} is not in this reference.`;
     case 'search':
       return 'No message template matches this text. Pages that mention it:';
   }
-}
-
-function chooserTitle(hits: readonly DirectHit[]): string {
-  const codes = new Set(hits.map((h) => h.code));
-  if (codes.size === 1) return `${hits[0].code} exists in ${hits.length} services. Choose one:`;
-  return `${hits.length} codes match equally. Choose one:`;
 }
 
 /**

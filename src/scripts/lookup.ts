@@ -69,12 +69,15 @@ async function show(outcome: LookupOutcome, status: HTMLElement, results: HTMLEl
     case 'unknown-code': {
       renderAll(results, outcome.hits, []);
       results.prepend(unknownCodeBlock(outcome));
-      const text = outcome.message ?? outcome.code;
-      const { pages, partial, more } = await searchPages(text, new Set(outcome.hits.map((h) => h.path)), async () => moreQueries);
-      if (!current()) return;
-      const found = document.createElement('div');
-      renderAll(found, [], pages, partial, more && { load: more });
-      results.append(found.childElementCount > 0 ? found : searchLink(text));
+      // Pages about the message it carried, then a search for the code itself.
+      if (outcome.message) {
+        const { pages, partial, more } = await searchPages(outcome.message, new Set(outcome.hits.map((h) => h.path)), async () => moreQueries);
+        if (!current()) return;
+        const found = document.createElement('div');
+        renderAll(found, [], pages, partial, more && { load: more });
+        results.append(found);
+      }
+      results.append(searchLink(outcome.code));
       return;
     }
     case 'search': {

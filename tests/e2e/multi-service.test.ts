@@ -167,14 +167,18 @@ describe('markup in the cells of a table', () => {
 describe('a code that both services have', () => {
   test('/lookup/?code=Common.0024 offers both services and stays on the lookup page', async () => {
     await open(lookup({ code: 'Common.0024' }));
-    expect(await statusText('.lookup-status')).toBe('Common.0024 exists in 2 services. Choose one:');
+    expect(await statusText('.lookup-status')).toBe('Common.0024 exists in 2 services (EVS, ECS), each with its own wording, and the text does not say which answered. Choose one:');
     expect(new URL(page!.url()).pathname).toBe('/lookup/');
     expect(await hitLines('.lookup-results a.search-hit')).toEqual([
       'Common.0024 ECS /ecs/common-0024/',
       'Common.0024 EVS /evs/common-0024/',
     ]);
-    // The code names its shard: the lookup loads that one and no word shard.
-    expect(requested.filter((p) => p.startsWith('/lookup/') && p !== '/lookup/')).toEqual(['/lookup/manifest.json', '/lookup/c/common-0.json']);
+    // The code names its shard: the lookup loads that one and no word shard, and the services' clues (there are two).
+    expect(requested.filter((p) => p.startsWith('/lookup/') && p !== '/lookup/').sort()).toEqual([
+      '/lookup/c/common-0.json',
+      '/lookup/manifest.json',
+      '/lookup/services.json',
+    ]);
   });
 
   test('choosing EVS in the chooser opens /evs/common-0024/', async () => {
@@ -194,7 +198,7 @@ describe('a code that both services have', () => {
   test('the root alias /Common.0024/ leads to the chooser', async () => {
     expect(await land('/Common.0024/')).toBe('/lookup/');
     expect(new URL(page!.url()).searchParams.get('code')).toBe('Common.0024');
-    expect(await statusText('.lookup-status')).toBe('Common.0024 exists in 2 services. Choose one:');
+    expect(await statusText('.lookup-status')).toBe('Common.0024 exists in 2 services (EVS, ECS), each with its own wording, and the text does not say which answered. Choose one:');
     expect(await hitLines('.lookup-results a.search-hit')).toEqual([
       'Common.0024 ECS /ecs/common-0024/',
       'Common.0024 EVS /evs/common-0024/',

@@ -61,10 +61,10 @@ describe('the service a text names decides between services that share a code', 
 
   it('offers a chooser in order of evidence, saying what it could not tell apart, when the text does not decide', () => {
     expect(answer('{"error_code":"ELB.0002"}')).toBe(
-      'choose /elb/elb-0002/ /lb/elb-0002/ | ELB.0002 is in 2 services, each with its own wording (ELB, LB), and the text does not say which answered.',
+      'choose /elb/elb-0002/ /lb/elb-0002/ | ELB.0002 exists in 2 services (ELB, LB), each with its own wording, and the text does not say which answered.',
     );
     expect(answer('DBS.280285 on https://gaussdb-mysql.eu-de.otc.t-systems.com/v3/x/instances')).toBe(
-      'choose /gaussdb/dbs-280285/ /taurusdb/dbs-280285/ /rds/dbs-280285/ | DBS.280285 is in 3 services, each with its own wording (GaussDB, TaurusDB, RDS), and the text does not say which answered. It points to GaussDB and TaurusDB alike.',
+      'choose /gaussdb/dbs-280285/ /taurusdb/dbs-280285/ /rds/dbs-280285/ | DBS.280285 exists in 3 services (GaussDB, TaurusDB, RDS), each with its own wording, and the text does not say which answered. The text points to GaussDB and TaurusDB alike.',
     );
   });
 });
@@ -76,7 +76,7 @@ describe('one answer for one wording', () => {
 
   it('answers DBS.200001 once for the two services that word it alike, beside RDS which words it otherwise', () => {
     expect(answer('DBS.200001')).toBe(
-      'choose /gaussdb/dbs-200001/ /rds/dbs-200001/ | DBS.200001 is in 2 services, each with its own wording (GaussDB, RDS), and the text does not say which answered.',
+      'choose /gaussdb/dbs-200001/ /rds/dbs-200001/ | DBS.200001 exists in 2 services (GaussDB, RDS), each with its own wording, and the text does not say which answered.',
     );
   });
 });

@@ -123,14 +123,11 @@ export function mergeSameAnswers(hits: readonly DirectHit[]): DirectHit[] {
 /** What a chooser says it could not decide: which services have the code with other wording, or that codes tie. */
 function describeUndecided(hits: readonly DirectHit[], evidence: ReadonlyMap<string, ServiceEvidence>): string {
   const codes = new Set(hits.map((h) => codeKey(h.code)));
+  if (codes.size > 1) return `${hits.length} codes match equally.`;
   const named = (h: DirectHit) => h.serviceShort;
-  if (codes.size === 1) {
-    const services = hits.map(named);
-    const pointed = hits.filter((h) => evidence.has(h.service));
-    const said = pointed.length > 0 ? ` It points to ${pointed.map(named).join(' and ')} alike.` : '';
-    return `${hits[0].code} is in ${services.length} services, each with its own wording (${services.join(', ')}), and the text does not say which answered.${said}`;
-  }
-  return `${hits.length} codes match equally, and the text does not tell them apart.`;
+  const pointed = hits.filter((h) => evidence.has(h.service));
+  const said = pointed.length > 1 ? ` The text points to ${pointed.map(named).join(' and ')} alike.` : '';
+  return `${hits[0].code} exists in ${hits.length} services (${hits.map(named).join(', ')}), each with its own wording, and the text does not say which answered.${said}`;
 }
 
 /** Evidence below this score is words alone, weaker than a code prefix (a host scores 2, an API path 4). */
