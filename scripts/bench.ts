@@ -7,8 +7,7 @@
  * first query, lookup bytes) and each target with PASS or FAIL.
  */
 import './require-node.mjs';
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -18,6 +17,7 @@ import { writeSyntheticContent } from './synthetic-content';
 import { writeBaselineSite, type Baseline } from './bench-baselines';
 import { astroBin } from './build';
 import { readCommandLine } from './cli-args';
+import { linkTree, runMeasured, walk } from './bench-process';
 import { loadServices } from '../src/lib/content/load-content';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -53,78 +53,16 @@ function makeFolder(withProject: boolean): string {
   return dir;
 }
 
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const a = join(from, entry.name);
-    const b = join(to, entry.name);
-    if (entry.isDirectory()) linkTree(a, b);
-    else if (entry.isSymbolicLink()) cpSync(a, b, { verbatimSymlinks: true });
-    else linkSync(a, b);
-  }
-}
-
-/** Resident memory of a process tree from /proc (Linux): the sum over the tree, and its largest process. */
-function treeRssMb(pid: number): { total: number; largest: number } {
-  const children = new Map<number, number[]>();
-  let total = 0;
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(fields[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-      rss.set(Number(name), Number(fields[21]) * 4096);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let largest = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const p = stack.pop()!;
-    total += rss.get(p) ?? 0;
-    largest = Math.max(largest, rss.get(p) ?? 0);
-    stack.push(...(children.get(p) ?? []));
-  }
-  return { total: total / 1024 / 1024, largest: largest / 1024 / 1024 };
-}
-
 /**
  * Runs `astro build` in a folder; returns seconds and peak memory: of the whole process tree (Astro's
  * Node process, plus Pagefind's indexer and esbuild while they run) and of its largest process.
  */
 function build(dir: string, site: Site): Promise<{ seconds: number; peakMb: number; peakProcessMb: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const args = site === 'project' ? [join(dir, 'scripts/build.ts')] : [astroBin(dir), 'build'];
-    const child = spawn(process.execPath, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let peakMb = 0;
-    let peakProcessMb = 0;
-    let log = '';
-    const timer = setInterval(() => {
-      const { total, largest } = treeRssMb(child.pid!);
-      peakMb = Math.max(peakMb, total);
-      peakProcessMb = Math.max(peakProcessMb, largest);
-    }, 250);
-    child.stdout.on('data', (d) => (log += d));
-    child.stderr.on('data', (d) => (log += d));
-    child.on('close', (code) => {
-      clearInterval(timer);
-      if (code !== 0) reject(new Error(`astro build failed in ${dir}:\n${log.slice(-3000)}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakMb, peakProcessMb });
-    });
+  const args = site === 'project' ? [join(dir, 'scripts/build.ts')] : [astroBin(dir), 'build'];
+  return runMeasured(process.execPath, args, dir).then((run) => {
+    if (run.code !== 0) throw new Error(`astro build failed in ${dir}:\n${run.log.slice(-3000)}`);
+    return run;
   });
-}
-
-function walk(dir: string, visit: (path: string, size: number) => void): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, visit);
-    else visit(path, statSync(path).size);
-  }
 }
 
 /** Bytes Pagefind fetches for a first query, counted by reading its files through a stubbed fetch. */

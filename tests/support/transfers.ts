@@ -79,3 +79,34 @@ export async function measureFirstSearch(browser: Browser, origin: string, path:
   return transfers;
 }
 
+
+/**
+ * Opens `/lookup/?q=<text>` in a fresh context and counts what the lookup page transfers until it has decided:
+ * its own load and the lookup data it reads. The navigation to the code page it decides on is stopped, so the
+ * figure is the lookup's alone.
+ */
+export async function measureLookup(browser: Browser, origin: string, text: string): Promise<Transfer[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  let left = false;
+  await page.route('**/*', (route) => {
+    const request = route.request();
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame() && !new URL(request.url()).pathname.startsWith('/lookup/')) {
+      left = true;
+      return route.abort();
+    }
+    return route.continue();
+  });
+  const { transfers, settled } = recordTransfers(page);
+  await page.goto(`${origin}/lookup/?q=${encodeURIComponent(text)}`, { waitUntil: 'domcontentloaded' });
+  const deadline = Date.now() + 20_000;
+  while (!left && Date.now() < deadline) {
+    const status = await page.locator('.lookup-status').textContent().catch(() => '');
+    if (status && !/^Opening /.test(status)) break;
+    await page.waitForTimeout(100);
+  }
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await settled();
+  await context.close();
+  return transfers;
+}
