@@ -78,9 +78,14 @@ function cloneCheckout(dir: string): string {
   return head;
 }
 
+/** Clues of the cloud's services that share codes or hosts (`endpoints`, `apiPaths`, `terms` of service.json). */
+const CLUES_FILE = join(ROOT, 'scripts', 'cloud-clues.json');
+
 /** Adds each table of the folder as `content/<id>/`; returns the ids added and notes for those skipped. */
 function addTables(tables: string, contentDir: string): { added: string[]; notes: string[] } {
   const services = JSON.parse(readFileSync(join(tables, 'services.json'), 'utf8')) as Record<string, ServiceInfo>;
+  // What each service's documentation would declare in its service.json: the hosts and API paths it answers on.
+  const clues = JSON.parse(readFileSync(CLUES_FILE, 'utf8')) as Record<string, object>;
   const added: string[] = [];
   const notes: string[] = [];
   for (const [id, info] of Object.entries(services).sort(([a], [b]) => a.localeCompare(b))) {
@@ -90,7 +95,8 @@ function addTables(tables: string, contentDir: string): { added: string[]; notes
     else {
       mkdirSync(join(contentDir, id));
       cpSync(table, join(contentDir, id, 'error-codes.rst'));
-      writeFileSync(join(contentDir, id, 'service.json'), `${JSON.stringify({ name: info.name, short: info.short }, null, 2)}\n`);
+      const meta = { name: info.name, short: info.short, ...(Object.hasOwn(clues, id) ? clues[id] : {}) };
+      writeFileSync(join(contentDir, id, 'service.json'), `${JSON.stringify(meta, null, 2)}\n`);
       added.push(id);
     }
   }

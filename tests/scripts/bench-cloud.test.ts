@@ -95,3 +95,19 @@ describe('the cloud corpus', () => {
     expect(find('Error: error creating opentelekomcloud Cluster')?.unlisted).toBe('CCE_CM.0201');
   });
 });
+
+describe('the clues of the cloud’s services that the whole-cloud bench declares', () => {
+  it('each fits service.json’s schema', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ServiceMetaSchema } = await import('../../src/lib/catalogue/editorial');
+    const clues = JSON.parse(readFileSync(new URL('../../scripts/cloud-clues.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const problems = Object.entries(clues)
+      .filter(([id]) => !id.startsWith('$'))
+      .flatMap(([id, value]) => {
+        const parsed = ServiceMetaSchema.safeParse(value);
+        return parsed.success ? [] : [`${id}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`];
+      });
+    expect(problems).toEqual([]);
+    expect(Object.keys(clues).length).toBeGreaterThan(10);
+  });
+});
