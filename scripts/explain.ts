@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, sortDiagnostics } from '../src/lib/core/diagnostics';
-import { DEFAULT_SITE_URL, explain, formatHits, formatHitsJson, formatNoMatch, parseExplainArgs, USAGE } from '../src/lib/lookup/explain';
+import { DEFAULT_SITE_URL, explainAnswer, formatAnswer, formatAnswerJson, formatNoMatch, parseExplainArgs, USAGE } from '../src/lib/lookup/explain';
 import { loadServices } from '../src/lib/content/load-content';
 
 const CONTENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'content');
@@ -36,21 +36,24 @@ function main(): number {
     process.stderr.write(`explain: no error tables in ${path.relative(process.cwd(), contentDir) || '.'}/ (each service is a folder with an error-codes.rst)\n`);
     return 1;
   }
-  const chosen = command.service ? services.filter((s) => s.catalogue.id === command.service) : services;
-  if (chosen.length === 0) {
+  if (command.service && !services.some((s) => s.catalogue.id === command.service)) {
     process.stderr.write(`explain: unknown service "${command.service}"; the services are ${services.map((s) => s.catalogue.id).join(', ')}\n`);
     return 2;
   }
 
-  const hits = explain(input, chosen, process.env.SITE_URL || DEFAULT_SITE_URL, { status: command.status });
-  if (command.json) process.stdout.write(formatHitsJson(input, hits));
-  if (hits.length === 0) {
+  const answer = explainAnswer(input, services, process.env.SITE_URL || DEFAULT_SITE_URL, { status: command.status, service: command.service });
+  if (command.json) process.stdout.write(formatAnswerJson(input, answer));
+  // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  if (answer.kind === 'unknown-code') {
+    if (!command.json) process.stdout.write(formatAnswer(answer, { color }));
+    return 1;
+  }
+  if (answer.hits.length === 0) {
     process.stderr.write(`${formatNoMatch(input)}\n`);
     return 1;
   }
-  // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  if (!command.json) process.stdout.write(formatHits(hits, { color }));
+  if (!command.json) process.stdout.write(formatAnswer(answer, { color }));
   return 0;
 }
 

@@ -5,6 +5,7 @@ import { lookupSource } from '../../src/lib/export/data-files';
 import { buildLookupIndex } from '../../src/lib/lookup/direct-hits';
 import { buildSiteLookup } from '../../src/lib/lookup/lookup-data';
 import { resolveLookup, type LookupOutcome } from '../../src/lib/lookup/resolve';
+import { explainAnswer, formatAnswer } from '../../src/lib/lookup/explain';
 
 // tests/fixtures/cloud: twelve small services that share codes, prefixes and wordings as the real tables do.
 const { services } = loadServices('tests/fixtures/cloud/content');
@@ -127,5 +128,50 @@ describe('a code no table lists', () => {
 
   it('does not take an HTTP status in a code field for a code', () => {
     expect(answer('{"code":"400","message":"Invalid flavor."}')).toBe('go /ecs/ecs-0021/#http-400');
+  });
+});
+
+describe('npm run explain gives the lookup’s answer', () => {
+  const SITE = 'https://errors.example.org';
+  const TEXTS = [
+    '│ Error: [POST https://rds.eu-west-0.prod-cloud-ocb.orange-business.com/v3/4/instances], error message: {"error_msg":"Invalid AZ.","error_code":"DBS.280285"}',
+    '{"code":"VPC.0501","message":"Invalid limit."} from https://vpc.eu-de.otc.t-systems.com/v1/3/publicips',
+    '{"error_code":"ELB.0002"}',
+    'ELB.1001',
+    'Error: error creating bucket ssl-storage: AccessDenied,\n Reason: Access Denied',
+    '[APIGW.0301]Incorrect IAM authentication information',
+    'Access denied.',
+    'nothing of the kind',
+  ];
+
+  for (const text of TEXTS) {
+    it(`answers “${text.replace(/\s+/g, ' ').slice(0, 50)}” as the lookup does`, () => {
+      const outcome = resolveLookup({ q: text }, index);
+      const answer = explainAnswer(text, services, SITE);
+      const lookupHits = outcome.kind === 'go' ? [outcome.hit] : outcome.kind === 'choose' || outcome.kind === 'unknown-code' ? outcome.hits : [];
+      expect([answer.kind, answer.hits.map((h) => h.url)]).toEqual([outcome.kind, lookupHits.map((h) => `${SITE}${h.path}`)]);
+    });
+  }
+
+  it('prints a code no table lists with what it points to, and exits 1', () => {
+    expect(formatAnswer(explainAnswer('{"error":{"message":"Flavor s3.xlarge.1 is abandoned","code":"Ecs.0019"}}', services, SITE))).toBe(
+      [
+        'Ecs.0019 is not in this reference.',
+        '  It points to Elastic Cloud Server (ECS): its codes of the prefix Ecs.',
+        '  The message it carried: "Flavor s3.xlarge.1 is abandoned"',
+        '  Codes nearest to it: Ecs.0010 (ECS), Ecs.0014 (ECS), Ecs.0021 (ECS)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints one answer of several services once, naming the others, and what chose the first', () => {
+    const text = formatAnswer(explainAnswer('POST https://vpc.eu-de.otc.t-systems.com/v1/3/publicips {"code":"VPC.0501","message":"Invalid limit."}', services, SITE));
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      'EIP, by the endpoint vpc.eu-de.otc.t-systems.com, the API path /v1/{project_id}/publicips.',
+      '',
+      'VPC.0501 (EIP: Elastic IP)',
+    ]);
+    expect(text).toContain(`  Also in VPC, reading the same: ${SITE}/vpc/vpc-0501/`);
   });
 });

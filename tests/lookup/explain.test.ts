@@ -9,7 +9,8 @@ import {
   explain,
   fillTemplate,
   formatHit,
-  formatHits,
+  explainAnswer,
+  formatAnswer,
   formatNoMatch,
   parseExplainArgs,
 } from '../../src/lib/lookup/explain';
@@ -124,7 +125,7 @@ describe('explain', () => {
 describe('formatting', () => {
   it('prints code, service, status, filled message, description, solution and URL', () => {
     const [hit] = explain('Private IP address 10.0.0.1 is already in use.', services, SITE);
-    expect(formatHits([hit])).toBe(ECS_0010_FILLED);
+    expect(formatAnswer({ kind: 'go', hits: [hit] })).toBe(ECS_0010_FILLED);
   });
 
   it('prints each row of a two-row code with its anchored URL', () => {
@@ -145,8 +146,8 @@ describe('formatting', () => {
   });
 
   it('opens with a line saying that several hits tie', () => {
-    const text = formatHits(explain('Failed to create volume vol-1 because of quota.', services, SITE));
-    expect(text.split('\n')[0]).toBe('2 codes match equally; the input alone cannot tell them apart: Ecs.0202, Ecs.0203.');
+    const text = formatAnswer(explainAnswer('Failed to create volume vol-1 because of quota.', services, SITE));
+    expect(text.split('\n')[0]).toBe('2 codes match equally. The codes: Ecs.0202 (ECS), Ecs.0203 (ECS).');
     expect(text).toContain('Failed to create the system disk.');
     expect(text).toContain('Failed to create the data disk.');
   });
@@ -287,7 +288,7 @@ describe('explain on a table with dated versions (tests/fixtures/history-site)',
   });
 
   it('says which wording it matched and what the table says today', () => {
-    expect(formatHits(explain(OLD_0010, loaded.services, SITE))).toBe([
+    expect(formatAnswer(explainAnswer(OLD_0010, loaded.services, SITE))).toBe([
       'Ecs.0010 (ECS: Elastic Cloud Server)',
       '  Matched an earlier wording (published 2022-03-28); today the table says: "The private IP address %s is already used by another port."',
       '  HTTP status  400 Bad Request',

@@ -20,7 +20,8 @@ export interface DirectHit {
   description?: string;
   /** Texts that filled the template's slots, in order. */
   values: string[];
-  reason: 'code' | 'message';
+  /** How the text points at the code: its code, its message, or both (a JSON body). */
+  reason: MatchResult['via'];
   /**
    * For a code that several services have: the key of what the hit's rows say (message, description,
    * solution); hits of several services with the same code and key are one answer.
@@ -108,7 +109,7 @@ function toHit(service: LookupData, code: LookupCode, group: MatchResult[], stat
     message: variant[2],
     description: variant[4],
     values: best.values,
-    reason: best.via === 'message' ? 'message' : 'code',
+    reason: group.some((r) => r.via === 'code+message') ? 'code+message' : best.via,
     ...(same ? { same } : {}),
   };
 }

@@ -5,8 +5,11 @@ import type { CodePageData } from '../pages/code-pages';
 import { exportCode, exportMessage, normalizeSiteUrl, type ExportMessage, type ExportVariant } from '../export/export';
 import { describeStatus } from '../core/http-status';
 import type { ServiceModel } from '../content/load-content';
-import { buildLookupData, toMatchTargets, type EarlierMessage } from './lookup-data';
-import { createMatcher, type MatchResult } from './matcher';
+import { lookupSource } from '../export/data-files';
+import { buildLookupIndex, type DirectHit } from './direct-hits';
+import { buildSiteLookup } from './lookup-data';
+import { MAX_INPUT, type MatchResult } from './matcher';
+import { resolveLookup, type LookupOutcome, type NearCode, type PointedService } from './resolve';
 
 /** The site URL when SITE_URL is unset; astro.config.mjs has the same default (a test keeps them equal). */
 export const DEFAULT_SITE_URL = 'https://error-codes.example.org';
@@ -55,6 +58,8 @@ export interface ExplainHit {
   note?: string;
   /** Set when the newest version of the table no longer has the code: when it was last published, and the newest date. */
   retired?: { lastPublished: string; current: string };
+  /** Other services that have the code with rows reading the same: one answer, published by each. */
+  alsoIn?: { service: string; short: string; url: string }[];
 }
 
 /** The usage text: options and examples. */
@@ -127,90 +132,106 @@ export function parseExplainArgs(argv: readonly string[]): ExplainCommand {
   return { kind: 'explain', input, readStdin, status, service, content, json: values.json === true };
 }
 
+/** What `npm run explain` answers: the site's lookup answer for the input, with each hit's rows in full. */
+export interface ExplainAnswer {
+  /** The lookup's outcome: one answer (`go`), a chooser (`choose`), a code no table lists, or no match (`search`). */
+  kind: LookupOutcome['kind'];
+  hits: ExplainHit[];
+  /** For `go`: what in the text chose the service among others that have the code. */
+  because?: string[];
+  /** For `choose`: what the text could not tell apart. */
+  undecided?: string;
+  /** For `unknown-code`: the code, the services it points to, the message the text carried, the codes nearest to it. */
+  unknown?: { code: string; services: PointedService[]; message?: string; nearest: NearCode[] };
+}
+
 /**
- * Finds the codes an input points at, with the same matcher and targets the site's search uses: every wording
- * of a table with history, current ones preferred on a tie.
+ * Answers an input as the site's lookup does (`resolveLookup` over the same lookup data: every wording of a table
+ * with history, the services' clues), with the rows of each hit as the export gives them.
  */
-export function explain(input: string, services: readonly ServiceModel[], siteUrl: string, options: { status?: number } = {}): ExplainHit[] {
+export function explainAnswer(
+  input: string,
+  services: readonly ServiceModel[],
+  siteUrl: string,
+  options: { status?: number; service?: string } = {},
+): ExplainAnswer {
   const site = normalizeSiteUrl(siteUrl);
   const byPath = new Map<string, { service: ServiceModel; entry: CodeEntry; page?: CodePageData }>();
   for (const service of services) {
     const pages = new Map(service.pages.map((p) => [p.entry.code, p]));
     for (const entry of service.catalogue.entries) byPath.set(codePath(entry), { service, entry, page: pages.get(entry.code) });
   }
-  const targets = services.flatMap((s) => toMatchTargets(buildLookupData(s.catalogue, s.catalogue.entries, earlierWordings(s))));
-  const groups = new Map<string, MatchResult[]>();
-  for (const result of createMatcher(targets).match(input, { status: options.status })) {
-    const path = result.target.id.split('#')[0];
-    groups.set(path, [...(groups.get(path) ?? []), result]);
-  }
-  return [...groups].flatMap(([path, results]) => {
-    const found = byPath.get(path);
-    return found ? [toHit(found.service, found.entry, found.page, results, site, options.status)] : [];
-  });
-}
-
-/** The earlier wordings of every code of a service, by code (none without history). */
-function earlierWordings(service: ServiceModel): Map<string, EarlierMessage[]> {
-  return new Map(service.pages.flatMap((p) => (p.history ? [[p.entry.code, p.history.earlier] as const] : [])));
-}
-
-function toHit(
-  service: ServiceModel,
-  entry: CodeEntry,
-  page: CodePageData | undefined,
-  results: MatchResult[],
-  site: string,
-  status?: number,
-): ExplainHit {
-  const exported = exportCode(entry, [], site);
-  const anchorOf = (result: MatchResult) => result.target.id.slice(result.target.id.indexOf('#') + 1);
-  const variantOf = (result: MatchResult) => exported.variants.find((v) => v.anchor === anchorOf(result));
-  const messageMatched = results.filter((r) => r.via !== 'code');
-  // As on the site, the matcher's order decides (today's rows win a tie, an asked status comes first): the best
-  // match is an earlier wording only when no current row matches as well.
-  const best = messageMatched[0];
-  const matched = best && !variantOf(best) ? [best] : messageMatched.filter((r) => variantOf(r) !== undefined);
-  let rows: ExplainRow[];
-  if (matched.length > 0) {
-    rows = matched.flatMap((r): ExplainRow[] => {
-      const variant = variantOf(r);
-      if (variant) return [{ ...variant, values: r.values }];
-      const wording = page?.history?.earlier.find((w) => w.id === anchorOf(r));
-      const today = wording && (exported.variants.find((v) => v.status === wording.statuses[0]) ?? exported.variants[0]);
-      if (!wording || !today) return [];
-      const { line: _line, status: _status, statuses: _statuses, ...rest } = today;
-      return [{
-        ...(wording.statuses.length > 0 ? { status: wording.statuses[0] } : {}),
-        ...(wording.statuses.length > 1 ? { statuses: wording.statuses } : {}),
-        ...rest,
-        anchor: wording.id,
-        url: anchoredPath(exported.url, wording.id),
-        message: exportMessage(wording),
-        values: r.values,
-        earlier: { first: wording.first, last: wording.last, today: { status: today.status, anchor: today.anchor, url: today.url, message: today.message } },
-      }];
+  const lookup = buildSiteLookup(services.map(lookupSource));
+  const index = buildLookupIndex(lookup.data, undefined, lookup.clues);
+  const outcome = resolveLookup({ q: input.slice(0, MAX_INPUT), status: options.status, service: options.service }, index);
+  const hitsOf = (hits: readonly DirectHit[]) =>
+    hits.flatMap((hit) => {
+      const found = byPath.get(hit.path);
+      return found ? [toHit(found.service, found.entry, found.page, hit, site, options.status)] : [];
     });
+  switch (outcome.kind) {
+    case 'go':
+      return { kind: 'go', hits: hitsOf([outcome.hit]), ...(outcome.because ? { because: outcome.because } : {}) };
+    case 'choose':
+      return { kind: 'choose', hits: hitsOf(outcome.hits), undecided: outcome.undecided };
+    case 'unknown-code': {
+      const { kind, hits, ...unknown } = outcome;
+      return { kind, hits: hitsOf(hits), unknown };
+    }
+    default:
+      return { kind: outcome.kind, hits: [] };
+  }
+}
+
+/** The hits of `explainAnswer`: the codes an input points at, best first. */
+export function explain(input: string, services: readonly ServiceModel[], siteUrl: string, options: { status?: number; service?: string } = {}): ExplainHit[] {
+  return explainAnswer(input, services, siteUrl, options).hits;
+}
+
+/**
+ * One hit with the rows to show: the row the input selects (the matched message, or the asked status among
+ * several), else the rows with the asked status, else every row. An earlier wording shows with today's row.
+ */
+function toHit(service: ServiceModel, entry: CodeEntry, page: CodePageData | undefined, hit: DirectHit, site: string, status?: number): ExplainHit {
+  const exported = exportCode(entry, [], site);
+  const values = hit.values;
+  const selected = hit.anchor === undefined ? undefined : exported.variants.find((v) => v.anchor === hit.anchor);
+  const wording = hit.anchor === undefined || selected ? undefined : page?.history?.earlier.find((w) => w.id === hit.anchor);
+  let rows: ExplainRow[];
+  if (selected) rows = [{ ...selected, values }];
+  else if (wording) {
+    const today = exported.variants.find((v) => v.status === wording.statuses[0]) ?? exported.variants[0];
+    const { line: _line, status: _status, statuses: _statuses, ...rest } = today;
+    rows = [{
+      ...(wording.statuses.length > 0 ? { status: wording.statuses[0] } : {}),
+      ...(wording.statuses.length > 1 ? { statuses: wording.statuses } : {}),
+      ...rest,
+      anchor: wording.id,
+      url: anchoredPath(exported.url, wording.id),
+      message: exportMessage(wording),
+      values,
+      earlier: { first: wording.first, last: wording.last, today: { status: today.status, anchor: today.anchor, url: today.url, message: today.message } },
+    }];
   } else {
     const withStatus = exported.variants.filter((v) => status !== undefined && rowStatuses(v).includes(status));
     rows = (withStatus.length > 0 ? withStatus : exported.variants).map((v) => ({ ...v, values: [] }));
   }
-  const via = results.some((r) => r.via === 'code+message') ? 'code+message' : matched.length > 0 ? 'message' : 'code';
-  const hit: ExplainHit = {
+  const explained: ExplainHit = {
     service: { id: service.catalogue.id, name: service.catalogue.name, short: service.catalogue.short },
     code: entry.code,
     url: exported.url,
     json: exported.json,
-    via,
+    via: hit.reason,
     rows,
     tableRows: entry.variants.length,
+    ...(hit.alsoIn ? { alsoIn: hit.alsoIn.map((a) => ({ service: a.service, short: a.serviceShort, url: `${site}${a.path}` })) } : {}),
   };
   if (status !== undefined && !rows.some((r) => rowStatuses(r).includes(status))) {
-    const shown = matched.length > 0 ? `the row${rows.length === 1 ? '' : 's'} the message matches` : rows.length === 1 ? 'its only row' : 'every row';
-    hit.note = `The table has no HTTP ${status} row for ${entry.code}; showing ${shown}.`;
+    const shown = selected || wording ? 'the row the message matches' : rows.length === 1 ? 'its only row' : 'every row';
+    explained.note = `The table has no HTTP ${status} row for ${entry.code}; showing ${shown}.`;
   }
-  if (page?.history?.retired && service.history) hit.retired = { lastPublished: page.history.lastPublished, current: service.history.current };
-  return hit;
+  if (page?.history?.retired && service.history) explained.retired = { lastPublished: page.history.lastPublished, current: service.history.current };
+  return explained;
 }
 
 /** Every status of an exported row. */
@@ -238,13 +259,27 @@ export interface FormatOptions {
 
 const LABEL_WIDTH = 13;
 
-/** Formats the hits as the text `npm run explain` prints: a line saying they tie when there are several. */
-export function formatHits(hits: readonly ExplainHit[], options: FormatOptions = {}): string {
-  const blocks = hits.map((hit) => formatHit(hit, options));
-  if (hits.length > 1) {
-    blocks.unshift(`${hits.length} codes match equally; the input alone cannot tell them apart: ${hits.map((h) => h.code).join(', ')}.`);
-  }
+/**
+ * Formats an answer as the text `npm run explain` prints: for a chooser, a line saying what the input could not
+ * tell apart; for one answer of several services, what chose it; then each hit. A code no table lists is said
+ * first, with what the lookup knows of it, then any rows whose message reads like the input.
+ */
+export function formatAnswer(answer: ExplainAnswer, options: FormatOptions = {}): string {
+  const blocks = answer.hits.map((hit) => formatHit(hit, options));
+  if (answer.kind === 'choose' && answer.undecided) blocks.unshift(`${answer.undecided} The codes: ${answer.hits.map((h) => `${h.code} (${h.service.short})`).join(', ')}.`);
+  if (answer.because) blocks.unshift(`${answer.hits[0].service.short}, by ${answer.because.join(', ')}.`);
+  if (answer.unknown) blocks.unshift(formatUnknown(answer.unknown, answer.hits.length > 0));
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** What the lookup knows of a code no table lists, as lines of text. */
+function formatUnknown(unknown: NonNullable<ExplainAnswer['unknown']>, similar: boolean): string {
+  const lines = [`${unknown.code} is not in this reference.`];
+  for (const s of unknown.services) lines.push(`  It points to ${s.short === s.name ? s.name : `${s.name} (${s.short})`}: ${s.because.join(', ')}.`);
+  if (unknown.message) lines.push(`  The message it carried: "${unknown.message}"`);
+  if (unknown.nearest.length > 0) lines.push(`  Codes nearest to it: ${unknown.nearest.map((n) => `${n.code} (${n.serviceShort})`).join(', ')}`);
+  if (similar) lines.push('  Rows whose message reads like the input, under other codes:');
+  return lines.join('\n');
 }
 
 /** Formats one hit: code and service, then per row its status, message (filled values in brackets), description, solution and URL. */
@@ -252,6 +287,7 @@ export function formatHit(hit: ExplainHit, options: FormatOptions = {}): string 
   const style = ansi(options.color ?? false);
   const rowCount = hit.rows.length > 1 ? `, ${hit.rows.length} rows` : '';
   const lines = [`${style.bold(hit.code)} (${hit.service.short}: ${hit.service.name}${rowCount})`];
+  if (hit.alsoIn) lines.push(`  Also in ${hit.alsoIn.map((a) => a.short).join(', ')}, reading the same: ${hit.alsoIn.map((a) => a.url).join(' ')}`);
   if (hit.retired) lines.push(`  Retired: last published ${hit.retired.lastPublished}; the table of ${hit.retired.current} no longer has it.`);
   if (hit.note) lines.push(`  ${hit.note}`);
   hit.rows.forEach((row, i) => {
@@ -294,9 +330,10 @@ export function formatNoMatch(input: string): string {
   return `No error code matches "${quoted}". Try a code such as Ecs.0010, or words of the message.`;
 }
 
-/** The hits as the JSON `npm run explain -- --json` prints. */
-export function formatHitsJson(input: string, hits: readonly ExplainHit[]): string {
-  return `${JSON.stringify({ input, hits }, null, 2)}\n`;
+/** The answer as the JSON `npm run explain -- --json` prints: the input, what the lookup decided, and the hits. */
+export function formatAnswerJson(input: string, answer: ExplainAnswer): string {
+  const { kind: outcome, ...rest } = answer;
+  return `${JSON.stringify({ input, outcome, ...rest }, null, 2)}\n`;
 }
 
 function field(label: string, text: string): string {
