@@ -70,6 +70,13 @@ describe('the service a text names decides between services that share a code', 
   });
 });
 
+describe('the message a text carries decides between services that word a code otherwise', () => {
+  it('goes to the one service whose row has the message, with no word of the host', () => {
+    expect(answer('{"error_code":"ELB.0002","error_msg":"RequestBody is null or empty,request is invalid."}')).toBe('go /lb/elb-0002/#http-400');
+    expect(answer('{"error_code":"ELB.0002","error_msg":"The request body is null or empty. The request is invalid."}')).toBe('go /elb/elb-0002/#http-400');
+  });
+});
+
 describe('one answer for one wording', () => {
   it('answers ELB.1001 once for both load balancers, whose rows read the same', () => {
     expect(answer(' {"error":{"message":"request parameter is not valid","code":"ELB.1001"}}')).toBe('go /elb/elb-1001/ | also /lb/elb-1001/');
@@ -119,6 +126,12 @@ describe('a code no table lists', () => {
   it('never goes to another code whose message reads like the text, but lists it', () => {
     expect(answer('{"code":"Ecs.0099","message":"Invalid flavor."}')).toBe(
       'unknown Ecs.0099 | services ECS (its codes of the prefix Ecs) | message Invalid flavor. | near Ecs.0010 Ecs.0014 Ecs.0021 | hits /ecs/ecs-0021/',
+    );
+  });
+
+  it('is named when it opens a console toast, in a shape the tables have', () => {
+    expect(answer('Ecs.0019 Flavor s3.xlarge.1 is abandoned.')).toBe(
+      'unknown Ecs.0019 | services ECS (its codes of the prefix Ecs) | message Flavor s3.xlarge.1 is abandoned. | near Ecs.0010 Ecs.0014 Ecs.0021 | hits ',
     );
   });
 

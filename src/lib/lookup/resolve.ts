@@ -1,4 +1,4 @@
-import { codeKey, findCodesInText, keyParts, readCodeSpelling, splitCode } from '../core/code-identity';
+import { codeKey, decidesInText, findCodesInText, keyParts, readCodeSpelling, splitCode } from '../core/code-identity';
 import { findDirectHits, type DirectHit, type LookupIndex } from './direct-hits';
 import { carriedMessage, claimedCodes, MAX_INPUT } from './input-fields';
 import { rankByEvidence, readEvidence, type ServiceEvidence } from './service-evidence';
@@ -75,9 +75,9 @@ export function resolveLookup(query: LookupQuery, index: LookupIndex): LookupOut
     const hits = query.message ? findDirectHits(text, index, { ...options, code: undefined }) : [];
     return unknownCode(explicit.trim(), text, index, hits, query.service);
   }
-  const hits = findDirectHits(text, index, options);
+  const hits = preferMatchedWording(findDirectHits(text, index, options));
   if (query.code === undefined) {
-    const claimed = claimedCodes(text);
+    const claimed = [...claimedCodes(text), ...prefixedCodesIn(text, index)];
     const stands = codesStandingIn(text, claimed, index);
     if (claimed.length > 0 && !claimed.some((c) => hasCode(c, index, query.service)) && !hits.some((h) => stands.has(codeKey(h.code)))) {
       return unknownCode(claimed[0], text, index, hits, query.service);
@@ -91,6 +91,27 @@ export function resolveLookup(query: LookupQuery, index: LookupIndex): LookupOut
   if (decided && (ranked.length > 1 || ranked[0].alsoIn) && because) return { kind: 'go', hit: ranked[0], because };
   if (decided) return { kind: 'go', hit: ranked[0] };
   return { kind: 'choose', hits: ranked, undecided: describeUndecided(ranked, evidence) };
+}
+
+/**
+ * Of the services that have a code, those whose row the text's message matched: a code in several services with
+ * its message found in one of them is that one's (`DBS.200041` with DDS's "Invalid datastore version.").
+ */
+function preferMatchedWording(hits: DirectHit[]): DirectHit[] {
+  const matched = new Set(hits.filter((h) => h.reason === 'code+message').map((h) => codeKey(h.code)));
+  return hits.filter((h) => h.reason !== 'code' || !matched.has(codeKey(h.code)));
+}
+
+/**
+ * Codes of a known shape with a prefix that stand in a text (`Ecs.0016` in a console toast), as the text wrote
+ * them: a text that carries one no table lists gets the unknown-code answer. Plain numbers are left out: a long
+ * number in a log line is more often an id than a code.
+ */
+function prefixedCodesIn(text: string, index: LookupIndex): string[] {
+  const raw = text.slice(0, MAX_INPUT);
+  return findCodesInText(raw, index.shapes)
+    .filter((f) => decidesInText(f.key) && keyParts(f.key).prefix !== '')
+    .map((f) => raw.slice(f.index, f.index + f.length));
 }
 
 /** The keys of the codes that stand in a text: those it claims, and those of a known shape in it. */
