@@ -1,20 +1,27 @@
 /**
- * Times the message matcher (`npm run bench:match [table.rst]`) and prints a Markdown table: a real table
- * (the one given, else the first service's under content/) and 10,000 synthetic templates against 200 realistic pastes, 1 MB pastes, and the size of the
- * matcher data as JSON (what the lookup page loads). Inputs are pseudo-random with a fixed seed.
+ * Times the message matcher (`npm run bench:match [table.rst ... | folder]`) and prints a Markdown table: the
+ * real tables given (files, or every `.rst` of a folder such as a folder of the cloud's tables; else the first
+ * service's under content/), each read as a service of its own, and 10,000 synthetic templates, against 200
+ * realistic pastes and 1 MB pastes; the whole lookup answer (`resolveLookup`: codes, service evidence, one answer
+ * for several services) over the real tables; and the size of the matcher data as JSON (what the lookup page
+ * loads). Inputs are pseudo-random with a fixed seed.
  */
 import './require-node.mjs';
-import { buildLookupShards, packStatuses, shardsForInput, type LookupData } from '../src/lib/lookup/lookup-data';
-import { readFileSync } from 'node:fs';
+import { buildLookupShards, buildSiteLookup, packStatuses, shardsForInput, toMatchTargets, type LookupData } from '../src/lib/lookup/lookup-data';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { buildCatalogue } from '../src/lib/catalogue/catalogue';
+import { buildLookupIndex } from '../src/lib/lookup/direct-hits';
+import { resolveLookup } from '../src/lib/lookup/resolve';
+import { readCommandLine } from './cli-args';
 import { performance } from 'node:perf_hooks';
-import { toPlainText } from '../src/lib/rst/markup';
 import { createMatcher, type Matcher, type MatchTarget } from '../src/lib/lookup/matcher';
-import { readErrorTable } from '../src/lib/rst/error-table';
-import { rstToMdast } from '../src/lib/rst/inline';
 import { parseTemplate, type Segment } from '../src/lib/core/template';
 import { listServiceIds, TABLE_FILE as TABLE_NAME } from '../src/lib/content/load-content';
 
-const TABLE_FILE = process.argv[2] ?? firstServiceTable('content');
+const USAGE = 'Usage: npm run bench:match [-- table.rst ... | folder-of-tables]';
+const { positionals } = readCommandLine('bench:match', USAGE, { options: {}, allowPositionals: true });
+const TABLE_FILES = positionals.length > 0 ? positionals.flatMap(tableFiles) : [firstServiceTable('content')];
 const INPUT_COUNT = 200;
 const SYNTHETIC_COUNT = 10_000;
 const MEGABYTE = 1_000_000;
@@ -41,15 +48,21 @@ function firstServiceTable(contentDir: string): string {
   return `${contentDir}/${first}/${TABLE_NAME}`;
 }
 
-function readRealTargets(): MatchTarget[] {
-  const { table, diagnostics } = readErrorTable(readFileSync(TABLE_FILE, 'utf8'), TABLE_FILE);
-  if (!table) throw new Error(`${TABLE_FILE}: no error table (${diagnostics.length} problems)`);
-  return table.rows.map((row) => ({
-    id: `${row.code}@${row.statuses.join('/')}:${row.line}`,
-    code: row.code,
-    statuses: row.statuses,
-    segments: parseTemplate(toPlainText(rstToMdast(row.message.text))),
-  }));
+/** A table file as given, or every `.rst` file of a folder, in name order. */
+function tableFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path).filter((name) => name.endsWith('.rst')).sort().map((name) => join(path, name));
+}
+
+/** Each table as a service of its own (named after its file, or its folder for an `error-codes.rst`), as lookup data. */
+function readRealTables(): ReturnType<typeof buildSiteLookup> {
+  const sources = TABLE_FILES.map((file) => {
+    const id = basename(file) === TABLE_NAME ? basename(dirname(file)) : basename(file, '.rst');
+    const { catalogue, diagnostics } = buildCatalogue({ id, file, text: readFileSync(file, 'utf8') });
+    if (!catalogue) throw new Error(`${file}: no error table (${diagnostics.length} problems)`);
+    return { catalogue, entries: catalogue.entries, earlier: new Map() };
+  });
+  return buildSiteLookup(sources);
 }
 
 const COMMON_WORDS = (
@@ -165,7 +178,9 @@ function lookupLoad(targets: readonly MatchTarget[], inputs: readonly string[]):
 }
 
 function main(): void {
-  const real = readRealTargets();
+  const lookup = readRealTables();
+  const real = lookup.data.flatMap(toMatchTargets);
+  const index = buildLookupIndex(lookup.data, undefined, lookup.clues);
   const synthetic = syntheticTargets();
   const rows: string[][] = [];
   const add = (name: string, result: { median: number; p99: number }, data = '') =>
@@ -181,7 +196,7 @@ function main(): void {
 
   const realInputs = realisticInputs(real, 1);
   const hits = realInputs.filter((input) => realMatcher.match(input).length > 0).length;
-  add(`real catalogue (${real.length} templates), ${INPUT_COUNT} pastes`, time(realInputs, (s) => realMatcher.match(s)), kilobytes(real));
+  add(`real tables (${real.length} templates), ${INPUT_COUNT} pastes`, time(realInputs, (s) => realMatcher.match(s)), kilobytes(real));
   add(
     `synthetic ${SYNTHETIC_COUNT.toLocaleString('en')} templates, ${INPUT_COUNT} pastes`,
     time(realisticInputs(synthetic, 2), (s) => syntheticMatcher.match(s)),
@@ -189,6 +204,11 @@ function main(): void {
   );
   for (const [name, paste] of megabytePastes()) {
     add(`1 MB paste, ${name}, vs 10,000 templates`, time([paste], (s) => syntheticMatcher.match(s), 3));
+  }
+  const services = `${lookup.data.length} service${lookup.data.length === 1 ? '' : 's'}`;
+  add(`whole answer (resolveLookup), real tables (${services}), ${INPUT_COUNT} pastes`, time(realInputs, (s) => resolveLookup({ q: s }, index)));
+  for (const [name, paste] of megabytePastes()) {
+    add(`1 MB paste, ${name}, whole answer over the real tables`, time([paste], (s) => resolveLookup({ q: s }, index), 3));
   }
 
   console.log('| case | median ms | p99 ms | matcher data as JSON |');

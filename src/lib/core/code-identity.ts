@@ -130,23 +130,45 @@ const WORD = /[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*/gu;
  */
 export function findCodesInText(text: string, shapes: CodeShapes): CodeInText[] {
   if (shapes.exact.size === 0) return [];
-  const words = Array.from(text.matchAll(WORD), (m) => ({ index: m.index ?? 0, text: m[0] }));
+  const starts = shapePrefixes(shapes);
+  const words = Array.from(text.matchAll(WORD), (m) => ({ index: m.index ?? 0, text: m[0], shape: '' }));
+  for (const word of words) word.shape = codeShape(word.text);
   const found: CodeInText[] = [];
   for (let i = 0; i < words.length; i++) {
-    // Longest first: `Request-URI Too Large` before `Request-URI`.
-    for (let n = Math.min(shapes.maxTokens, words.length - i); n >= 1; n--) {
-      const last = words[i + n - 1];
-      const between = text.slice(words[i].index, last.index + last.text.length);
-      if (n > 1 && !/^[\p{L}\p{N}._-]+(?: [\p{L}\p{N}._-]+)*$/u.test(between)) continue;
-      const shape = codeShape(between);
-      if (!shapes.exact.has(shape)) continue;
-      if (n === 1 && !standsOutInText(between)) continue;
-      found.push({ key: codeKey(between), index: words[i].index, length: between.length });
-      i += n - 1;
-      break;
+    // Longest first (`Request-URI Too Large` before `Request-URI`): a run of words one space apart grows while its
+    // shape begins some known shape, and the longest run whose shape is one is the code.
+    let shape = '';
+    let longest = 0;
+    for (let n = 1; i + n <= words.length && n <= shapes.maxTokens; n++) {
+      const word = words[i + n - 1];
+      if (n > 1 && text.slice(words[i + n - 2].index + words[i + n - 2].text.length, word.index) !== ' ') break;
+      shape = n === 1 ? word.shape : `${shape}.${word.shape}`;
+      if (!starts.has(shape)) break;
+      if (shapes.exact.has(shape) && (n > 1 || standsOutInText(word.text))) longest = n;
     }
+    if (longest === 0) continue;
+    const last = words[i + longest - 1];
+    const between = text.slice(words[i].index, last.index + last.text.length);
+    found.push({ key: codeKey(between), index: words[i].index, length: between.length });
+    i += longest - 1;
   }
   return found;
+}
+
+const prefixesOf = new WeakMap<CodeShapes, Set<string>>();
+
+/** Every known shape and each beginning of one at a token boundary (`ecs`, `ecs.#4`), computed once per shapes. */
+function shapePrefixes(shapes: CodeShapes): Set<string> {
+  let prefixes = prefixesOf.get(shapes);
+  if (!prefixes) {
+    prefixes = new Set();
+    for (const shape of shapes.exact) {
+      const tokens = shape.split('.');
+      for (let k = 1; k <= tokens.length; k++) prefixes.add(tokens.slice(0, k).join('.'));
+    }
+    prefixesOf.set(shapes, prefixes);
+  }
+  return prefixes;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { codeKey, decidesInText, findCodesInText, keyParts, readCodeSpelling, splitCode } from '../core/code-identity';
+import { codeKey, decidesInText, findCodesInText, keyParts, readCodeSpelling, splitCode, type CodeInText } from '../core/code-identity';
 import { findDirectHits, type DirectHit, type LookupIndex } from './direct-hits';
 import { carriedMessage, claimedCodes, MAX_INPUT } from './input-fields';
 import { rankByEvidence, readEvidence, type ServiceEvidence } from './service-evidence';
@@ -77,8 +77,10 @@ export function resolveLookup(query: LookupQuery, index: LookupIndex): LookupOut
   }
   const hits = preferMatchedWording(findDirectHits(text, index, options));
   if (query.code === undefined) {
-    const claimed = [...claimedCodes(text), ...prefixedCodesIn(text, index)];
-    const stands = codesStandingIn(text, claimed, index);
+    const raw = text.slice(0, MAX_INPUT);
+    const inText = findCodesInText(raw, index.shapes);
+    const claimed = [...claimedCodes(raw), ...prefixedCodes(raw, inText)];
+    const stands = new Set([...claimed.map(codeKey), ...inText.map((f) => f.key), codeKey(raw.length <= 200 ? raw : '')]);
     if (claimed.length > 0 && !claimed.some((c) => hasCode(c, index, query.service)) && !hits.some((h) => stands.has(codeKey(h.code)))) {
       return unknownCode(claimed[0], text, index, hits, query.service);
     }
@@ -103,21 +105,12 @@ function preferMatchedWording(hits: DirectHit[]): DirectHit[] {
 }
 
 /**
- * Codes of a known shape with a prefix that stand in a text (`Ecs.0016` in a console toast), as the text wrote
- * them: a text that carries one no table lists gets the unknown-code answer. Plain numbers are left out: a long
- * number in a log line is more often an id than a code.
+ * Codes of a known shape with a prefix among those found in a text (`Ecs.0016` in a console toast), as the text
+ * wrote them: a text that carries one no table lists gets the unknown-code answer. Plain numbers are left out: a
+ * long number in a log line is more often an id than a code.
  */
-function prefixedCodesIn(text: string, index: LookupIndex): string[] {
-  const raw = text.slice(0, MAX_INPUT);
-  return findCodesInText(raw, index.shapes)
-    .filter((f) => decidesInText(f.key) && keyParts(f.key).prefix !== '')
-    .map((f) => raw.slice(f.index, f.index + f.length));
-}
-
-/** The keys of the codes that stand in a text: those it claims, and those of a known shape in it. */
-function codesStandingIn(text: string, claimed: readonly string[], index: LookupIndex): Set<string> {
-  const keys = findCodesInText(text.slice(0, MAX_INPUT), index.shapes).map((f) => f.key);
-  return new Set([...claimed.map(codeKey), ...keys, codeKey(text.length <= 200 ? text : '')]);
+function prefixedCodes(raw: string, inText: readonly CodeInText[]): string[] {
+  return inText.filter((f) => decidesInText(f.key) && keyParts(f.key).prefix !== '').map((f) => raw.slice(f.index, f.index + f.length));
 }
 
 /**
