@@ -4,7 +4,7 @@ import type * as LookupLoader from './lookup-loader';
 import { readCodeSpelling } from '../lib/core/code-identity';
 import { expandSynonyms, meaningfulWords, queryWords, serviceNamed, SYNONYM_WEIGHT } from '../lib/search/search-query';
 import {
-  countInScope, createPageLoader, groupPages, mergeByScore, orderHits, resultClass, scopeService, serviceOfPath, SERVICE_FILTER,
+  countInScope, createPageLoader, groupPages, mergeByScore, orderHits, resultClass, scopeService, serviceFilter, serviceOfPath, withoutWords,
   type ServiceName,
 } from '../lib/search/search-scope';
 import { filledCodeHref, SYNONYMS_PATH, VOCABULARY_PATH } from '../lib/core/urls';
@@ -42,6 +42,8 @@ export interface FoundPage {
 export interface PageResults {
   pages: FoundPage[];
   partial: boolean;
+  /** Whether the pages of the scope share only some of the query's words (other services' may have them all). */
+  closest?: boolean;
   scope?: string;
   services: ServiceName[];
   more?: () => Promise<FoundPage[]>;
@@ -102,7 +104,7 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement,
     const hits = await findHits(query, loaders);
     if (mine !== generation) return;
     renderAll(results, hits, []);
-    const { pages, partial, more, scope } = await searchPages(query, new Set(hits.map((h) => h.path)), loaders.moreQueries);
+    const { pages, partial, closest, more, scope } = await searchPages(query, new Set(hits.map((h) => h.path)), loaders.moreQueries);
     if (mine !== generation) return;
     const tell = (shown: number) => {
       const total = hits.length + shown;
@@ -111,7 +113,7 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement,
         : partial && hits.length === 0 ? 'No page has every word; closest matches:'
         : `${total} result${total === 1 ? '' : 's'}`;
     };
-    renderAll(results, hits, pages, partial, more && { load: more, shown: (n) => mine === generation && tell(n) }, scope);
+    renderAll(results, hits, pages, partial || closest, more && { load: more, shown: (n) => mine === generation && tell(n) }, scope);
     tell(pages.length);
   };
   if (!attached.has(dialog)) {
@@ -169,7 +171,7 @@ async function findHits(input: string, loaders: SearchLoaders): Promise<DirectHi
 function pagesOfService(pf: Pagefind, service: string): Promise<Set<string>> {
   let ids = servicePages.get(service);
   if (!ids) {
-    ids = pf.search(null, { filters: { [SERVICE_FILTER]: service } }).then((r) => new Set((r?.results ?? []).map((h) => h.id)));
+    ids = pf.search(null, { filters: { [serviceFilter(service)]: service } }).then((r) => new Set((r?.results ?? []).map((h) => h.id)));
     servicePages.set(service, ids);
   }
   return ids;
@@ -202,8 +204,14 @@ export async function searchPages(
   // counts as much as the query, and its synonyms are tried instead of the query's.
   const searched = new Map<string, Promise<PagefindHit[]>>();
   const search = (q: string) => findPages(pf, q, searched);
-  const unknown = (await Promise.all(meaningful.map(async (w) => ((await search(w)).length === 0 ? w : '')))).filter(Boolean);
-  const [typos, words] = unknown.length > 0 ? await Promise.all([loadMoreQueries(), loadVocabulary()]) : [undefined, new Map<string, number>()];
+  const scopeIds = await inScope;
+  const found = await Promise.all(meaningful.map(async (w) => ({ word: w, hits: await search(w) })));
+  const unknown = found.filter((f) => f.hits.length === 0).map((f) => f.word);
+  // A word the scope's pages lack is corrected as a typo too (`flavour` is on other services' pages, ECS says
+  // `flavor`), as it would be on a site of that service alone; the query itself is still searched.
+  const missing = found.filter((f) => countInScope(f.hits, scopeIds) === 0).map((f) => f.word);
+  const [typos, vocabulary] = missing.length > 0 ? await Promise.all([loadMoreQueries(), loadVocabulary()]) : [undefined, new Map<string, number>()];
+  const words = withoutWords(vocabulary, missing);
   const corrected = typos?.correctQuery(query, words);
   // Pagefind answers a query with a word no page has by its other words: then no page has every word.
   let partial = typos !== undefined && unknown.some((w) => typos.correctWord(w, words) === undefined);
@@ -213,20 +221,22 @@ export async function searchPages(
     ...expandSynonyms(corrected ?? query, groups).map((q) => ({ query: q, weight: SYNONYM_WEIGHT })),
   ];
   const tiers: PagefindHit[][] = [mergeByScore(await Promise.all(runs.map(async (r) => ({ hits: await search(r.query), weight: r.weight }))))];
-  const scopeIds = await inScope;
+  let closest = false;
   // Too few pages of the scope, as on a site of that service alone, and the other queries are tried too.
   if (countInScope(tiers[0], scopeIds) < ENOUGH && meaningful.length > 0) {
     const { alternativeQueries, singleWordQueries, rankByWordsShared } = typos ?? (await loadMoreQueries());
     const tried = new Set(runs.map((r) => queryWords(r.query).join(' ')));
     const alternatives = alternativeQueries(query, groups, words).filter((a) => !tried.has(a.query));
     tiers.push(mergeByScore(await Promise.all(alternatives.map(async (a) => ({ hits: await search(a.query), weight: a.weight })))));
-    if (tiers.every((t) => t.length === 0)) {
+    if (tiers.every((t) => countInScope(t, scopeIds) === 0)) {
       const byWord = await Promise.all(
         singleWordQueries(query, groups, words).map(async (forms) => (await Promise.all(forms.map(search))).flat()),
       );
       const hitsById = new Map(byWord.flat().map((h) => [h.id, h]));
+      // No page has every word when no query found any; else only the scope's pages are closest matches.
+      if (tiers.every((t) => t.length === 0)) partial = true;
+      else closest = true;
       tiers.push(rankByWordsShared(byWord.map((hits) => hits.map((h) => h.id))).map(({ id }) => hitsById.get(id)!));
-      partial = true;
     }
   }
   const ordered = orderHits(tiers, scopeIds).slice(0, RESULTS_SHOWN + exclude.size);
@@ -244,7 +254,7 @@ export async function searchPages(
   });
   const first = (await loader.upTo(FIRST_RESULTS)).slice(0, FIRST_RESULTS);
   const more = async () => (await loader.upTo(Infinity)).slice(0, RESULTS_SHOWN);
-  return { pages: first, partial, scope, services, ...(loader.hasMore(first.length) ? { more } : {}) };
+  return { pages: first, partial, closest, scope, services, ...(loader.hasMore(first.length) ? { more } : {}) };
 }
 
 /** The rest of a list of pages: how to fetch the whole list, and what to call with the number of pages then shown. */

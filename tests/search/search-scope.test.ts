@@ -10,6 +10,7 @@ import {
   serviceFilterTag,
   serviceOfPath,
   serviceTitle,
+  withoutWords,
 } from '../../src/lib/search/search-scope';
 
 const ECS = { service: 'ecs', short: 'ECS', name: 'Elastic Cloud Server' };
@@ -26,10 +27,10 @@ describe('the service of a page', () => {
     expect(serviceOfPath('/lookup/', SERVICES)).toBeUndefined();
   });
 
-  it('is marked for the search index in the head of each of its pages, and of no other page', () => {
+  it('is marked for the search index in the head of each of its pages (a filter per service), and of no other page', () => {
     expect(serviceFilterTag('/evs/evs-0001/', SERVICES)).toEqual({
       tag: 'meta',
-      attrs: { 'data-pagefind-filter': 'service[content]', content: 'evs' },
+      attrs: { 'data-pagefind-filter': 'service-evs[content]', content: 'evs' },
       content: '',
     });
     expect(serviceFilterTag('/', SERVICES)).toBeUndefined();
@@ -88,6 +89,14 @@ describe('ranking the hits of several queries', () => {
     expect(paths.map((p) => resultClass(p, { service: 'evs', codeFirst: false }))).toEqual([2, 2, 0, 0, 2]);
     expect(paths.map((p) => resultClass(p, { codeFirst: true }))).toEqual([1, 0, 1, 0, 1]);
     expect(paths.map((p) => resultClass(p, { codeFirst: false }))).toEqual([0, 0, 0, 0, 0]);
+  });
+});
+
+describe('words the scope’s pages lack', () => {
+  it('are taken out of the vocabulary, with their inflections, so that they are corrected as typos', () => {
+    const vocabulary = new Map([['flavor', 9], ['flavour', 2], ['flavours', 1], ['quota', 5]]);
+    expect([...withoutWords(vocabulary, ['flavour']).keys()]).toEqual(['flavor', 'quota']);
+    expect(withoutWords(vocabulary, [])).toBe(vocabulary);
   });
 });
 
