@@ -47,7 +47,7 @@ const serviceOf = (path: string) => path.split('/')[1];
 describe('search opened on a service’s pages', () => {
   test('on /dsk/, "quota" lists the DSK pages first, then the other services’ under their own heading', async () => {
     const sections = await searchOn('/dsk/', 'quota');
-    expect(sections.map((s) => s.title)).toEqual(['Pages', 'Other services']);
+    expect(sections.map((s) => s.title)).toEqual(['DSK · Disk Service', 'Other services']);
     expect(sections[0].service).toBe('dsk');
     expect(sections[0].pages[0].path).toMatch(/^\/dsk\//);
     expect(sections[0].pages.map((p) => p.path)).toContain('/dsk/dsk-0002/');

@@ -137,13 +137,14 @@ describe('grouping the pages found', () => {
   const page = (path: string) => ({ path, service: serviceOfPath(path, SERVICES) });
   const titles = (groups: { title: string; pages: { path: string }[] }[]) => groups.map((g) => [g.title, g.pages.map((p) => p.path)]);
 
-  it('with a scope, shows its pages first and the others under "Other services"', () => {
+  it('with a scope, shows its pages first under its name and the others under "Other services"', () => {
     const found = [page('/ecs/ecs-0001/'), page('/ecs/ecs-0002/'), page('/vpc/vpc-0001/'), page('/evs/evs-0001/')];
     expect(titles(groupPages(found, { scope: 'ecs', partial: false }))).toEqual([
-      ['Pages', ['/ecs/ecs-0001/', '/ecs/ecs-0002/']],
+      ['ECS · Elastic Cloud Server', ['/ecs/ecs-0001/', '/ecs/ecs-0002/']],
       ['Other services', ['/vpc/vpc-0001/', '/evs/evs-0001/']],
     ]);
     expect(titles(groupPages([page('/vpc/vpc-0001/')], { scope: 'ecs', partial: true }))).toEqual([['Other services', ['/vpc/vpc-0001/']]]);
+    expect(titles(groupPages([page('/ecs/ecs-0001/')], { scope: 'ecs', partial: true }))).toEqual([['Closest pages · ECS', ['/ecs/ecs-0001/']]]);
   });
 
   it('without a scope, groups the pages of several services by service, in the order of each one’s best page', () => {

@@ -147,8 +147,8 @@ export interface PageGroup<P> {
 }
 
 /**
- * The page results under their headings. With a scope: its pages under "Pages" ("Closest pages" when no page
- * has every word), the others under "Other services". Without one: when the pages are of several services,
+ * The page results under their headings. With a scope: its pages under its name (`ECS · Elastic Cloud
+ * Server`; `Closest pages · ECS` when they share only some of the words), the others under "Other services". Without one: when the pages are of several services,
  * a group per service named by it, in the order of each service's best page (pages of no service last, under
  * "Other pages"); else one group.
  */
@@ -156,8 +156,11 @@ export function groupPages<P extends { service?: ServiceName }>(pages: readonly 
   const { scope, partial } = options;
   const plain = partial ? 'Closest pages' : 'Pages';
   if (scope !== undefined) {
+    const own = pages.filter((p) => p.service?.service === scope);
+    const named = own[0]?.service;
+    const title = named === undefined ? plain : partial ? `Closest pages · ${named.short}` : serviceTitle(named);
     const groups: PageGroup<P>[] = [
-      { title: plain, service: scope, pages: pages.filter((p) => p.service?.service === scope) },
+      { title, service: scope, pages: own },
       { title: 'Other services', pages: pages.filter((p) => p.service?.service !== scope) },
     ];
     return groups.filter((g) => g.pages.length > 0);
