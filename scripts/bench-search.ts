@@ -2,8 +2,9 @@
  * Search quality on the built site (`npm run bench:search`): runs the fixed set of queries in users' own words
  * (tests/support/search-queries.ts) through the real search dialog in Chromium and prints how many find their
  * code first and in the top 3 code pages, how many dead-end (no result at all), and the bytes a first search
- * loads. A measurement, not a test: it always exits 0. Build first (`npm run build`); `-- path/to/dist` measures
- * another build (an older commit's, to compare).
+ * loads. A measurement, not a test: it always exits 0. Build first (`npm run build`); `-- --dist path/to/dist`
+ * measures another build (an older commit's, or one of the whole cloud), and `--on /ecs/` opens the dialog on
+ * that page (default `/`: on a service's pages the dialog ranks that service first).
  */
 import './require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,10 +18,15 @@ import { startStaticServer } from '../tests/support/static-server';
 import { measureFirstSearch } from '../tests/support/transfers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const USAGE = 'usage: npm run bench:search [-- path/to/dist]';
-const { positionals } = readCommandLine('bench:search', USAGE, { allowPositionals: true });
-if (positionals.length > 1) exitWithUsage('bench:search', `one dist folder expected, got ${positionals.length}`, USAGE);
-const DIST = positionals[0] ?? join(ROOT, 'dist');
+const USAGE = 'usage: npm run bench:search [-- [--dist path/to/dist] [--on /ecs/]]';
+const { positionals, values } = readCommandLine('bench:search', USAGE, {
+  allowPositionals: true,
+  options: { dist: { type: 'string' }, on: { type: 'string' } },
+});
+if (positionals.length > 1 || (positionals.length > 0 && values.dist)) exitWithUsage('bench:search', 'one dist folder expected', USAGE);
+const DIST = values.dist ?? positionals[0] ?? join(ROOT, 'dist');
+const ON = values.on ?? '/';
+if (!ON.startsWith('/')) exitWithUsage('bench:search', `--on takes a path that starts with /, got '${ON}'`, USAGE);
 
 async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'ecs/errors.json'))) {
@@ -35,7 +41,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}${ON}`);
     let first = 0;
     let top3 = 0;
     let deadEnds = 0;
@@ -50,6 +56,7 @@ async function main(): Promise<void> {
     }
     const bytes = (await measureFirstSearch(browser, server.url, '/ecs/ecs-0010/', 'already in use')).reduce((n, t) => n + t.transferred, 0);
     const n = SEARCH_QUERIES.length;
+    console.log(`Opened on ${ON}, ${DIST === join(ROOT, 'dist') ? 'dist/' : DIST}\n`);
     console.log('| Queries | Code first | Code in top 3 | Dead ends | First search KB |');
     console.log('| ---: | ---: | ---: | ---: | ---: |');
     console.log(`| ${n} | ${first} (${Math.round((first / n) * 100)} %) | ${top3} (${Math.round((top3 / n) * 100)} %) | ${deadEnds} | ${(bytes / 1024).toFixed(1)} |`);

@@ -1,7 +1,9 @@
 /**
  * `npm run screenshots -- /path/ [/other/]`: full-page screenshots of built pages at desktop and phone
  * width, in light and dark theme, written to screenshots/<slug>-<desktop|phone>-<light|dark>.png.
- * Serves the existing dist/ (run `npx astro build` first); with no path it shoots the home page.
+ * Serves the existing dist/ (run `npx astro build` first; `--dist dir` serves another build); with no path it
+ * shoots the home page. `--search "words"` opens the search dialog on each page, types the words and shoots
+ * the dialog with its results (`<slug>-search-...png`).
  */
 import './require-node.mjs';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, newPage } from '../tests/support/browser';
 import { startStaticServer } from '../tests/support/static-server';
+import { askDialog } from '../tests/support/search-runner';
 import { readCommandLine } from './cli-args';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,12 +35,13 @@ export function slugForPath(path: string): string {
   return slug || 'home';
 }
 
-async function main(paths: string[]): Promise<void> {
-  if (!existsSync(join(DIST_DIR, 'index.html'))) {
-    throw new Error('dist/ is missing: run "npx astro build" first');
+async function main(paths: string[], options: { dist?: string; search?: string } = {}): Promise<void> {
+  const dist = options.dist ?? DIST_DIR;
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`${relative(ROOT, dist) || dist} has no built site: run "npx astro build" first`);
   }
   mkdirSync(OUT_DIR, { recursive: true });
-  const server = await startStaticServer(DIST_DIR);
+  const server = await startStaticServer(dist);
   const browser = await launchBrowser();
   const written: string[] = [];
   try {
@@ -51,8 +55,10 @@ async function main(paths: string[]): Promise<void> {
           const response = await page.goto(url, { waitUntil: 'load' });
           if (response && response.status() >= 400) console.warn(`${path}: HTTP ${response.status()}`);
           await page.evaluate(() => document.fonts.ready);
-          const file = join(OUT_DIR, `${slugForPath(path)}-${viewport.name}-${theme}.png`);
-          await page.screenshot({ path: file, fullPage: true });
+          if (options.search !== undefined) await askDialog(page, options.search);
+          const name = `${slugForPath(path)}${options.search !== undefined ? '-search' : ''}-${viewport.name}-${theme}.png`;
+          const file = join(OUT_DIR, name);
+          await page.screenshot({ path: file, fullPage: options.search === undefined });
           await page.close();
           written.push(relative(ROOT, file));
         }
@@ -66,8 +72,11 @@ async function main(paths: string[]): Promise<void> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { positionals } = readCommandLine('screenshots', 'usage: npm run screenshots -- /path/ [/other/]', { allowPositionals: true });
-  main(positionals.length > 0 ? positionals : ['/']).catch((error: unknown) => {
+  const { positionals, values } = readCommandLine('screenshots', 'usage: npm run screenshots -- [--dist dir] [--search "words"] /path/ [/other/]', {
+    allowPositionals: true,
+    options: { dist: { type: 'string' }, search: { type: 'string' } },
+  });
+  main(positionals.length > 0 ? positionals : ['/'], values).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
   });

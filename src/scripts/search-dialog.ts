@@ -4,7 +4,11 @@ import { alsoInLine, unknownCodeBlock } from './answer';
 import type * as MoreQueries from '../lib/search/more-queries';
 import type * as LookupLoader from './lookup-loader';
 import { readCodeSpelling } from '../lib/core/code-identity';
-import { expandSynonyms, meaningfulWords, queryWords, resultClass, serviceNamed, SYNONYM_WEIGHT } from '../lib/search/search-query';
+import { expandSynonyms, meaningfulWords, queryWords, serviceNamed, SYNONYM_WEIGHT } from '../lib/search/search-query';
+import {
+  countInScope, createPageLoader, groupPages, mergeByScore, orderHits, resultClass, scopeService, serviceFilter, serviceOfPath, withoutWords,
+  type ServiceName,
+} from '../lib/search/search-scope';
 import { filledCodeHref, SYNONYMS_PATH, VOCABULARY_PATH } from '../lib/core/urls';
 import { shardsForInput, manifestShapes } from '../lib/lookup/lookup-data';
 import { loadManifest } from './lookup-manifest';
@@ -21,18 +25,30 @@ interface PagefindHit {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(query: string): Promise<{ results: PagefindHit[] } | null>;
+  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindHit[] } | null>;
   debouncedSearch?(query: string): Promise<unknown>;
+}
+
+/** A page found, with its path on the site and its service (when it is a service's page). */
+export interface FoundPage {
+  path: string;
+  result: PagefindResult;
+  service?: ServiceName;
 }
 
 /**
  * Pages found for a query, and whether they share only some of its words (no page has them all). The first
- * few come at once; `more` fetches the rest, when there are more.
+ * few come at once; `more` fetches the rest, when there are more, and gives the whole list. `scope` is the service whose pages come
+ * first (the one the query names, or the one the dialog was opened on); `services` names every service.
  */
 export interface PageResults {
-  pages: PagefindResult[];
+  pages: FoundPage[];
   partial: boolean;
-  more?: () => Promise<PagefindResult[]>;
+  /** Whether the pages of the scope share only some of the query's words (other services' may have them all). */
+  closest?: boolean;
+  scope?: string;
+  services: ServiceName[];
+  more?: () => Promise<FoundPage[]>;
 }
 
 /** Results shown at first, as Pagefind's own interface does: each costs a fragment of about half a KB. */
@@ -44,6 +60,7 @@ const ENOUGH = 3;
 let pagefind: Promise<Pagefind | undefined> | undefined;
 let synonyms: Promise<string[][]> | undefined;
 let vocabulary: Promise<Map<string, number>> | undefined;
+const servicePages = new Map<string, Promise<Set<string>>>();
 const attached = new WeakSet<HTMLDialogElement>();
 
 function loadPagefind(): Promise<Pagefind | undefined> {
@@ -94,7 +111,7 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement,
       if (answer?.kind === 'unknown-code') results.prepend(unknownCodeBlock(answer));
     };
     show(hits, []);
-    const { pages, partial, more } = await searchPages(query, new Set(hits.map((h) => h.path)), loaders.moreQueries);
+    const { pages, partial, closest, more, scope } = await searchPages(query, new Set(hits.map((h) => h.path)), loaders.moreQueries);
     if (mine !== generation) return;
     const tell = (shown: number) => {
       const total = hits.length + shown;
@@ -103,7 +120,7 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement,
         : partial && hits.length === 0 ? 'No page has every word; closest matches:'
         : `${total} result${total === 1 ? '' : 's'}`;
     };
-    show(hits, pages, partial, more && { load: more, shown: (n) => mine === generation && tell(n) });
+    show(hits, pages, partial || closest, more && { load: more, shown: (n) => mine === generation && tell(n) }, scope);
     tell(pages.length);
   };
   if (!attached.has(dialog)) {
@@ -162,30 +179,39 @@ function answerHits(answer: LookupOutcome | undefined): DirectHit[] {
   return [];
 }
 
-/** Hits of several queries as one list, best score first, each page once with its best score. */
-function mergeByScore(lists: readonly { hits: readonly PagefindHit[]; weight: number }[]): PagefindHit[] {
-  const best = new Map<string, { hit: PagefindHit; score: number }>();
-  for (const { hits, weight } of lists) {
-    for (const hit of hits) {
-      const score = hit.score * weight;
-      if ((best.get(hit.id)?.score ?? -1) < score) best.set(hit.id, { hit, score });
-    }
+/**
+ * The Pagefind ids of every page of a service, by its filter (a search for no words: no fragment is fetched),
+ * asked once per service: what tells a hit of that service from the others before its URL is known.
+ */
+function pagesOfService(pf: Pagefind, service: string): Promise<Set<string>> {
+  let ids = servicePages.get(service);
+  if (!ids) {
+    ids = pf.search(null, { filters: { [serviceFilter(service)]: service } }).then((r) => new Set((r?.results ?? []).map((h) => h.id)));
+    servicePages.set(service, ids);
   }
-  return [...best.values()].sort((a, b) => b.score - a.score).map((b) => b.hit);
+  return ids;
 }
 
 /**
  * The pages for a query, without those in `exclude` (already shown as direct hits), best first: the query's
  * own results and those of its synonyms, ranked together by score; when they are few, below them those of
  * its typos corrected and of the query without stop words; when still none, the pages that share the most of
- * its words. Code pages come before index pages for a query of several words, and a service the query
- * names comes first.
+ * its words. The pages of the service the query names, else of the service whose pages the dialog was opened
+ * on (`openedOn`), come before all others; code pages come before index pages for a query of several words.
  */
-export async function searchPages(asked: string, exclude: Set<string>, loadMoreQueries: SearchLoaders['moreQueries']): Promise<PageResults> {
+export async function searchPages(
+  asked: string,
+  exclude: Set<string>,
+  loadMoreQueries: SearchLoaders['moreQueries'],
+  openedOn: string = location.pathname,
+): Promise<PageResults> {
   const pf = await loadPagefind();
-  if (!pf || asked.length > 500) return { pages: [], partial: false };
   const manifest = await loadManifest();
-  const { service, rest: query } = serviceNamed(asked, manifest.services);
+  const services = manifest.services;
+  if (!pf || asked.length > 500) return { pages: [], partial: false, services };
+  const { service: named, rest: query } = serviceNamed(asked, services);
+  const scope = scopeService(named, openedOn, services);
+  const inScope = scope === undefined ? undefined : pagesOfService(pf, scope);
   // A code in any spelling is answered by its page, not by the synonyms of its prefix (`ecs` -> `server`).
   const meaningful = readCodeSpelling(query, manifestShapes(manifest)) === null ? meaningfulWords(query) : [];
   const groups = meaningful.length > 0 ? await loadSynonyms() : [];
@@ -193,8 +219,14 @@ export async function searchPages(asked: string, exclude: Set<string>, loadMoreQ
   // counts as much as the query, and its synonyms are tried instead of the query's.
   const searched = new Map<string, Promise<PagefindHit[]>>();
   const search = (q: string) => findPages(pf, q, searched);
-  const unknown = (await Promise.all(meaningful.map(async (w) => ((await search(w)).length === 0 ? w : '')))).filter(Boolean);
-  const [typos, words] = unknown.length > 0 ? await Promise.all([loadMoreQueries(), loadVocabulary()]) : [undefined, new Map<string, number>()];
+  const scopeIds = await inScope;
+  const found = await Promise.all(meaningful.map(async (w) => ({ word: w, hits: await search(w) })));
+  const unknown = found.filter((f) => f.hits.length === 0).map((f) => f.word);
+  // A word the scope's pages lack is corrected as a typo too (`flavour` is on other services' pages, ECS says
+  // `flavor`), as it would be on a site of that service alone; the query itself is still searched.
+  const missing = found.filter((f) => countInScope(f.hits, scopeIds) === 0).map((f) => f.word);
+  const [typos, vocabulary] = missing.length > 0 ? await Promise.all([loadMoreQueries(), loadVocabulary()]) : [undefined, new Map<string, number>()];
+  const words = withoutWords(vocabulary, missing);
   const corrected = typos?.correctQuery(query, words);
   // Pagefind answers a query with a word no page has by its other words: then no page has every word.
   let partial = typos !== undefined && unknown.some((w) => typos.correctWord(w, words) === undefined);
@@ -204,74 +236,87 @@ export async function searchPages(asked: string, exclude: Set<string>, loadMoreQ
     ...expandSynonyms(corrected ?? query, groups).map((q) => ({ query: q, weight: SYNONYM_WEIGHT })),
   ];
   const tiers: PagefindHit[][] = [mergeByScore(await Promise.all(runs.map(async (r) => ({ hits: await search(r.query), weight: r.weight }))))];
-  if (tiers[0].length < ENOUGH && meaningful.length > 0) {
+  let closest = false;
+  // Too few pages of the scope, as on a site of that service alone, and the other queries are tried too.
+  if (countInScope(tiers[0], scopeIds) < ENOUGH && meaningful.length > 0) {
     const { alternativeQueries, singleWordQueries, rankByWordsShared } = typos ?? (await loadMoreQueries());
     const tried = new Set(runs.map((r) => queryWords(r.query).join(' ')));
     const alternatives = alternativeQueries(query, groups, words).filter((a) => !tried.has(a.query));
     tiers.push(mergeByScore(await Promise.all(alternatives.map(async (a) => ({ hits: await search(a.query), weight: a.weight })))));
-    if (tiers.every((t) => t.length === 0)) {
+    if (tiers.every((t) => countInScope(t, scopeIds) === 0)) {
       const byWord = await Promise.all(
         singleWordQueries(query, groups, words).map(async (forms) => (await Promise.all(forms.map(search))).flat()),
       );
       const hitsById = new Map(byWord.flat().map((h) => [h.id, h]));
+      // No page has every word when no query found any; else only the scope's pages are closest matches.
+      if (tiers.every((t) => t.length === 0)) partial = true;
+      else closest = true;
       tiers.push(rankByWordsShared(byWord.map((hits) => hits.map((h) => h.id))).map(({ id }) => hitsById.get(id)!));
-      partial = true;
     }
   }
-  const seen = new Set<string>();
-  const ordered = tiers.flat().filter((h) => !seen.has(h.id) && seen.add(h.id)).slice(0, RESULTS_SHOWN + exclude.size);
-  const pathOf = (d: PagefindResult) => new URL(d.url, location.origin).pathname;
-  const order = { service, codeFirst: meaningfulWords(query).length > 1 };
-  const classOf = (d: PagefindResult) => resultClass(pathOf(d), order);
-  const loaded: PagefindResult[] = [];
-  // Sorting is stable: Pagefind's order holds within a class.
-  const arranged = () => loaded.filter((d) => !exclude.has(pathOf(d))).sort((a, b) => classOf(a) - classOf(b));
-  // Fragments are fetched in Pagefind's order until the first `count` places can no longer change: that many
-  // pages of the first class are in, or every page is.
-  const loadUntil = async (count: number) => {
-    while (loaded.length < ordered.length && arranged().filter((d) => classOf(d) === 0).length < count) {
-      const batch = ordered.slice(loaded.length, loaded.length + FIRST_RESULTS);
-      loaded.push(...(await Promise.all(batch.map((h) => h.data()))));
-    }
-    return arranged();
-  };
-  const first = (await loadUntil(FIRST_RESULTS)).slice(0, FIRST_RESULTS);
-  const hasMore = loaded.length < ordered.length || arranged().length > first.length;
-  const more = async () => (await loadUntil(Infinity)).slice(first.length, RESULTS_SHOWN);
-  return { pages: first, partial, ...(hasMore ? { more } : {}) };
+  const ordered = orderHits(tiers, scopeIds).slice(0, RESULTS_SHOWN + exclude.size);
+  const order = { service: scope, codeFirst: meaningfulWords(query).length > 1 };
+  const loader = createPageLoader<PagefindHit, FoundPage>({
+    ordered,
+    fetch: async (hit) => {
+      const result = await hit.data();
+      const path = new URL(result.url, location.origin).pathname;
+      return { path, result, service: serviceOfPath(path, services) };
+    },
+    classOf: (page) => resultClass(page.path, order),
+    exclude,
+    batch: FIRST_RESULTS,
+  });
+  const first = (await loader.upTo(FIRST_RESULTS)).slice(0, FIRST_RESULTS);
+  const more = async () => (await loader.upTo(Infinity)).slice(0, RESULTS_SHOWN);
+  return { pages: first, partial, closest, scope, services, ...(loader.hasMore(first.length) ? { more } : {}) };
 }
 
-/** The rest of a list of pages: how to fetch it, and what to call with the number of pages then shown. */
+/** The rest of a list of pages: how to fetch the whole list, and what to call with the number of pages then shown. */
 export interface MorePages {
-  load: () => Promise<PagefindResult[]>;
+  load: () => Promise<FoundPage[]>;
   shown?: (count: number) => void;
 }
 
-/** Renders direct hits, then pages, as text (never as HTML) into a container; with `more`, a "More results" button. */
-export function renderAll(container: HTMLElement, hits: DirectHit[], pages: PagefindResult[], partial = false, more?: MorePages) {
+/**
+ * Renders direct hits, then pages, as text (never as HTML) into a container; with `more`, a "More results"
+ * button. Pages are grouped by service (`groupPages`): the `scope` service's first, then the other services.
+ */
+export function renderAll(container: HTMLElement, hits: DirectHit[], pages: FoundPage[], partial = false, more?: MorePages, scope?: string) {
   const parts: HTMLElement[] = [];
   if (hits.length > 0) parts.push(section(hits.length === 1 ? 'Matching code' : 'Matching codes', hits.map(renderHit)));
-  if (pages.length > 0) {
-    const pageSection = section(partial ? 'Closest pages' : 'Pages', pages.map(renderPage));
-    if (more) pageSection.append(moreButton(pageSection.querySelector('ul')!, more));
-    parts.push(pageSection);
-  }
-  container.replaceChildren(...parts);
+  const pageSections = renderPageSections(pages, partial, scope);
+  if (more && pageSections.length > 0) pageSections.at(-1)!.append(moreButton(container, pageSections, pages, partial, scope, more));
+  container.replaceChildren(...parts, ...pageSections);
 }
 
-/** A button that fetches the rest of a list, adds it, moves focus to the first page it added and goes away. */
-function moreButton(list: HTMLElement, more: MorePages): HTMLButtonElement {
+/** A section per group of pages, each page named with its service. */
+function renderPageSections(pages: FoundPage[], partial: boolean, scope: string | undefined): HTMLElement[] {
+  return groupPages(pages, { scope, partial }).map((group) => {
+    const el = section(group.title, group.pages.map(renderPage));
+    el.classList.add('search-pages');
+    if (group.service !== undefined) el.dataset.service = group.service;
+    else if (scope !== undefined) el.dataset.others = '';
+    return el;
+  });
+}
+
+/** A button that fetches the rest of the pages, shows them all grouped again, focuses the first new page and goes away. */
+function moreButton(container: HTMLElement, sections: HTMLElement[], shown: FoundPage[], partial: boolean, scope: string | undefined, more: MorePages): HTMLButtonElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'search-more';
   button.textContent = 'More results';
   button.addEventListener('click', async () => {
     button.disabled = true;
-    const rest = (await more.load()).map(renderPage);
-    list.append(...rest);
-    button.remove();
-    more.shown?.(list.children.length);
-    rest[0]?.querySelector('a')?.focus();
+    const all = await more.load();
+    const replaced = renderPageSections(all, partial, scope);
+    sections[0].before(...replaced);
+    for (const old of sections) old.remove();
+    more.shown?.(all.length);
+    const before = new Set(shown.map((p) => p.path));
+    const added = all.find((p) => !before.has(p.path));
+    if (added) [...container.querySelectorAll<HTMLAnchorElement>('a.search-page')].find((a) => a.pathname === added.path)?.focus();
   });
   return button;
 }
@@ -304,10 +349,14 @@ function renderHit(hit: DirectHit): HTMLElement {
   return li;
 }
 
-function renderPage(page: PagefindResult): HTMLElement {
+function renderPage({ result, service }: FoundPage): HTMLElement {
   const li = document.createElement('li');
-  const a = link(page.url, 'search-page');
-  a.append(text('span', page.meta.title ?? page.url, 'search-page-title'), excerpt(page.excerpt));
+  const a = link(result.url, 'search-page');
+  const head = document.createElement('span');
+  head.className = 'search-page-head';
+  head.append(text('span', result.meta.title ?? result.url, 'search-page-title'));
+  if (service) head.append(text('span', service.short, 'search-page-service'));
+  a.append(head, excerpt(result.excerpt));
   li.append(a);
   return li;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandSynonyms, meaningfulWords, queryWords, resultClass, serviceNamed } from '../../src/lib/search/search-query';
+import { expandSynonyms, meaningfulWords, queryWords, serviceNamed } from '../../src/lib/search/search-query';
 import { GROUPS } from '../support/synonym-groups';
 
 describe('the words of a query', () => {
@@ -40,13 +40,5 @@ describe('a service named in the query', () => {
     expect(serviceNamed('quota', services)).toEqual({ rest: 'quota' });
     expect(serviceNamed('ecs evs', services)).toEqual({ rest: 'ecs evs' });
     expect(serviceNamed('evs', services)).toEqual({ service: 'evs', rest: 'evs' });
-  });
-
-  it('puts that service’s pages first and, for several words, code pages before index pages', () => {
-    const paths = ['/ecs/all/', '/ecs/ecs-0010/', '/evs/status/400/', '/evs/evs-0001/', '/about/'];
-    expect(paths.map((p) => resultClass(p, { service: 'evs', codeFirst: true }))).toEqual([3, 2, 1, 0, 3]);
-    expect(paths.map((p) => resultClass(p, { service: 'evs', codeFirst: false }))).toEqual([2, 2, 0, 0, 2]);
-    expect(paths.map((p) => resultClass(p, { codeFirst: true }))).toEqual([1, 0, 1, 0, 1]);
-    expect(paths.map((p) => resultClass(p, { codeFirst: false }))).toEqual([0, 0, 0, 0, 0]);
   });
 });

@@ -3,7 +3,6 @@
  * synonyms (`elastic ip` -> `eip`), without the service it names (`evs quota`). When these find too little,
  * `more-queries.ts` has the rest. Pure and browser-safe; the dialog runs the searches.
  */
-import { pageKind, servicePath } from '../core/urls';
 
 /** Synonyms: groups of words or phrases that mean the same to a user (`["eip", "elastic ip", "floating ip"]`). */
 export type SynonymGroups = readonly (readonly string[])[];
@@ -88,14 +87,4 @@ export function serviceNamed(query: string, services: readonly { service: string
   if (named.length !== 1) return { rest: query };
   const rest = words.filter((w) => !names(named[0]).includes(w)).join(' ');
   return { service: named[0].service, rest: rest || query };
-}
-
-/**
- * Where a result page stands, 0 first: pages of the service the query names before the others, and, for a
- * query of several words (it reads like a message), code pages before index pages. Pagefind's order holds
- * within a class.
- */
-export function resultClass(path: string, order: { service?: string; codeFirst: boolean }): number {
-  const otherService = order.service !== undefined && !path.startsWith(servicePath(order.service));
-  return (otherService ? 2 : 0) + (order.codeFirst && pageKind(path) !== 'code' ? 1 : 0);
 }
