@@ -209,7 +209,16 @@ export async function searchPages(
   const manifest = await loadManifest();
   const services = manifest.services;
   if (!pf || asked.length > 500) return { pages: [], partial: false, services };
-  const { service: named, rest: query } = serviceNamed(asked, services);
+  const searched = new Map<string, Promise<PagefindHit[]>>();
+  const search = (q: string) => findPages(pf, q, searched);
+  let { service: named, rest: query } = serviceNamed(asked, services);
+  // On a service's pages, a service the query names is a word of its messages when some of its pages have the
+  // whole query (`iam access failed` on ECS's pages, whose messages speak of IAM): the scope stays.
+  const openedScope = scopeService(undefined, openedOn, services);
+  if (named !== undefined && openedScope !== undefined && named !== openedScope) {
+    const [own, whole] = await Promise.all([pagesOfService(pf, openedScope), search(asked)]);
+    if (whole.some((h) => own.has(h.id))) [named, query] = [undefined, asked];
+  }
   const scope = scopeService(named, openedOn, services);
   const inScope = scope === undefined ? undefined : pagesOfService(pf, scope);
   // A code in any spelling is answered by its page, not by the synonyms of its prefix (`ecs` -> `server`).
@@ -217,8 +226,6 @@ export async function searchPages(
   const groups = meaningful.length > 0 ? await loadSynonyms() : [];
   // A word no page has is likely a typo, and Pagefind answers the other words alone: the corrected query
   // counts as much as the query, and its synonyms are tried instead of the query's.
-  const searched = new Map<string, Promise<PagefindHit[]>>();
-  const search = (q: string) => findPages(pf, q, searched);
   const scopeIds = await inScope;
   const found = await Promise.all(meaningful.map(async (w) => ({ word: w, hits: await search(w) })));
   const unknown = found.filter((f) => f.hits.length === 0).map((f) => f.word);
