@@ -193,6 +193,17 @@ function pagesOfService(pf: Pagefind, service: string): Promise<Set<string>> {
 }
 
 /**
+ * Whether a query says the name of the scope's service (`ecs quota` for `vm quota` on ECS's pages): every page of
+ * the scope has it, so it only lifts the scope's pages that say the rest most often, whatever they are about.
+ */
+function namesService(query: string, scope: string | undefined, services: readonly { service: string; short: string }[]): boolean {
+  const service = services.find((s) => s.service === scope);
+  if (!service) return false;
+  const names = new Set([service.service.toLowerCase(), service.short.toLowerCase()]);
+  return queryWords(query).some((w) => names.has(w));
+}
+
+/**
  * The pages for a query, without those in `exclude` (already shown as direct hits), best first: the query's
  * own results and those of its synonyms, ranked together by score; when they are few, below them those of
  * its typos corrected and of the query without stop words; when still none, the pages that share the most of
@@ -240,7 +251,9 @@ export async function searchPages(
   const runs: { query: string; weight: number }[] = [
     { query, weight: 1 },
     ...(corrected ? [{ query: corrected, weight: 1 }] : []),
-    ...expandSynonyms(corrected ?? query, groups).map((q) => ({ query: q, weight: SYNONYM_WEIGHT })),
+    ...expandSynonyms(corrected ?? query, groups)
+      .filter((q) => !namesService(q, scope, services))
+      .map((q) => ({ query: q, weight: SYNONYM_WEIGHT })),
   ];
   const tiers: PagefindHit[][] = [mergeByScore(await Promise.all(runs.map(async (r) => ({ hits: await search(r.query), weight: r.weight }))))];
   let closest = false;
