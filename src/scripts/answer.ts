@@ -34,10 +34,10 @@ export function unknownCodeBlock(outcome: UnknownCode): HTMLElement {
   block.className = 'lookup-unknown';
   if (outcome.services.length > 0) {
     const p = document.createElement('p');
-    p.append(`${outcome.services.length === 1 ? 'It points to' : 'It points to these services'}: `);
+    p.append('It points to ');
     outcome.services.forEach((s, i) => {
       if (i > 0) p.append('; ');
-      p.append(link(allCodesPath(s.service), `${s.short === s.name ? s.name : `${s.name} (${s.short})`}`), ` (${s.because.join(', ')})`);
+      p.append(link(allCodesPath(s.service), s.short === s.name ? s.name : `${s.name} (${s.short})`), `, by ${s.because.join(' and ')}`);
     });
     p.append('.');
     block.append(p);
@@ -51,13 +51,26 @@ export function unknownCodeBlock(outcome: UnknownCode): HTMLElement {
     list.className = 'search-list lookup-near';
     for (const near of outcome.nearest) {
       const li = document.createElement('li');
-      li.append(link(near.path, `${near.code} (${near.serviceShort})`, 'search-page'));
+      const a = link(near.path, '', 'search-page');
+      const title = document.createElement('span');
+      title.className = 'search-page-title';
+      title.textContent = `${near.code} (${near.serviceShort})`;
+      const message = document.createElement('span');
+      message.className = 'search-page-excerpt';
+      message.textContent = quote(near.message);
+      a.append(title, message);
+      li.append(a);
       list.append(li);
     }
     block.append(list);
   }
   if (outcome.hits.length > 0) block.append(paragraph('Rows whose message reads like the text, under other codes:'));
   return block;
+}
+
+/** The heading of the pages about the message an unknown code's text carried. */
+export function aboutMessageHeading(): HTMLElement {
+  return paragraph('Pages about the message it carried:');
 }
 
 /** A line naming the other services that give the same answer, for a hit several services share. */

@@ -1,9 +1,9 @@
-import { filledCodeHref, searchPagePath } from '../lib/core/urls';
+import { filledCodeHref, searchPagePath, servicePath } from '../lib/core/urls';
 import { readLookupQuery, resolveLookup, type LookupOutcome, type LookupQuery } from '../lib/lookup/resolve';
 import { loadIndexFor } from './lookup-loader';
 import * as moreQueries from '../lib/search/more-queries';
 import { renderAll, searchPages } from './search-dialog';
-import { describeOutcome, unknownCodeBlock } from './answer';
+import { aboutMessageHeading, describeOutcome, unknownCodeBlock } from './answer';
 
 const PREVIEW_DELAY_MS = 150;
 
@@ -70,12 +70,16 @@ async function show(outcome: LookupOutcome, status: HTMLElement, results: HTMLEl
       renderAll(results, outcome.hits, []);
       results.prepend(unknownCodeBlock(outcome));
       // Pages about the message it carried, then a search for the code itself.
+      // Searched as if on the pages of the service it points to: that service's pages come first.
       if (outcome.message) {
-        const { pages, partial, more } = await searchPages(outcome.message, new Set(outcome.hits.map((h) => h.path)), async () => moreQueries);
+        const pointed = outcome.services[0]?.service;
+        const exclude = new Set(outcome.hits.map((h) => h.path));
+        const openedOn = pointed === undefined ? '/' : servicePath(pointed);
+        const { pages, partial, closest, more, scope } = await searchPages(outcome.message, exclude, async () => moreQueries, openedOn);
         if (!current()) return;
         const found = document.createElement('div');
-        renderAll(found, [], pages, partial, more && { load: more });
-        results.append(found);
+        renderAll(found, [], pages, partial || closest, more && { load: more }, scope);
+        if (pages.length > 0) results.append(aboutMessageHeading(), found);
       }
       results.append(searchLink(outcome.code));
       return;

@@ -80,7 +80,7 @@ describe('what the lookup cannot decide, it says', () => {
     expect([outcome, code, status]).toEqual(['unknown-code', 'Ecs.0019', 'Ecs.0019 is not in this reference.']);
     const block = page!.locator('.lookup-unknown');
     expect(await block.locator('p').allInnerTexts()).toEqual([
-      'It points to: Elastic Cloud Server (ECS) (its codes of the prefix Ecs).',
+      'It points to Elastic Cloud Server (ECS), by its codes of the prefix Ecs.',
       'The message it carried: “Flavor <b>s3</b> is abandoned”',
       'Codes nearest to Ecs.0019:',
     ]);
@@ -90,6 +90,11 @@ describe('what the lookup cannot decide, it says', () => {
       '/ecs/ecs-0010/',
       '/ecs/ecs-0014/',
       '/ecs/ecs-0021/',
+    ]);
+    expect(await block.locator('ul.lookup-near a').allInnerTexts()).toEqual([
+      'Ecs.0010 (ECS)\nPrivate IP address %s is already in use.',
+      'Ecs.0014 (ECS)\nThe VPC does not exist.',
+      'Ecs.0021 (ECS)\nInvalid flavor.',
     ]);
     expect(await page!.locator('.lookup-results a[href^="/search/"]').count()).toBe(1);
   });
@@ -114,7 +119,7 @@ describe('the search dialog gives the lookup’s answer', () => {
     await open('/');
     await askDialog(page!, '{"code":"Ecs.0019","message":"Flavor is abandoned"}');
     const block = page!.locator('.search-results .lookup-unknown');
-    expect(await block.locator('p').first().innerText()).toBe('It points to: Elastic Cloud Server (ECS) (its codes of the prefix Ecs).');
+    expect(await block.locator('p').first().innerText()).toBe('It points to Elastic Cloud Server (ECS), by its codes of the prefix Ecs.');
     expect(await block.locator('a').count()).toBe(4);
   });
 });

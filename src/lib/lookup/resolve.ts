@@ -40,6 +40,8 @@ export interface NearCode {
   path: string;
   service: string;
   serviceShort: string;
+  /** Its first current row's message template, to tell what it is about. */
+  message: string;
 }
 
 const MAX_FIELD = 100_000;
@@ -191,7 +193,8 @@ export function nearestCodes(code: string, index: LookupIndex, service?: string,
     for (const c of s.codes) {
       const parts = keyParts(codeKey(c.code));
       if (parts.prefix !== wanted.prefix || parts.number === '' || wanted.number === '') continue;
-      near.push({ code: c.code, path: c.path, service: s.service, serviceShort: s.short, distance: Math.abs(Number(parts.number) - target) });
+      const message = c.variants.find((v) => !v[3])?.[2] ?? '';
+      near.push({ code: c.code, path: c.path, service: s.service, serviceShort: s.short, message, distance: Math.abs(Number(parts.number) - target) });
     }
   }
   return near
