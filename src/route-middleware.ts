@@ -8,7 +8,7 @@ let sidebars: Promise<Map<string, SidebarItem[]>> | undefined;
 
 /** Each service's sidebar (see buildServiceSidebar), made once per build. */
 function serviceSidebars(): Promise<Map<string, SidebarItem[]>> {
-  sidebars ??= getServices().then((services) => new Map(services.map((s) => [s.id, buildServiceSidebar(s, s.categories)])));
+  sidebars ??= getServices().then((services) => new Map(services.map((s) => [s.id, buildServiceSidebar(s, s.categories, services.length)])));
   return sidebars;
 }
 
