@@ -1,14 +1,17 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { getServices } from './pages/_collections';
-import { buildServiceSidebar, type SidebarItem } from './lib/pages/sidebar';
+import { buildServiceSidebar, buildSiteSidebar, type SidebarItem } from './lib/pages/sidebar';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 
-let sidebars: Promise<Map<string, SidebarItem[]>> | undefined;
+let sidebars: Promise<{ site: SidebarItem[]; services: Map<string, SidebarItem[]> }> | undefined;
 
-/** Each service's sidebar (see buildServiceSidebar), made once per build. */
-function serviceSidebars(): Promise<Map<string, SidebarItem[]>> {
-  sidebars ??= getServices().then((services) => new Map(services.map((s) => [s.id, buildServiceSidebar(s, s.categories, services.length)])));
+/** The sidebar of the pages outside a service and each service's sidebar (see sidebar.ts), made once per build. */
+function buildSidebars(): NonNullable<typeof sidebars> {
+  sidebars ??= getServices().then((services) => ({
+    site: buildSiteSidebar(services),
+    services: new Map(services.map((s) => [s.id, buildServiceSidebar(s, s.categories, services.length)])),
+  }));
   return sidebars;
 }
 
@@ -22,14 +25,15 @@ function toEntries(items: readonly SidebarItem[], pathname: string): SidebarEntr
 }
 
 /**
- * Gives every page under `/<service>/` its service's sidebar. Starlight caches the sidebar of its global
+ * Gives every page under `/<service>/` its service's sidebar, and every other page the site's (Starlight would
+ * write the config's `/#services` link as `/#services/`, a fragment no element has). Starlight caches the sidebar of its global
  * config but rebuilds and revalidates one passed to StarlightPage as a prop on every page; this makes the
  * service's items once and only copies them per page (a fresh copy, so pages rendered at once never share one).
  */
 export const onRequest = defineRouteMiddleware(async (context) => {
   const service = context.url.pathname.split('/')[1];
-  const items = service ? (await serviceSidebars()).get(service) : undefined;
-  if (!items) return;
+  const { site, services } = await buildSidebars();
+  const items = (service ? services.get(service) : undefined) ?? site;
   const route = context.locals.starlightRoute;
   const pathname = context.url.pathname;
   // Only the first matching link is current, as in Starlight.

@@ -46,7 +46,7 @@ describe('the home page of a site of many services', () => {
       'RDS',
       'VPC Virtual Private Cloud',
     ]);
-    expect(await items.locator('span').allInnerTexts()).toEqual(['1 codes', '1 codes', '1 codes', '2 codes', '1 codes', '1 codes', '1 codes', '2 codes', '2 codes']);
+    expect(await items.locator('.service-codes').allInnerTexts()).toEqual(['1 codes', '1 codes', '1 codes', '2 codes', '1 codes', '1 codes', '1 codes', '2 codes', '2 codes']);
   });
 
   test('filters the services as the user types, and Enter opens the one left', async () => {
@@ -99,6 +99,7 @@ describe('a code on several rows of one status', () => {
       'HTTP 400 · Querying EIPs #http-400-3',
       'HTTP 400 · Updating an EIP #http-400-4',
       'HTTP 404 Not Found #http-404',
+      'Related codes #related-codes',
     ]);
     expect(await page!.locator('section.variant h2').evaluateAll((hs) => hs.map((h) => `${h.id}: ${(h as HTMLElement).innerText.replace(/\s+/g, ' ')}`))).toEqual([
       'http-400: HTTP 400 Assigning an EIP',
@@ -111,6 +112,6 @@ describe('a code on several rows of one status', () => {
 
   test('rows without a module that differ by message say their message', async () => {
     await open('/vpc/vpc-0101/');
-    expect(await tocEntries()).toEqual(['Overview #_top', 'HTTP 400 · Invalid limit. #http-400', 'HTTP 400 · Invalid marker. #http-400-2']);
+    expect(await tocEntries()).toEqual(['Overview #_top', 'HTTP 400 · Invalid limit. #http-400', 'HTTP 400 · Invalid marker. #http-400-2', 'Related codes #related-codes']);
   });
 });
