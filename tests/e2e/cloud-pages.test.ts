@@ -89,6 +89,15 @@ describe('a service without a display name', () => {
   });
 });
 
+describe('the 404 page of a site of many services', () => {
+  test('links the list of services rather than each service', async () => {
+    page = await site.newPage();
+    await page.goto(site.url('/nothing-here/'), { waitUntil: 'load' });
+    expect(await page.locator('main p', { hasText: 'Browse' }).innerText()).toBe('Home · Browse all 9 services');
+    expect(await page.locator('main a', { hasText: 'all 9 services' }).getAttribute('href')).toBe('/#services');
+  });
+});
+
 describe('a code on several rows of one status', () => {
   test('rows that differ by module say their module in the table of contents and the headings, with the anchors as before', async () => {
     await open('/eip/vpc-0501/');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterServices, listServiceItems, sortServices } from '../../src/lib/pages/service-list';
+import { filterServices, listBrowseLinks, listServiceItems, sortServices } from '../../src/lib/pages/service-list';
 
 const services = [
   { id: 'vpc', name: 'Virtual Private Cloud', short: 'VPC', codes: 97 },
@@ -28,5 +28,21 @@ describe('the home page list of services', () => {
     expect(filterServices(texts, 'private cloud')).toEqual([false, false, false, true]);
     expect(filterServices(texts, 'ecs')).toEqual([true, false, false, false]);
     expect(filterServices(texts, '  ')).toEqual([true, true, true, true]);
+  });
+});
+
+describe('where a page that found nothing sends a reader to browse', () => {
+  it('links the codes of each of a few services, a service without a display name named once', () => {
+    expect(listBrowseLinks(services)).toEqual([
+      { label: 'all ECS codes', path: '/ecs/all/' },
+      { label: 'all ModelArts codes', path: '/modelarts/all/' },
+      { label: 'all RDS codes', path: '/rds/all/' },
+      { label: 'all VPC codes', path: '/vpc/all/' },
+    ]);
+  });
+
+  it('links the home page list of many services', () => {
+    const many = Array.from({ length: 44 }, (_, i) => ({ id: `s${i}`, name: `Service ${i}`, short: `S${i}` }));
+    expect(listBrowseLinks(many)).toEqual([{ label: 'all 44 services', path: '/#services' }]);
   });
 });

@@ -1,5 +1,5 @@
 import { hasOwnShortName, shortServiceName, type ServiceNames } from '../core/service-name';
-import { servicePath } from '../core/urls';
+import { allCodesPath, servicePath, SERVICES_LIST_PATH } from '../core/urls';
 
 /**
  * From this many services on, the home page lists them compactly in columns under a filter box, and the
@@ -41,4 +41,13 @@ export function listServiceItems(services: readonly (ServiceNames & { id: string
 export function filterServices(filterTexts: readonly string[], query: string): boolean[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return filterTexts.map((text) => words.every((w) => text.includes(w)));
+}
+
+/**
+ * Where a page that found nothing sends a reader to browse (404, lookup without JavaScript): each service's
+ * codes (`all ECS codes`) when there are few, else the home page's list (`all 44 services`).
+ */
+export function listBrowseLinks(services: readonly (ServiceNames & { id: string })[]): { label: string; path: string }[] {
+  if (services.length >= MANY_SERVICES) return [{ label: `all ${services.length} services`, path: SERVICES_LIST_PATH }];
+  return sortServices(services).map((s) => ({ label: `all ${shortServiceName(s)} codes`, path: allCodesPath(s.id) }));
 }
