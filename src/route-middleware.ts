@@ -33,7 +33,8 @@ function toEntries(items: readonly SidebarItem[], pathname: string): SidebarEntr
 export const onRequest = defineRouteMiddleware(async (context) => {
   const service = context.url.pathname.split('/')[1];
   const { site, services } = await buildSidebars();
-  const items = (service ? services.get(service) : undefined) ?? site;
+  const serviceItems = service ? services.get(service) : undefined;
+  const items = serviceItems ?? site;
   const route = context.locals.starlightRoute;
   const pathname = context.url.pathname;
   // Only the first matching link is current, as in Starlight.
@@ -46,4 +47,23 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   };
   route.sidebar = toEntries(items, pathname);
   mark(route.sidebar);
+  if (!serviceItems) followSidebar(route);
 });
+
+/**
+ * Previous and next links of a page outside a service, taken from the sidebar it shows: Starlight took them from
+ * the config's, where `/#services` reads `/#services/`. Links the page turned off stay off.
+ */
+function followSidebar(route: StarlightRouteData): void {
+  const links = flattenLinks(route.sidebar);
+  const at = links.findIndex((link) => link.isCurrent);
+  if (at < 0) return;
+  route.pagination = {
+    prev: route.pagination.prev && links[at - 1],
+    next: route.pagination.next && links[at + 1],
+  };
+}
+
+function flattenLinks(entries: readonly SidebarEntry[]): Extract<SidebarEntry, { type: 'link' }>[] {
+  return entries.flatMap((entry) => (entry.type === 'group' ? flattenLinks(entry.entries) : [entry]));
+}

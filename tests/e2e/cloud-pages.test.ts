@@ -67,6 +67,12 @@ describe('the home page of a site of many services', () => {
     expect(await sidebarLinks()).toEqual(['Home /', 'All 9 services /#services', 'About this reference /about/']);
   });
 
+  test('gives the about page a previous link to the list of services, as its sidebar has it', async () => {
+    await open('/about/');
+    expect(await page!.locator('a[rel="prev"]').getAttribute('href')).toBe('/#services');
+    expect(await page!.locator('a[rel="prev"]').innerText()).toContain('All 9 services');
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     test(`has no serious or critical axe-core violation in the ${theme} theme`, async () => {
       await open('/', theme);
