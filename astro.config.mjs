@@ -7,10 +7,10 @@ import { codeAliases } from './src/integrations/aliases.ts';
 import { dataFiles } from './src/integrations/data-files.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { listServices } from './src/lib/content/load-content.ts';
-import { servicePath } from './src/lib/core/urls.ts';
 import { describeServices } from './src/lib/pages/site-data.ts';
+import { buildSiteSidebar } from './src/lib/pages/sidebar.ts';
 
-/** Services are the content folders that hold an error table; the default sidebar lists them. */
+/** Services are the content folders that hold an error table; the sidebar of pages outside a service names them. */
 const services = listServices('content');
 
 export default defineConfig({
@@ -45,14 +45,7 @@ export default defineConfig({
       description: `Every error code of ${describeServices(services)}: message, cause and fix, one page per code.`,
       lastUpdated: false,
       pagination: true,
-      sidebar: [
-        { label: 'Home', link: '/' },
-        {
-          label: 'Services',
-          items: services.map((s) => ({ label: `${s.short}: ${s.name}`, link: servicePath(s.id) })),
-        },
-        { label: 'About this reference', link: '/about/' },
-      ],
+      sidebar: buildSiteSidebar(services),
       customCss: ['./src/styles/site.css'],
       components: { Search: './src/components/Search.astro', Head: './src/components/Head.astro' },
       disable404Route: true,

@@ -1,14 +1,17 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { getServices } from './pages/_collections';
-import { buildServiceSidebar, type SidebarItem } from './lib/pages/sidebar';
+import { buildServiceSidebar, buildSiteSidebar, type SidebarItem } from './lib/pages/sidebar';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 
-let sidebars: Promise<Map<string, SidebarItem[]>> | undefined;
+let sidebars: Promise<{ site: SidebarItem[]; services: Map<string, SidebarItem[]> }> | undefined;
 
-/** Each service's sidebar (see buildServiceSidebar), made once per build. */
-function serviceSidebars(): Promise<Map<string, SidebarItem[]>> {
-  sidebars ??= getServices().then((services) => new Map(services.map((s) => [s.id, buildServiceSidebar(s, s.categories)])));
+/** The sidebar of the pages outside a service and each service's sidebar (see sidebar.ts), made once per build. */
+function buildSidebars(): NonNullable<typeof sidebars> {
+  sidebars ??= getServices().then((services) => ({
+    site: buildSiteSidebar(services),
+    services: new Map(services.map((s) => [s.id, buildServiceSidebar(s, s.categories, services.length)])),
+  }));
   return sidebars;
 }
 
@@ -22,14 +25,16 @@ function toEntries(items: readonly SidebarItem[], pathname: string): SidebarEntr
 }
 
 /**
- * Gives every page under `/<service>/` its service's sidebar. Starlight caches the sidebar of its global
+ * Gives every page under `/<service>/` its service's sidebar, and every other page the site's (Starlight would
+ * write the config's `/#services` link as `/#services/`, a fragment no element has). Starlight caches the sidebar of its global
  * config but rebuilds and revalidates one passed to StarlightPage as a prop on every page; this makes the
  * service's items once and only copies them per page (a fresh copy, so pages rendered at once never share one).
  */
 export const onRequest = defineRouteMiddleware(async (context) => {
   const service = context.url.pathname.split('/')[1];
-  const items = service ? (await serviceSidebars()).get(service) : undefined;
-  if (!items) return;
+  const { site, services } = await buildSidebars();
+  const serviceItems = service ? services.get(service) : undefined;
+  const items = serviceItems ?? site;
   const route = context.locals.starlightRoute;
   const pathname = context.url.pathname;
   // Only the first matching link is current, as in Starlight.
@@ -42,4 +47,23 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   };
   route.sidebar = toEntries(items, pathname);
   mark(route.sidebar);
+  if (!serviceItems) followSidebar(route);
 });
+
+/**
+ * Previous and next links of a page outside a service, taken from the sidebar it shows: Starlight took them from
+ * the config's, where `/#services` reads `/#services/`. Links the page turned off stay off.
+ */
+function followSidebar(route: StarlightRouteData): void {
+  const links = flattenLinks(route.sidebar);
+  const at = links.findIndex((link) => link.isCurrent);
+  if (at < 0) return;
+  route.pagination = {
+    prev: route.pagination.prev && links[at - 1],
+    next: route.pagination.next && links[at + 1],
+  };
+}
+
+function flattenLinks(entries: readonly SidebarEntry[]): Extract<SidebarEntry, { type: 'link' }>[] {
+  return entries.flatMap((entry) => (entry.type === 'group' ? flattenLinks(entry.entries) : [entry]));
+}

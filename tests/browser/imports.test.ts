@@ -52,6 +52,7 @@ describe('browser code', () => {
       'src/components/FilledValues.astro',
       'src/components/PasteBox.astro',
       'src/components/Search.astro',
+      'src/components/ServiceList.astro',
       'src/pages/404.astro',
       'src/pages/lookup/index.astro',
     ]);

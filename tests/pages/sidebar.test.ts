@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
 import { listCategories } from '../../src/lib/pages/categories';
 import { loadServices } from '../../src/lib/content/load-content';
-import { buildServiceSidebar, MAX_GROUP_LINKS, type SidebarItem } from '../../src/lib/pages/sidebar';
+import { buildServiceSidebar, buildSiteSidebar, MAX_GROUP_LINKS, type SidebarItem } from '../../src/lib/pages/sidebar';
 
 /** Every link in a sidebar, depth first. */
 function links(items: readonly SidebarItem[]): string[] {
@@ -91,5 +91,41 @@ describe('the service sidebar', () => {
     expect(service.items).toContainEqual({ label: `By code range (${families.length})`, link: '/ecs/#by-family' });
     expect(links(service.items).filter((link) => link.startsWith('/ecs/family/'))).toEqual([]);
     expect(links(service.items)).toContain('/ecs/status/404/');
+  });
+});
+
+describe('the sidebar of pages outside a service', () => {
+  const named = (id: string, name: string, short = id.toUpperCase()) => ({ id, name, short });
+
+  it('lists a few services alphabetically, each named once when it has no display name', () => {
+    expect(buildSiteSidebar([named('vpc', 'Virtual Private Cloud'), named('rds', 'RDS'), named('ecs', 'Elastic Cloud Server')])).toEqual([
+      { label: 'Home', link: '/' },
+      {
+        label: 'Services',
+        items: [
+          { label: 'ECS: Elastic Cloud Server', link: '/ecs/' },
+          { label: 'RDS', link: '/rds/' },
+          { label: 'VPC: Virtual Private Cloud', link: '/vpc/' },
+        ],
+      },
+      { label: 'About this reference', link: '/about/' },
+    ]);
+  });
+
+  it('links the home page list instead of listing many services', () => {
+    const many = Array.from({ length: 44 }, (_, i) => named(`s${i}`, `Service ${i}`));
+    expect(buildSiteSidebar(many)).toEqual([
+      { label: 'Home', link: '/' },
+      { label: 'All 44 services', link: '/#services' },
+      { label: 'About this reference', link: '/about/' },
+    ]);
+  });
+});
+
+describe('the service sidebar on a site of several services', () => {
+  it('links the list of all services after Home, never the other services', () => {
+    const sidebar = buildServiceSidebar({ id: 'rds', name: 'RDS', short: 'RDS' }, [], 44);
+    expect(sidebar.map((item) => item.label)).toEqual(['Home', 'All services', 'RDS', 'About this reference']);
+    expect(links(sidebar)).toEqual(['/', '/#services', '/rds/', '/rds/all/', '/about/']);
   });
 });

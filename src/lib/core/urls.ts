@@ -4,6 +4,9 @@
  * in `/` (pages) or a file name (exports).
  */
 
+/** The home page's list of every service: `/#services`. */
+export const SERVICES_LIST_PATH = '/#services';
+
 /** The service's overview page: `/ecs/`. */
 export function servicePath(service: string): string {
   return `/${service}/`;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { shortServiceName } from '../core/service-name';
 import type { CodeEntry, ServiceCatalogue } from '../catalogue/catalogue';
 import type { Editorial, Family } from '../catalogue/editorial';
 import { describeStatus } from '../core/http-status';
@@ -46,15 +47,15 @@ export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial
   const prefixes = [...new Set(entries.map((e) => e.prefix))].filter((p) => p !== '');
   const primary = primaryPrefix(entries);
   return [
-    make('all', 'all', { title: `All ${catalogue.short} error codes`, label: 'All codes', summary: `Every error code in the ${catalogue.name} table, with its HTTP status and message.` }, entries),
+    make('all', 'all', { title: `All ${shortServiceName(catalogue)} error codes`, label: 'All codes', summary: `Every error code in the ${catalogue.name} table, with its HTTP status and message.` }, entries),
     ...tableGroups(catalogue).map(({ slug, caption, members }) =>
-      make('table', slug, { title: `${catalogue.short}: ${caption}`, label: caption, summary: `The codes of the table "${caption}" in the ${catalogue.name} documentation.` }, members),
+      make('table', slug, { title: `${shortServiceName(catalogue)}: ${caption}`, label: caption, summary: `The codes of the table "${caption}" in the ${catalogue.name} documentation.` }, members),
     ),
     ...statuses.map((status) =>
       make('status', String(status), {
         title: `HTTP ${status} ${describeStatus(status)}`,
         label: `${status} ${describeStatus(status)}`,
-        summary: `${catalogue.short} error codes that the table lists with HTTP status ${status} (${describeStatus(status)}).`,
+        summary: `${shortServiceName(catalogue)} error codes that the table lists with HTTP status ${status} (${describeStatus(status)}).`,
       }, entries.filter((e) => e.variants.some((v) => v.statuses.includes(status)))),
     ),
     ...prefixes.map((prefix) =>
@@ -165,7 +166,7 @@ function firstWord(code: string): string {
 
 function prefixSummary(prefix: string, primary: string, catalogue: ServiceCatalogue): string {
   if (prefix === primary) return `Codes raised by ${catalogue.name} itself.`;
-  if (prefix.toLowerCase() === 'common') return `Codes shared by the cloud's API gateway and job framework; ${catalogue.short} returns them too. The same Common code can mean something else in another service.`;
+  if (prefix.toLowerCase() === 'common') return `Codes shared by the cloud's API gateway and job framework; ${shortServiceName(catalogue)} returns them too. The same Common code can mean something else in another service.`;
   if (prefix.toLowerCase() === 'pdp') return 'Codes from the policy decision point: fine-grained permission (IAM policy) checks that run before a request reaches the service.';
   return `${prefix}.* codes that ${catalogue.name} returns.`;
 }

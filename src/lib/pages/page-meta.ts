@@ -1,5 +1,6 @@
 import type { CodePageData } from './code-pages';
-import { statusBadge } from '../core/http-status';
+import { labelRows } from './row-labels';
+import { shortServiceName } from '../core/service-name';
 
 /** A heading for Starlight's table of contents. */
 export interface TocHeading {
@@ -11,19 +12,17 @@ export interface TocHeading {
 /** Meta description and table of contents of a code page. */
 export function describeCodePage(
   page: CodePageData,
-  service: { short: string; name: string },
+  service: { short: string; name: string; tables?: readonly { caption?: string }[] },
 ): { description: string; headings: TocHeading[] } {
   const first = page.entry.variants[0];
   const statuses = page.entry.variants.flatMap((v) => v.statuses);
   const description = truncate(
-    `${page.entry.code} (${service.short}${statuses.length > 0 ? `, HTTP ${statuses.join('/')}` : ''}): ` +
+    `${page.entry.code} (${shortServiceName(service)}${statuses.length > 0 ? `, HTTP ${statuses.join('/')}` : ''}): ` +
       `${first.message.text} ${first.description.text}`.replace(/\s+/g, ' '),
     200,
   );
-  const headings: TocHeading[] = page.entry.variants.map((v) => {
-    const { badge, reason } = statusBadge(v);
-    return { depth: 2, slug: v.anchor, text: reason ? `${badge} ${reason}` : badge };
-  });
+  const labels = labelRows(page.entry.variants, service.tables?.map((t) => t.caption));
+  const headings: TocHeading[] = page.entry.variants.map((v, i) => ({ depth: 2, slug: v.anchor, text: labels[i].text }));
   if (page.history && page.history.earlier.length > 0) {
     headings.push({ depth: 2, slug: 'earlier-wordings', text: 'Earlier wordings' });
   }

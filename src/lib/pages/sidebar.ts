@@ -1,5 +1,7 @@
-import { allCodesPath, changesPath, servicePath } from '../core/urls';
+import { allCodesPath, changesPath, servicePath, SERVICES_LIST_PATH } from '../core/urls';
 import type { Category, CategoryKind } from './categories';
+import { listedServiceName, shortServiceName, type ServiceNames } from '../core/service-name';
+import { MANY_SERVICES, sortServices } from './service-list';
 
 /** A sidebar item in the shape Starlight's `sidebar` option and `StarlightPage` prop take. */
 export type SidebarItem =
@@ -18,17 +20,34 @@ const GROUPS: { kind: CategoryKind; label: string }[] = [
 export const MAX_GROUP_LINKS = 30;
 
 /**
+ * The sidebar of the pages outside a service (home, about, lookup, search): a few services are listed by name
+ * (`ECS: Elastic Cloud Server`); from MANY_SERVICES on, one link leads to the home page's list, which has a filter.
+ */
+export function buildSiteSidebar(services: readonly (ServiceNames & { id: string })[]): SidebarItem[] {
+  return [
+    { label: 'Home', link: '/' },
+    services.length >= MANY_SERVICES
+      ? { label: `All ${services.length} services`, link: SERVICES_LIST_PATH }
+      : { label: 'Services', items: sortServices(services).map((s) => ({ label: listedServiceName(s), link: servicePath(s.id) })) },
+    { label: 'About this reference', link: '/about/' },
+  ];
+}
+
+/**
  * The sidebar of a service's pages: its overview, all codes and its category pages, never the codes
  * themselves, and at most MAX_GROUP_LINKS per group, so a page's size does not grow with the number of codes.
+ * On a site of several services it links the home page's list of them (`All services`), never each one.
  */
 export function buildServiceSidebar(
-  service: { id: string; short: string; history?: unknown },
+  service: ServiceNames & { id: string; history?: unknown },
   categories: readonly Pick<Category, 'kind' | 'label' | 'path'>[],
+  siteServices = 1,
 ): SidebarItem[] {
   return [
     { label: 'Home', link: '/' },
+    ...(siteServices > 1 ? [{ label: 'All services', link: SERVICES_LIST_PATH }] : []),
     {
-      label: service.short,
+      label: shortServiceName(service),
       items: [
         { label: 'Overview', link: servicePath(service.id) },
         { label: 'All codes', link: allCodesPath(service.id) },
