@@ -1,4 +1,5 @@
 import { allCodesPath } from '../lib/core/urls';
+import { fullServiceName } from '../lib/core/service-name';
 import type { DirectHit } from '../lib/lookup/direct-hits';
 import type { LookupOutcome } from '../lib/lookup/resolve';
 
@@ -37,7 +38,7 @@ export function unknownCodeBlock(outcome: UnknownCode): HTMLElement {
     p.append('It points to ');
     outcome.services.forEach((s, i) => {
       if (i > 0) p.append('; ');
-      p.append(link(allCodesPath(s.service), s.short === s.name ? s.name : `${s.name} (${s.short})`), `, by ${s.because.join(' and ')}`);
+      p.append(link(allCodesPath(s.service), fullServiceName(s)), `, by ${s.because.join(' and ')}`);
     });
     p.append('.');
     block.append(p);

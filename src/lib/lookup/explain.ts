@@ -4,6 +4,7 @@ import { anchoredPath, codePath } from '../core/urls';
 import type { CodePageData } from '../pages/code-pages';
 import { exportCode, exportMessage, normalizeSiteUrl, type ExportMessage, type ExportVariant } from '../export/export';
 import { describeStatus } from '../core/http-status';
+import { fullServiceName, listedServiceName, shortServiceName } from '../core/service-name';
 import type { ServiceModel } from '../content/load-content';
 import { lookupSource } from '../export/data-files';
 import { buildLookupIndex, type DirectHit } from './direct-hits';
@@ -266,8 +267,8 @@ const LABEL_WIDTH = 13;
  */
 export function formatAnswer(answer: ExplainAnswer, options: FormatOptions = {}): string {
   const blocks = answer.hits.map((hit) => formatHit(hit, options));
-  if (answer.kind === 'choose' && answer.undecided) blocks.unshift(`${answer.undecided} The codes: ${answer.hits.map((h) => `${h.code} (${h.service.short})`).join(', ')}.`);
-  if (answer.because) blocks.unshift(`${answer.hits[0].service.short}, by ${answer.because.join(', ')}.`);
+  if (answer.kind === 'choose' && answer.undecided) blocks.unshift(`${answer.undecided} The codes: ${answer.hits.map((h) => `${h.code} (${shortServiceName(h.service)})`).join(', ')}.`);
+  if (answer.because) blocks.unshift(`${shortServiceName(answer.hits[0].service)}, by ${answer.because.join(', ')}.`);
   if (answer.unknown) blocks.unshift(formatUnknown(answer.unknown, answer.hits.length > 0));
   return `${blocks.join('\n\n')}\n`;
 }
@@ -275,7 +276,7 @@ export function formatAnswer(answer: ExplainAnswer, options: FormatOptions = {})
 /** What the lookup knows of a code no table lists, as lines of text. */
 function formatUnknown(unknown: NonNullable<ExplainAnswer['unknown']>, similar: boolean): string {
   const lines = [`${unknown.code} is not in this reference.`];
-  for (const s of unknown.services) lines.push(`  It points to ${s.short === s.name ? s.name : `${s.name} (${s.short})`}: ${s.because.join(', ')}.`);
+  for (const s of unknown.services) lines.push(`  It points to ${fullServiceName(s)}: ${s.because.join(', ')}.`);
   if (unknown.message) lines.push(`  The message it carried: "${unknown.message}"`);
   if (unknown.nearest.length > 0) lines.push(`  Codes nearest to it: ${unknown.nearest.map((n) => `${n.code} (${n.serviceShort})`).join(', ')}`);
   if (similar) lines.push('  Rows whose message reads like the input, under other codes:');
@@ -286,7 +287,7 @@ function formatUnknown(unknown: NonNullable<ExplainAnswer['unknown']>, similar: 
 export function formatHit(hit: ExplainHit, options: FormatOptions = {}): string {
   const style = ansi(options.color ?? false);
   const rowCount = hit.rows.length > 1 ? `, ${hit.rows.length} rows` : '';
-  const lines = [`${style.bold(hit.code)} (${hit.service.short}: ${hit.service.name}${rowCount})`];
+  const lines = [`${style.bold(hit.code)} (${listedServiceName(hit.service)}${rowCount})`];
   if (hit.alsoIn) lines.push(`  Also in ${hit.alsoIn.map((a) => a.short).join(', ')}, reading the same: ${hit.alsoIn.map((a) => a.url).join(' ')}`);
   if (hit.retired) lines.push(`  Retired: last published ${hit.retired.lastPublished}; the table of ${hit.retired.current} no longer has it.`);
   if (hit.note) lines.push(`  ${hit.note}`);

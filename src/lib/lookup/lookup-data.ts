@@ -1,5 +1,6 @@
 import type { Clues, CodeEntry, Variant } from '../catalogue/catalogue';
 import { sameAnswerKey } from '../core/message-identity';
+import { shortServiceName } from '../core/service-name';
 import type { ServiceClues } from './service-evidence';
 import { anchoredPath, codePath } from '../core/urls';
 import { codeKey, decidesInText, findCodesInText, keyParts, learnShapes, readCodeSpelling, shapesFromList, type CodeShapes } from '../core/code-identity';
@@ -71,7 +72,7 @@ export function buildLookupData(
   return {
     service: service.id,
     name: service.name,
-    short: service.short,
+    short: shortServiceName(service),
     codes: entries.map((e) => {
       const isShared = shared.has(codeKey(e.code));
       return {
@@ -118,7 +119,7 @@ export function buildSiteLookup(sources: readonly LookupSource[]): { data: Looku
   const shared = new Set([...servicesOf].filter(([, services]) => services.size > 1).map(([key]) => key));
   return {
     data: sources.map(({ catalogue, entries, earlier }) => buildLookupData(catalogue, entries, earlier, shared)),
-    clues: sources.map(({ catalogue }) => ({ service: catalogue.id, name: catalogue.name, short: catalogue.short, ...catalogue.clues })),
+    clues: sources.map(({ catalogue }) => ({ service: catalogue.id, name: catalogue.name, short: shortServiceName(catalogue), ...catalogue.clues })),
   };
 }
 
