@@ -121,7 +121,7 @@ describe('a code that is not in the reference', () => {
 
     const near = page.locator('.lookup-results ul.lookup-near a');
     expect(await near.count()).toBeGreaterThan(0);
-    for (const text of await near.allInnerTexts()) expect(text).toMatch(/^Ecs\.\d{4} \(ECS\)$/);
+    for (const text of await near.allInnerTexts()) expect(text).toMatch(/^Ecs\.\d{4} \(ECS\)\n\S/);
     const hrefs = await near.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     for (const href of hrefs) {
       const response = await page.request.get(site.url(href), { maxRedirects: 0 });

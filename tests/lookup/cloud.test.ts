@@ -94,6 +94,10 @@ describe('a code that is a name, standing in prose', () => {
     expect(answer('Error: error creating bucket ssl-storage: AccessDenied,\n Reason: Access Denied')).toBe('go /obs/accessdenied/');
   });
 
+  it('loses to a whole message of another code that says more than the name', () => {
+    expect(answer('AccessDenied: The VPC does not exist.')).toBe('go /ecs/ecs-0014/#http-400');
+  });
+
   it('loses to a message that says the name itself', () => {
     expect(answer('AccessDenied')).toBe('go /obs/accessdenied/');
     expect(answer('Access denied.')).toBe('go /fgs/fss-1118/#http-401');

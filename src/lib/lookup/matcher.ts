@@ -38,9 +38,10 @@ export interface Matcher {
   match(input: string, options?: MatchOptions): MatchResult[];
 }
 
-/** Whether a template's literals hold a code name as a word of their own (`itemnotfound` in `itemNotFound: xxx`). */
-function saysName(c: Compiled, key: string): boolean {
-  return c.pieces.some((p) => 'lit' in p && Array.from(p.lit.matchAll(WORD), (m) => m[0]).includes(key));
+/** Whether a template's literals, letters and digits only, are (part of) a code name (`Access denied.` of `accessdenied`). */
+function spellsName(c: Compiled, key: string): boolean {
+  const letters = c.pieces.map((p) => ('lit' in p ? p.lit : '')).join('').replace(/[^\p{L}\p{N}]+/gu, '');
+  return letters !== '' && key.replace(/[^\p{L}\p{N}]+/gu, '').includes(letters);
 }
 
 /** Compiles message templates once into a matcher for codes, messages, JSON bodies and log lines. */
@@ -101,10 +102,11 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
       }
       const strong = matched.filter((m) => !m.c.weak);
       const pool = strong.length > 0 ? strong : matched;
-      // A name some table has as a code (`AccessDenied`) standing in the text is that code, unless the message
-      // that matched says the name itself (`itemNotFound: xxx could not be found.` is another code's message).
+      // A name some table has as a code (`AccessDenied`) standing in the text is that code when the messages
+      // that matched only spell the name out (FunctionGraph's "Access denied."); a message that says more
+      // (`itemNotFound: Subnet s-1 does not exist.`, a message of another code) keeps its place.
       const hinted = inText.find((k) => byCode.has(k));
-      if (hinted !== undefined && !pool.some((m) => saysName(m.c, hinted))) return byKey(hinted);
+      if (hinted !== undefined && pool.every((m) => spellsName(m.c, hinted))) return byKey(hinted);
       const best = Math.max(...pool.map((m) => m.c.literal));
       return pool
         .filter((m) => m.c.literal === best)
