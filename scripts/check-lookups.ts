@@ -6,10 +6,12 @@
 import './require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildLookupIndex } from '../src/lib/lookup/direct-hits';
+import { buildLookupIndex, type DirectHit } from '../src/lib/lookup/direct-hits';
 import { resolveLookup, type LookupQuery } from '../src/lib/lookup/resolve';
 import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupManifest, type LookupRecord } from '../src/lib/lookup/lookup-data';
 import type { ServiceExport } from '../src/lib/export/export';
+import type { ServiceClues } from '../src/lib/lookup/service-evidence';
+import { LOOKUP_SERVICES_PATH } from '../src/lib/core/urls';
 import { exitWithUsage, readCommandLine } from './cli-args';
 
 const USAGE = 'usage: npm run check:lookups [-- DIST]';
@@ -19,6 +21,8 @@ const dist = path.resolve(positionals[0] ?? 'dist');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dist, file), 'utf8')) as T;
 const manifest = readJson<LookupManifest>('lookup/manifest.json');
 const shapes = manifestShapes(manifest);
+// Every service's clues, as the browser fetches them on a site of several services.
+const clues = manifest.services.length > 1 ? readJson<ServiceClues[]>(LOOKUP_SERVICES_PATH.slice(1)) : [];
 const shardCache = new Map<string, LookupRecord[]>();
 
 /** A shard file as the browser fetches it (a missing shard reads as empty, as a 404 does). */
@@ -38,15 +42,19 @@ function lookUp(query: LookupQuery) {
   const needed = shardsForInput(input, manifest, query.code);
   const files = needed.codes.map((key) => `lookup/c/${key}.json`);
   if (needsWordShards(input, manifest, files.flatMap(shard), query.code)) files.push(...needed.words.map((n) => `lookup/w/${n}.json`));
-  const index = buildLookupIndex(groupRecords([...new Set(files)].flatMap(shard), manifest.services), shapes);
+  const index = buildLookupIndex(groupRecords([...new Set(files)].flatMap(shard), manifest.services), shapes, clues);
   return resolveLookup(query, index);
 }
 
-/** Whether an outcome reaches the code's page: straight there, or through a chooser that offers it. */
+/**
+ * Whether an outcome reaches the code's page: straight there, or through a chooser that offers it, or as one of
+ * the services of one answer (the same code, rows reading the same), which the answer names.
+ */
 function reaches(outcome: ReturnType<typeof lookUp>, url: string, direct: boolean): boolean {
   const pathOf = new URL(url).pathname;
-  if (outcome.kind === 'go') return outcome.hit.path === pathOf;
-  return !direct && outcome.kind === 'choose' && outcome.hits.some((h) => h.path === pathOf);
+  const answers = (hit: DirectHit) => hit.path === pathOf || (!direct && (hit.alsoIn ?? []).some((a) => a.path === pathOf));
+  if (outcome.kind === 'go') return answers(outcome.hit);
+  return !direct && outcome.kind === 'choose' && outcome.hits.some(answers);
 }
 
 /** An outcome in a few words, for a report. */

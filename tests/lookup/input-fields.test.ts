@@ -20,8 +20,9 @@ describe('the codes a text says it carries', () => {
     expect(claimedCodes('{"code":"400","message":"bad"} status code: 404')).toEqual([]);
   });
 
-  it('does not take a bracketed URL or a bracketed word for a code', () => {
+  it('does not take a bracketed URL, word or filled-in value for a code', () => {
     expect(claimedCodes('[POST https://ecs.eu-de.otc.t-systems.com/v2/x/servers] [ERROR]')).toEqual([]);
+    expect(claimedCodes('The type [sample-7] of ECS in the AZ [eu-de-01] you selected')).toEqual([]);
   });
 });
 

@@ -24,7 +24,3 @@ export function parseTemplate(message: string): Segment[] {
   return segments;
 }
 
-/** Number of literal (non-slot) characters: how specific a template is. */
-export function literalLength(segments: readonly Segment[]): number {
-  return segments.reduce((n, s) => n + (s.kind === 'text' ? s.text.length : 0), 0);
-}

@@ -1,5 +1,5 @@
 /** Compiling message templates: literal pieces and slots, their anchor word, and an index by their rarest word. */
-import { literalLength, type Segment, type SlotKind } from '../core/template';
+import type { Segment, SlotKind } from '../core/template';
 import { HAS_WORD, WORD, foldText } from './fold';
 import type { MatchTarget } from './matcher';
 /** Templates with fewer literal characters are weak: whole-message matches only, ranked below others. */
@@ -61,7 +61,8 @@ export function compile(target: MatchTarget): Compiled {
     groups,
     anchor: literals.reduce((a, b) => (b.length > a.length ? b : a), ''),
     weak: literal < WEAK_LITERAL,
-    literal: literalLength(target.segments),
+    // What the input must hold: the folded literals, without the final period or `!` a paste may drop.
+    literal,
   };
 }
 

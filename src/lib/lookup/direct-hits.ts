@@ -61,6 +61,8 @@ export interface HitOptions {
   status?: number;
   code?: string;
   service?: string;
+  /** The text is a message, not a paste (`MatchOptions.asMessage`). */
+  asMessage?: boolean;
 }
 
 /**
@@ -68,7 +70,7 @@ export interface HitOptions {
  * inside JSON or a log line) whose template the matcher recognises. One hit per code, best first.
  */
 export function findDirectHits(text: string, index: LookupIndex, options: HitOptions = {}): DirectHit[] {
-  const results = index.matcher.match(text, { status: options.status, code: options.code });
+  const results = index.matcher.match(text, { status: options.status, code: options.code, asMessage: options.asMessage });
   const byCode = new Map<string, MatchResult[]>();
   for (const result of results) {
     const path = result.target.id.split('#')[0];

@@ -72,7 +72,9 @@ export function inputWords(input: string, limit = 2_000): string[] {
 }
 
 // Where a text says "this is the error's code" outside JSON: `[APIGW.0301]`, `error code : X`, `error_code=X`, `code=X`.
-const BRACKETED = /\[([A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)+)\]/g;
+// A bracketed code is a prefix and a number of two or more digits after a `.` or `_` (`[APIGW.0301]`), not any
+// bracketed word with a digit (`[vol-1]`, `[sample-7]`, a value a message filled in).
+const BRACKETED = /\[([A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*[._]\d{2,})\]/g;
 const LABELLED = /\b(?:error[ _-]?code|err[ _-]?code|code)\s*[:=]\s*["']?([A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])/gi;
 
 /** Most characters a code claimed by a text has: longer is not a code. */

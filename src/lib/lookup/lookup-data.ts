@@ -349,12 +349,13 @@ function codesNamed(input: string, manifest: LookupManifest, code?: string): { s
 }
 
 /**
- * Whether an input needs the word shards too, once the code shards it names are loaded: unless a code it
- * spells whole, or a code with a number in its text, is among those records (a name inside the text,
- * `itemNotFound`, does not rule out a message match).
+ * Whether an input needs the word shards too, once the code shards it names are loaded: unless the caller's code,
+ * or a code with a number that the input spells or carries, is among those records. A name does not rule out a
+ * message match, in the text (`itemNotFound`) or as the whole input (`TooManyRequests` is also a message).
  */
 export function needsWordShards(input: string, manifest: LookupManifest, codeRecords: readonly LookupRecord[], code?: string): boolean {
   const { spelled, inText } = codesNamed(input, manifest, code);
-  const named = new Set([...spelled, ...inText.filter(decidesInText)]);
+  const asked = code === undefined ? null : readCodeSpelling(code, manifestShapes(manifest));
+  const named = new Set([...(asked === null ? [] : [asked]), ...spelled.filter(decidesInText), ...inText.filter(decidesInText)]);
   return !codeRecords.some((r) => named.has(codeKey(r[1])));
 }

@@ -31,6 +31,11 @@ export interface MatchResult {
 export interface MatchOptions {
   status?: number;
   code?: string;
+  /**
+   * The text is a message (a `?message=` link), not a paste: it is not read as a code as a whole, and a name
+   * inside it decides only when no message matches (`TooManyRequests` is a code and another code's message).
+   */
+  asMessage?: boolean;
 }
 
 /** Finds the table rows that explain a pasted error message, JSON body or log line. */
@@ -80,7 +85,7 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
       // The caller's code, then JSON code fields, the whole paste as a code, codes with a number in the text.
       // A name found inside the text (`AccessDenied`) decides after message matching, which may show that
       // the name is part of another code's message (`itemNotFound: xxx could not be found.`).
-      const codes = [options.code ?? '', ...fields.codes, raw.length <= 200 ? raw : ''].map(codeKey);
+      const codes = [options.code ?? '', ...fields.codes, raw.length <= 200 && !options.asMessage ? raw : ''].map(codeKey);
       const inText = findCodesInText(raw, shapes).map((found) => found.key);
       const named = inText.filter(decidesInText);
       const key = [...codes, ...named].find((k) => k !== '' && byCode.has(k));
@@ -106,7 +111,7 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
       // that matched only spell the name out (FunctionGraph's "Access denied."); a message that says more
       // (`itemNotFound: Subnet s-1 does not exist.`, a message of another code) keeps its place.
       const hinted = inText.find((k) => byCode.has(k));
-      if (hinted !== undefined && pool.every((m) => spellsName(m.c, hinted))) return byKey(hinted);
+      if (hinted !== undefined && pool.every((m) => !options.asMessage && spellsName(m.c, hinted))) return byKey(hinted);
       const best = Math.max(...pool.map((m) => m.c.literal));
       return pool
         .filter((m) => m.c.literal === best)

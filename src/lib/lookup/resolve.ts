@@ -70,7 +70,7 @@ export function readLookupQuery(params: URLSearchParams): LookupQuery {
 export function resolveLookup(query: LookupQuery, index: LookupIndex): LookupOutcome {
   const text = query.message ?? query.q ?? query.code ?? '';
   if (!text) return { kind: 'empty' };
-  const options = { status: query.status, code: query.code, service: query.service };
+  const options = { status: query.status, code: query.code, service: query.service, asMessage: query.message !== undefined };
   // A code asked for: the `code` parameter, or a query that is only a code in a known shape (`Ecs.0019`).
   const explicit = query.code ?? (query.message === undefined && readCodeSpelling(text, index.shapes) !== null ? text : undefined);
   if (explicit !== undefined && !isKnownCode(explicit, index, query.service) && readCodeSpelling(explicit, index.shapes) !== null) {
