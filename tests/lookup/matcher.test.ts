@@ -168,6 +168,29 @@ describe('matching inside longer text', () => {
   });
 });
 
+describe('a code that is a name and another code’s message', () => {
+  const names = createMatcher(
+    targets([
+      ['TooManyRequests', 429, 'Too many requests.'],
+      ['Mod.2799', 429, 'TooManyRequests'],
+      ['Fgs.1118', 401, 'Access denied.'],
+      ['AccessDenied', 403, 'Access denied because the date header is missing.'],
+    ]),
+  );
+
+  it('is the code when a paste is only the name', () => {
+    expect(summary(names.match('TooManyRequests'))).toEqual(['TooManyRequests@429 code []']);
+  });
+
+  it('is the message when the text is a message (a ?message= link)', () => {
+    expect(summary(names.match('TooManyRequests', { asMessage: true }))).toEqual(['Mod.2799@429 message []']);
+  });
+
+  it('standing in prose beats a message that only spells the name out', () => {
+    expect(summary(names.match('error creating bucket: AccessDenied, Reason: Access Denied'))).toEqual(['AccessDenied@403 code []']);
+  });
+});
+
 describe('a code in the input', () => {
   it('decides the result: only that code, whatever the message says', () => {
     const body = '{"error_code":"Ecs.0010","error_msg":"Failed to create volume v1 because quota exceeded."}';
