@@ -132,6 +132,9 @@ function megabytePastes(): [string, string][] {
     ["'a' repeated", 'a'.repeat(MEGABYTE)],
     ["'%s%s%s' repeated", '%s'.repeat(MEGABYTE / 2)],
     ["'aaaa...b'", `${'a'.repeat(MEGABYTE - 1)}b`],
+    ["'a-' repeated", 'a-'.repeat(MEGABYTE / 2)],
+    ["'x.' repeated", 'x.'.repeat(MEGABYTE / 2)],
+    ['a JSON body with a million-character code', `{"error_code":"E.${'1'.repeat(MEGABYTE)}","error_msg":"x"}`],
   ];
 }
 

@@ -27,8 +27,8 @@ const HOST = /(?<![\w.-])(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])
 // A path after an HTTP method, for a log line that gives no host (`POST /v3/abc/elb/loadbalancers`).
 const METHOD_PATH = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+(\/[^\s"'<>\],;)]*)/g;
 
-// Runs of letters and digits joined by `.` or `_`: codes (`ELB.0002`, `CCE_CM.0201`), hosts, identifiers.
-const COMPOUND = /[\p{L}\p{N}-]+(?:[._][\p{L}\p{N}-]+)+/gu;
+// A letter or digit, a `.` or `_`, a letter or digit: what codes (`ELB.0002`, `CCE_CM.0201`), hosts and identifiers have.
+const JOINED = /[\p{L}\p{N}][._][\p{L}\p{N}]/u;
 
 /** The services a text points at, with their evidence; services it does not point at are absent. */
 export function readEvidence(text: string, services: readonly ServiceClues[]): Map<string, ServiceEvidence> {
@@ -58,7 +58,7 @@ export function readEvidence(text: string, services: readonly ServiceClues[]): M
     }
   }
   // Words are read outside codes and hosts: `ELB.0002` names no service, since both load balancers have it.
-  const prose = input.replace(COMPOUND, ' ');
+  const prose = input.replace(/\S+/g, (token) => (JOINED.test(token) ? ' ' : token));
   for (const s of services) {
     for (const term of s.terms) if (termStandsIn(prose, term)) add(s.service, WEIGHT.term, `the words “${term}”`);
   }
