@@ -96,7 +96,8 @@ describe('what the lookup cannot decide, it says', () => {
       'Ecs.0014 (ECS)\nThe VPC does not exist.',
       'Ecs.0021 (ECS)\nInvalid flavor.',
     ]);
-    expect(await page!.locator('.lookup-results a[href^="/search/"]').count()).toBe(1);
+    // Pages about its message come when the search has answered, then a search for the code itself.
+    await expect.poll(() => page!.locator('.lookup-results a[href^="/search/"]').count(), { timeout: 10_000 }).toBe(1);
   });
 
   test('a code in brackets in an SDK exception is named, pointing to the service whose codes share its prefix', async () => {
