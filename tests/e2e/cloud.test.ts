@@ -124,3 +124,17 @@ describe('the search dialog gives the lookup’s answer', () => {
     expect(await block.locator('a').count()).toBe(4);
   });
 });
+
+describe('a code page names the same code in other services', () => {
+  test('VPC.0501 on VPC links EIP’s page, whose rows read the same', async () => {
+    await open('/vpc/vpc-0501/');
+    const line = page!.locator('p.code-elsewhere');
+    expect(await line.innerText()).toBe('VPC.0501 is also in EIP (the same rows).');
+    expect(await line.locator('a').getAttribute('href')).toBe('/eip/vpc-0501/');
+  });
+
+  test('DBS.200001 on TaurusDB names GaussDB as the same and RDS as worded otherwise', async () => {
+    await open('/taurusdb/dbs-200001/');
+    expect(await page!.locator('p.code-elsewhere').innerText()).toBe('DBS.200001 is also in GaussDB (the same rows), RDS (other wording).');
+  });
+});

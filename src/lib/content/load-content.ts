@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildCatalogue, serviceNames, type ServiceCatalogue } from '../catalogue/catalogue';
 import { listCategories, type Category } from '../pages/categories';
-import { buildCodePages, type CodePageData } from '../pages/code-pages';
+import { buildCodePages, linkSharedCodes, type CodePageData } from '../pages/code-pages';
 import type { Diagnostic } from '../core/diagnostics';
 import { readEditorial, readServiceMeta, type Editorial, type ServiceMeta } from '../catalogue/editorial';
 import { toPageHistory } from '../history/code-history';
@@ -129,6 +129,7 @@ function readServices(contentDir: string, root: string): Loaded {
       synonyms: [...shared, ...readSynonymsFile(join(folder, SYNONYMS_FILE), rel(SYNONYMS_FILE), diagnostics)],
     });
   }
+  linkSharedCodes(services);
   return { services, diagnostics, warnings };
 }
 

@@ -3,7 +3,9 @@ import { CodeEntrySchema, type CodeEntry, type ServiceCatalogue } from '../catal
 import { CategorySchema, indexCategories, type Category } from './categories';
 import { PageHistorySchema, type PageHistory } from '../history/code-history';
 import { codePath } from '../core/urls';
-import { sharedMessageKey } from '../core/message-identity';
+import { sameAnswerKey, sharedMessageKey } from '../core/message-identity';
+import { codeKey } from '../core/code-identity';
+import { shortServiceName } from '../core/service-name';
 
 /** A link to another code, with what a list shows of it. */
 export interface CodeLink {
@@ -16,6 +18,15 @@ export interface CodeLink {
 /** A link to an index page. */
 export const CategoryLinkSchema = CategorySchema.pick({ kind: true, title: true, label: true, path: true });
 export type CategoryLink = z.infer<typeof CategoryLinkSchema>;
+
+/** The same code in another service: where, and whether its rows read the same there (one answer, two tables). */
+export const ElsewhereLinkSchema = z.object({
+  service: z.string(),
+  short: z.string(),
+  path: z.string(),
+  same: z.boolean(),
+});
+export type ElsewhereLink = z.infer<typeof ElsewhereLinkSchema>;
 
 /** Everything one code page shows besides the entry itself. */
 export interface CodePageData {
@@ -30,6 +41,8 @@ export interface CodePageData {
   next?: CodeLink;
   /** The code's history, when the service has dated versions of its table. */
   history?: PageHistory;
+  /** The same code in other services (`ELB.1001` in ELB and LB), when there are any. */
+  elsewhere?: ElsewhereLink[];
 }
 
 const RELATED_PER_CATEGORY = 5;
@@ -114,6 +127,7 @@ export const StoredCodePageSchema = z.object({
   previous: z.string().optional(),
   next: z.string().optional(),
   history: PageHistorySchema.optional(),
+  elsewhere: z.array(ElsewhereLinkSchema).optional(),
 });
 export type StoredCodePage = z.infer<typeof StoredCodePageSchema>;
 
@@ -128,6 +142,7 @@ export function compactCodePage(page: CodePageData): StoredCodePage {
     previous: page.previous?.code,
     next: page.next?.code,
     history: page.history,
+    ...(page.elsewhere ? { elsewhere: page.elsewhere } : {}),
   };
 }
 
@@ -146,6 +161,32 @@ export function expandCodePages(stored: readonly StoredCodePage[], categories: r
       previous: p.previous === undefined ? undefined : link(p.previous),
       next: p.next === undefined ? undefined : link(p.next),
       history: p.history,
+      ...(p.elsewhere ? { elsewhere: p.elsewhere } : {}),
     };
   });
+}
+
+/**
+ * Links each code page to the same code in the other services (any spelling), saying whether its rows read the
+ * same there: message, description and solution of every row, case and whitespace aside. Fills `elsewhere`.
+ */
+export function linkSharedCodes(services: readonly { catalogue: ServiceCatalogue; pages: CodePageData[] }[]): void {
+  const byKey = new Map<string, { catalogue: ServiceCatalogue; page: CodePageData; rows: string }[]>();
+  for (const { catalogue, pages } of services) {
+    for (const page of pages) {
+      const key = codeKey(page.entry.code);
+      const rows = page.entry.variants
+        .map((v) => sameAnswerKey({ message: v.message.text, description: v.description.text, solution: v.solution.text }))
+        .join(' ');
+      byKey.set(key, [...(byKey.get(key) ?? []), { catalogue, page, rows }]);
+    }
+  }
+  for (const group of byKey.values()) {
+    if (new Set(group.map((g) => g.catalogue.id)).size < 2) continue;
+    for (const own of group) {
+      own.page.elsewhere = group
+        .filter((other) => other.catalogue.id !== own.catalogue.id)
+        .map((other) => ({ service: other.catalogue.id, short: shortServiceName(other.catalogue), path: other.page.path, same: other.rows === own.rows }));
+    }
+  }
 }
