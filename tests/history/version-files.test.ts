@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/core/diagnostics';
-import { isCalendarDate, readVersionList } from '../../src/lib/history/version-files';
+import { isCalendarDate } from '../../src/lib/core/dates';
+import { readVersionList } from '../../src/lib/history/version-files';
 
 const TABLE = 'content/ecs/error-codes.rst';
 /** History folder entries for file names, with paths under content/ecs/history/. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../core/diagnostics';
+import { isCalendarDate } from '../core/dates';
 
 /** One dated version of a service's error table: the file to read and the date it was published. */
 export interface VersionFile {
@@ -61,15 +62,6 @@ export function readVersionList(
 
   const versions = [...byDate].map(([date, file]) => ({ date, file })).sort((a, b) => compareText(a.date, b.date));
   return { versions, diagnostics };
-}
-
-/** Tells whether a `YYYY-MM-DD` string names a day that exists in the calendar (no 2023-02-29). */
-export function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function serviceJsonOf(tableFile: string): string {

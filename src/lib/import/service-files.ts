@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isCalendarDate } from '../history/version-files';
+import { isCalendarDate } from '../core/dates';
 
 /** A file the import wants a service folder to hold, and whether it differs from what is there. */
 export interface PlannedFile {
