@@ -1,4 +1,4 @@
-import type { Clues, CodeEntry, Variant } from '../catalogue/catalogue';
+import type { Clues, CodeEntry } from '../catalogue/catalogue';
 import { sameAnswerKey } from '../core/message-identity';
 import { shortServiceName } from '../core/service-name';
 import type { ServiceClues } from './service-evidence';
@@ -82,8 +82,8 @@ export function buildLookupData(
           ...e.variants.map((v): LookupVariant => {
             // A table without a message column is matched by its description (the text its API returns).
             const status = packStatuses(v.statuses);
-            if (!v.message.text) return isShared ? [status, v.anchor, v.description.text, 0, '', sameAnswerOf(v)] : [status, v.anchor, v.description.text];
-            if (isShared) return [status, v.anchor, v.message.text, 0, v.description.text, sameAnswerOf(v)];
+            if (!v.message.text) return isShared ? [status, v.anchor, v.description.text, 0, '', sameAnswerKey(v)] : [status, v.anchor, v.description.text];
+            if (isShared) return [status, v.anchor, v.message.text, 0, v.description.text, sameAnswerKey(v)];
             return v.description.text ? [status, v.anchor, v.message.text, 0, v.description.text] : [status, v.anchor, v.message.text];
           }),
           ...(earlier.get(e.code) ?? []).map((w): LookupVariant => [packStatuses(w.statuses), w.id, w.message.text, w.rank]),
@@ -91,10 +91,6 @@ export function buildLookupData(
       };
     }),
   };
-}
-
-function sameAnswerOf(v: Variant): string {
-  return sameAnswerKey({ message: v.message.text, description: v.description.text, solution: v.solution.text });
 }
 
 /** A service's part of the site's lookup data: its catalogue, its codes, their earlier wordings. */

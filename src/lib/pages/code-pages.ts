@@ -175,9 +175,7 @@ export function linkSharedCodes(services: readonly { catalogue: ServiceCatalogue
   for (const { catalogue, pages } of services) {
     for (const page of pages) {
       const key = codeKey(page.entry.code);
-      const rows = page.entry.variants
-        .map((v) => sameAnswerKey({ message: v.message.text, description: v.description.text, solution: v.solution.text }))
-        .join(' ');
+      const rows = page.entry.variants.map(sameAnswerKey).join(' ');
       byKey.set(key, [...(byKey.get(key) ?? []), { catalogue, page, rows }]);
     }
   }
