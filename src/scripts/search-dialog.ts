@@ -4,7 +4,7 @@ import { alsoInLine, unknownCodeBlock } from './answer';
 import type * as MoreQueries from '../lib/search/more-queries';
 import type * as LookupLoader from './lookup-loader';
 import { readCodeSpelling } from '../lib/core/code-identity';
-import { expandSynonyms, meaningfulWords, queryWords, serviceNamed, SYNONYM_WEIGHT } from '../lib/search/search-query';
+import { expandSynonyms, meaningfulWords, queryWords, saysServiceName, serviceNamed, SYNONYM_WEIGHT } from '../lib/search/search-query';
 import {
   countInScope, createPageLoader, groupPages, mergeByScore, orderHits, resultClass, scopeService, serviceFilter, serviceOfPath, withoutWords,
   type ServiceName,
@@ -198,9 +198,7 @@ function pagesOfService(pf: Pagefind, service: string): Promise<Set<string>> {
  */
 function namesService(query: string, scope: string | undefined, services: readonly { service: string; short: string }[]): boolean {
   const service = services.find((s) => s.service === scope);
-  if (!service) return false;
-  const names = new Set([service.service.toLowerCase(), service.short.toLowerCase()]);
-  return queryWords(query).some((w) => names.has(w));
+  return service !== undefined && saysServiceName(query, service);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandSynonyms, meaningfulWords, queryWords, serviceNamed } from '../../src/lib/search/search-query';
+import { expandSynonyms, meaningfulWords, queryWords, saysServiceName, serviceNamed } from '../../src/lib/search/search-query';
 import { GROUPS } from '../support/synonym-groups';
 
 describe('the words of a query', () => {
@@ -40,5 +40,11 @@ describe('a service named in the query', () => {
     expect(serviceNamed('quota', services)).toEqual({ rest: 'quota' });
     expect(serviceNamed('ecs evs', services)).toEqual({ rest: 'ecs evs' });
     expect(serviceNamed('evs', services)).toEqual({ service: 'evs', rest: 'evs' });
+  });
+
+  it('is said by a query that has its id or short name as a word, not inside another word', () => {
+    expect(saysServiceName('ecs quota', { service: 'ecs', short: 'ECS' })).toBe(true);
+    expect(saysServiceName('server quota', { service: 'ecs', short: 'ECS' })).toBe(false);
+    expect(saysServiceName('ecsx quota', { service: 'ecs', short: 'ECS' })).toBe(false);
   });
 });

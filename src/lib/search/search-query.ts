@@ -82,9 +82,19 @@ export function expandSynonyms(query: string, groups: SynonymGroups): string[] {
  */
 export function serviceNamed(query: string, services: readonly { service: string; short: string }[]): { service?: string; rest: string } {
   const words = queryWords(query);
-  const names = (s: { service: string; short: string }) => [s.service.toLowerCase(), s.short.toLowerCase()];
-  const named = services.filter((s) => names(s).some((n) => words.includes(n)));
+  const named = services.filter((s) => nameWords(s).some((n) => words.includes(n)));
   if (named.length !== 1) return { rest: query };
-  const rest = words.filter((w) => !names(named[0]).includes(w)).join(' ');
+  const rest = words.filter((w) => !nameWords(named[0]).includes(w)).join(' ');
   return { service: named[0].service, rest: rest || query };
+}
+
+/** Whether a query says a service's id or short name as a word (`ecs quota` says ECS). */
+export function saysServiceName(query: string, service: { service: string; short: string }): boolean {
+  const names = nameWords(service);
+  return queryWords(query).some((w) => names.includes(w));
+}
+
+/** The words a query names a service by: its id and its short name, lower-cased. */
+function nameWords(service: { service: string; short: string }): string[] {
+  return [service.service.toLowerCase(), service.short.toLowerCase()];
 }
