@@ -1,6 +1,6 @@
 import { codeFromPath } from '../lib/pages/aliases';
 import { filledCodeHref } from '../lib/core/urls';
-import { nearestCodes, resolveLookup } from '../lib/lookup/resolve';
+import { resolveLookup } from '../lib/lookup/resolve';
 import { manifestShapes } from '../lib/lookup/lookup-data';
 import { loadIndexFor } from './lookup-loader';
 import { loadManifest } from './lookup-manifest';
@@ -26,7 +26,8 @@ export async function resolveNotFound(): Promise<void> {
     renderAll(results, outcome.hits, []);
     return;
   }
-  const nearest = nearestCodes(found.code, index, found.service);
+  // The lookup names a code that is not in the reference with the codes nearest to it.
+  const nearest = outcome.kind === 'unknown-code' ? outcome.nearest : [];
   status.textContent = `There is no page for ${found.code.slice(0, 40)}: it is not a code in this reference.` +
     (nearest.length > 0 ? ` Nearby codes: ${nearest.map((n) => n.code).join(', ')}.` : '');
 }
