@@ -29,9 +29,21 @@ export default defineConfig({
         output: {
           codeSplitting: {
             groups: [
-              { name: 'code-identity', priority: 3, test: /src[\\/]lib[\\/]core[\\/](code-identity|message-identity)\.ts$/ },
-              { name: 'search', priority: 2, test: /src[\\/](scripts[\\/](search-dialog|lookup-manifest)|lib[\\/]search[\\/]search-query|lib[\\/]lookup[\\/](lookup-data|input-fields|fold|word-filter))\.ts$/ },
-              { name: 'lookup', priority: 1, test: /src[\\/](scripts[\\/](lookup|lookup-loader)|lib[\\/]lookup[\\/][\w-]+|lib[\\/]search[\\/]more-queries)\.ts$/ },
+              {
+                name: 'code-identity',
+                priority: 3,
+                test: /src[\\/]lib[\\/]core[\\/](code-identity|message-identity)\.ts$/,
+              },
+              {
+                name: 'search',
+                priority: 2,
+                test: /src[\\/](scripts[\\/](search-dialog|lookup-manifest)|lib[\\/]search[\\/]search-query|lib[\\/]lookup[\\/](lookup-data|input-fields|fold|word-filter))\.ts$/,
+              },
+              {
+                name: 'lookup',
+                priority: 1,
+                test: /src[\\/](scripts[\\/](lookup|lookup-loader)|lib[\\/]lookup[\\/][\w-]+|lib[\\/]search[\\/]more-queries)\.ts$/,
+              },
             ],
           },
         },

@@ -40,7 +40,12 @@ function escapeMarkdown(text: string): string {
 function codeMarkdown(entry: CodeEntry): string {
   const rows = entry.variants.map((v, i) => {
     const heading = v.statuses.length > 0 ? `HTTP ${v.statuses.join('/')}` : `Row ${i + 1}`;
-    return [`## ${heading}`, `**Message:** ${escapeMarkdown(v.message.text)}`, `**Description:** ${escapeMarkdown(v.description.text)}`, `**Solution:** ${escapeMarkdown(v.solution.text)}`].join('\n\n');
+    return [
+      `## ${heading}`,
+      `**Message:** ${escapeMarkdown(v.message.text)}`,
+      `**Description:** ${escapeMarkdown(v.description.text)}`,
+      `**Solution:** ${escapeMarkdown(v.solution.text)}`,
+    ].join('\n\n');
   });
   return `---\ntitle: ${JSON.stringify(entry.code)}\ndescription: ${JSON.stringify(entry.variants[0]?.message.text ?? entry.code)}\n---\n\n${rows.join('\n\n')}\n`;
 }
@@ -57,15 +62,22 @@ const { code, rows } = Astro.props;
 `;
 
 function versionOf(dir: string, name: string): string {
-  return (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 /** Writes a baseline site for these codes into an empty project folder (node_modules is the caller's). */
 export function writeBaselineSite(dir: string, kind: Baseline, entries: readonly CodeEntry[]): void {
   // Astro finds the packages to bundle for rendering (Starlight) from package.json's dependencies.
   const dependencies = { astro: versionOf(dir, 'astro'), '@astrojs/starlight': versionOf(dir, '@astrojs/starlight') };
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `bench-${kind}`, private: true, type: 'module', dependencies }));
-  writeFileSync(join(dir, 'astro.config.mjs'), astroConfig(kind === 'markdown' ? 'Plain Starlight' : 'StarlightPage floor'));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: `bench-${kind}`, private: true, type: 'module', dependencies }),
+  );
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    astroConfig(kind === 'markdown' ? 'Plain Starlight' : 'StarlightPage floor'),
+  );
   mkdirSync(join(dir, 'src/content/docs'), { recursive: true });
   writeFileSync(join(dir, 'src/content.config.ts'), CONTENT_CONFIG);
   writeFileSync(join(dir, 'src/content/docs/index.md'), '---\ntitle: Error codes\n---\n\nOne page per error code.\n');

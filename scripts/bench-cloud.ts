@@ -19,7 +19,13 @@ import { exitWithUsage, readCommandLine } from './cli-args';
 import { linkTree, runMeasured, walk, type MeasuredRun } from './bench-process';
 import { launchBrowser } from '../tests/support/browser';
 import { CLOUD_CORPUS, type CorpusEntry } from '../tests/support/cloud-corpus';
-import { describeObservation, judgeLookup, observeLookup, type LookupObservation, type Verdict } from '../tests/support/lookup-runner';
+import {
+  describeObservation,
+  judgeLookup,
+  observeLookup,
+  type LookupObservation,
+  type Verdict,
+} from '../tests/support/lookup-runner';
 import { startStaticServer } from '../tests/support/static-server';
 import { measureFirstSearch, measureLookup, type Transfer } from '../tests/support/transfers';
 
@@ -73,7 +79,9 @@ function cloneCheckout(dir: string): string {
     // Hard links cannot cross file systems; a symlinked node_modules builds too, but Astro's cache lands in the checkout's.
     rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    console.log(`note: node_modules is a symlink to the checkout's (${error instanceof Error ? error.message : String(error)})`);
+    console.log(
+      `note: node_modules is a symlink to the checkout's (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   return head;
 }
@@ -104,7 +112,10 @@ function addTables(tables: string, contentDir: string): { added: string[]; notes
 }
 
 /** The code pages of a built site, from each service's `errors.json`, by path; and the services of each code slug. */
-function readCodePages(dist: string, manifest: LookupManifest): { pages: Set<string>; servicesOfSlug: Map<string, string[]> } {
+function readCodePages(
+  dist: string,
+  manifest: LookupManifest,
+): { pages: Set<string>; servicesOfSlug: Map<string, string[]> } {
   const pages = new Set<string>();
   const servicesOfSlug = new Map<string, string[]>();
   for (const { service } of manifest.services) {
@@ -123,7 +134,9 @@ function readCodePages(dist: string, manifest: LookupManifest): { pages: Set<str
 /** Every expectation of the corpus that names no page of the built site. */
 function checkCorpus(corpus: readonly CorpusEntry[], pages: Set<string>): string[] {
   return corpus.flatMap((entry) =>
-    (entry.expect ?? []).filter((path) => !pages.has(path)).map((path) => `${path} is no code page of this build (text: ${oneLine(entry.text, 80)})`),
+    (entry.expect ?? [])
+      .filter((path) => !pages.has(path))
+      .map((path) => `${path} is no code page of this build (text: ${oneLine(entry.text, 80)})`),
   );
 }
 
@@ -149,7 +162,10 @@ function verdictTable(title: string, groups: Map<string, Result[]>, all: Result[
     `| ${name} | ${results.length} | ${COLUMNS.map(([verdict]) => results.filter((r) => r.verdict === verdict).length).join(' | ')} |`;
   return [
     `| ${head.join(' | ')} |`,
-    `| --- |${head.slice(1).map(() => ' ---: ').join('|')}|`,
+    `| --- |${head
+      .slice(1)
+      .map(() => ' ---: ')
+      .join('|')}|`,
     ...[...groups].map(([name, results]) => row(name, results)),
     row('**total**', all),
   ].join('\n');
@@ -171,10 +187,16 @@ function expectation(entry: CorpusEntry): string {
 async function main(): Promise<number> {
   const { values, positionals } = readCommandLine('bench:cloud', USAGE, {
     allowPositionals: true,
-    options: { keep: { type: 'boolean' }, 'only-corpus': { type: 'boolean' }, dist: { type: 'string' }, filter: { type: 'string' } },
+    options: {
+      keep: { type: 'boolean' },
+      'only-corpus': { type: 'boolean' },
+      dist: { type: 'string' },
+      filter: { type: 'string' },
+    },
   });
   const onlyCorpus = values['only-corpus'] ?? false;
-  if (onlyCorpus && positionals.length > 0) exitWithUsage('bench:cloud', '--only-corpus takes no folder of tables', USAGE);
+  if (onlyCorpus && positionals.length > 0)
+    exitWithUsage('bench:cloud', '--only-corpus takes no folder of tables', USAGE);
   if (!onlyCorpus && positionals.length !== 1) exitWithUsage('bench:cloud', 'one folder of tables expected', USAGE);
   if (!onlyCorpus && values.dist !== undefined) exitWithUsage('bench:cloud', '--dist goes with --only-corpus', USAGE);
 
@@ -224,7 +246,9 @@ async function measureSite(dist: string, build: MeasuredRun | undefined, filter:
     bytes += size;
   });
   const { pages, servicesOfSlug } = readCodePages(dist, manifest);
-  const corpus = CLOUD_CORPUS.filter((e) => filter === undefined || e.text.toLowerCase().includes(filter.toLowerCase()));
+  const corpus = CLOUD_CORPUS.filter(
+    (e) => filter === undefined || e.text.toLowerCase().includes(filter.toLowerCase()),
+  );
   const corpusErrors = checkCorpus(corpus, pages);
 
   const server = await startStaticServer(dist);
@@ -233,12 +257,17 @@ async function measureSite(dist: string, build: MeasuredRun | undefined, filter:
   let searchBytes = 0;
   let lookupTransfers: Transfer[] = [];
   try {
-    searchBytes = total(await measureFirstSearch(browser, server.url, pages.has('/ecs/ecs-0010/') ? '/ecs/ecs-0010/' : '/', SEARCH_QUERY));
+    searchBytes = total(
+      await measureFirstSearch(browser, server.url, pages.has('/ecs/ecs-0010/') ? '/ecs/ecs-0010/' : '/', SEARCH_QUERY),
+    );
     lookupTransfers = await measureLookup(browser, server.url, LOOKUP_TEXT);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     for (const entry of corpus) {
-      const seen = await observeLookup(page, server.url, entry.text).catch((error: unknown): LookupObservation => ({ kind: 'miss', detail: `error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }));
+      const seen = await observeLookup(page, server.url, entry.text).catch((error: unknown): LookupObservation => ({
+        kind: 'miss',
+        detail: `error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      }));
       results.push({ entry, seen, verdict: judgeLookup(entry, seen) });
     }
     await context.close();
@@ -249,7 +278,9 @@ async function measureSite(dist: string, build: MeasuredRun | undefined, filter:
 
   const f = (n: number) => n.toLocaleString('en-US');
   console.log('\n## The site\n');
-  console.log('| services | codes | build wall s | peak RSS MB (tree) | peak RSS MB (largest process) | dist files | dist bytes | first search KB | cold lookup KB (files) |');
+  console.log(
+    '| services | codes | build wall s | peak RSS MB (tree) | peak RSS MB (largest process) | dist files | dist bytes | first search KB | cold lookup KB (files) |',
+  );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   console.log(
     `| ${manifest.services.length} | ${f(manifest.services.reduce((n, s) => n + s.codes, 0))} | ${build ? build.seconds.toFixed(1) : '—'} | ` +
@@ -257,21 +288,37 @@ async function measureSite(dist: string, build: MeasuredRun | undefined, filter:
       `${kb(searchBytes)} | ${kb(total(lookupTransfers))} (${lookupTransfers.length}) |`,
   );
   console.log(
-    '\nCodes: the lookup manifest\'s count per service, summed. Build: `npm run build` in the clone, wall time; peak RSS is resident memory ' +
-      'summed over the build\'s process tree (npm, Node, Astro, Pagefind), polled from /proc every 250 ms. Transfers: Chromium against a ' +
+    "\nCodes: the lookup manifest's count per service, summed. Build: `npm run build` in the clone, wall time; peak RSS is resident memory " +
+      "summed over the build's process tree (npm, Node, Astro, Pagefind), polled from /proc every 250 ms. Transfers: Chromium against a " +
       `static server with gzip, compressed bodies plus headers: a first search for "${SEARCH_QUERY}" from a code page (what the dialog ` +
       `fetches after the page loaded), and a cold /lookup/?q= of \`${LOOKUP_TEXT}\` until it decided (page, scripts and lookup data).`,
   );
 
   console.log(`\n## Lookup of pasted texts (${results.length} texts)\n`);
-  console.log(verdictTable('kind of text', groupBy(results, (r) => r.entry.kind), results));
+  console.log(
+    verdictTable(
+      'kind of text',
+      groupBy(results, (r) => r.entry.kind),
+      results,
+    ),
+  );
   console.log('');
-  console.log(verdictTable('expected', groupBy(results, (r) => expectationGroup(r.entry, servicesOfSlug)), results));
-  const open = results.filter((r) => r.verdict !== 'direct-right' && r.verdict !== 'unlisted-named' && r.verdict !== 'none-right');
+  console.log(
+    verdictTable(
+      'expected',
+      groupBy(results, (r) => expectationGroup(r.entry, servicesOfSlug)),
+      results,
+    ),
+  );
+  const open = results.filter(
+    (r) => r.verdict !== 'direct-right' && r.verdict !== 'unlisted-named' && r.verdict !== 'none-right',
+  );
   if (open.length > 0) {
     console.log(`\n### Texts that did not land right directly (${open.length})\n`);
     for (const r of open) {
-      console.log(`- **${r.verdict}** [${r.entry.kind}] \`${oneLine(r.entry.text, 160)}\`\n  expected ${expectation(r.entry)}${r.entry.ambiguous ? ' (ambiguous)' : ''}; ${describeObservation(r.seen)}`);
+      console.log(
+        `- **${r.verdict}** [${r.entry.kind}] \`${oneLine(r.entry.text, 160)}\`\n  expected ${expectation(r.entry)}${r.entry.ambiguous ? ' (ambiguous)' : ''}; ${describeObservation(r.seen)}`,
+      );
     }
   }
   if (corpusErrors.length > 0) {

@@ -43,7 +43,11 @@ function longDiffCase(targetMs: number): Case {
   const middle = (word: string) => Array.from({ length: MAX_DIFF_TOKENS }, (_, i) => `${word}${i % 10}`).join(' ');
   const before = `Start. ${middle('a')} End.`;
   const after = `Start. ${middle('b')} End.`;
-  return { name: `word diff of two texts of ${MAX_DIFF_TOKENS.toLocaleString('en')} words (too long to align)`, targetMs, run: () => diffWords(before, after) };
+  return {
+    name: `word diff of two texts of ${MAX_DIFF_TOKENS.toLocaleString('en')} words (too long to align)`,
+    targetMs,
+    run: () => diffWords(before, after),
+  };
 }
 
 function main(): void {
@@ -56,7 +60,9 @@ function main(): void {
     const runs = time(c.run);
     const best = Math.min(...runs);
     console.log(`| ${c.name} | ${best.toFixed(1)} | ${runs.map((ms) => ms.toFixed(1)).join(', ')} | ${c.targetMs} |`);
-    verdicts.push(`${best < c.targetMs ? 'PASS' : 'FAIL'}  ${c.name}: ${best.toFixed(1)} ms; target < ${c.targetMs} ms`);
+    verdicts.push(
+      `${best < c.targetMs ? 'PASS' : 'FAIL'}  ${c.name}: ${best.toFixed(1)} ms; target < ${c.targetMs} ms`,
+    );
   }
   console.log();
   for (const line of verdicts) console.log(line);

@@ -7,7 +7,14 @@
  * loads). Inputs are pseudo-random with a fixed seed.
  */
 import './require-node.mjs';
-import { buildLookupShards, buildSiteLookup, packStatuses, shardsForInput, toMatchTargets, type LookupData } from '../src/lib/lookup/lookup-data';
+import {
+  buildLookupShards,
+  buildSiteLookup,
+  packStatuses,
+  shardsForInput,
+  toMatchTargets,
+  type LookupData,
+} from '../src/lib/lookup/lookup-data';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { buildCatalogue } from '../src/lib/catalogue/catalogue';
@@ -44,14 +51,20 @@ function createRandom(seed: number) {
 /** The error table of the first service folder under a content directory. */
 function firstServiceTable(contentDir: string): string {
   const [first] = listServiceIds(contentDir);
-  if (first === undefined) throw new Error(`${contentDir}/: no service folder with an ${TABLE_NAME}; pass a table file: npm run bench:match -- path/to/${TABLE_NAME}`);
+  if (first === undefined)
+    throw new Error(
+      `${contentDir}/: no service folder with an ${TABLE_NAME}; pass a table file: npm run bench:match -- path/to/${TABLE_NAME}`,
+    );
   return `${contentDir}/${first}/${TABLE_NAME}`;
 }
 
 /** A table file as given, or every `.rst` file of a folder, in name order. */
 function tableFiles(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).filter((name) => name.endsWith('.rst')).sort().map((name) => join(path, name));
+  return readdirSync(path)
+    .filter((name) => name.endsWith('.rst'))
+    .sort()
+    .map((name) => join(path, name));
 }
 
 /** Each table as a service of its own (named after its file, or its folder for an `error-codes.rst`), as lookup data. */
@@ -85,7 +98,8 @@ function syntheticTargets(): MatchTarget[] {
       random.next() < 0.6 ? random.pick(COMMON_WORDS) : random.pick(invented),
     );
     const slots = random.int(4);
-    for (let s = 0; s < slots; s++) words.splice(1 + random.int(words.length - 1), 0, random.next() < 0.3 ? '%d' : '%s');
+    for (let s = 0; s < slots; s++)
+      words.splice(1 + random.int(words.length - 1), 0, random.next() < 0.3 ? '%d' : '%s');
     const message = `${words.join(' ')}.`;
     const code = `Svc${i % 37}.${String(i).padStart(4, '0')}`;
     return { id: `${code}@400`, code, statuses: [400], segments: parseTemplate(message) };
@@ -167,15 +181,23 @@ function lookupLoad(targets: readonly MatchTarget[], inputs: readonly string[]):
     codes: targets.map((t) => ({
       code: t.code,
       path: `/bench/${t.id}/`,
-      variants: [[packStatuses(t.statuses), 'http-400', t.segments.map((g) => (g.kind === 'text' ? g.text : g.slot)).join('')]],
+      variants: [
+        [packStatuses(t.statuses), 'http-400', t.segments.map((g) => (g.kind === 'text' ? g.text : g.slot)).join('')],
+      ],
     })),
   };
   const { manifest, words, codes } = buildLookupShards([data]);
   const size = (value: unknown) => JSON.stringify(value).length;
-  const loads = inputs.map((input) => {
-    const needed = shardsForInput(input, manifest);
-    return size(manifest) + needed.codes.reduce((n, k) => n + size(codes.get(k)), 0) + needed.words.reduce((n, w) => n + size(words[w]), 0);
-  }).sort((a, b) => a - b);
+  const loads = inputs
+    .map((input) => {
+      const needed = shardsForInput(input, manifest);
+      return (
+        size(manifest) +
+        needed.codes.reduce((n, k) => n + size(codes.get(k)), 0) +
+        needed.words.reduce((n, w) => n + size(words[w]), 0)
+      );
+    })
+    .sort((a, b) => a - b);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   return `median ${kb(loads[Math.floor(loads.length / 2)] ?? 0)}, largest ${kb(loads.at(-1) ?? 0)} (${manifest.wordShards} word shards, ${codes.size} code shards)`;
 }
@@ -199,19 +221,32 @@ function main(): void {
 
   const realInputs = realisticInputs(real, 1);
   const hits = realInputs.filter((input) => realMatcher.match(input).length > 0).length;
-  add(`real tables (${real.length} templates), ${INPUT_COUNT} pastes`, time(realInputs, (s) => realMatcher.match(s)), kilobytes(real));
+  add(
+    `real tables (${real.length} templates), ${INPUT_COUNT} pastes`,
+    time(realInputs, (s) => realMatcher.match(s)),
+    kilobytes(real),
+  );
   add(
     `synthetic ${SYNTHETIC_COUNT.toLocaleString('en')} templates, ${INPUT_COUNT} pastes`,
     time(realisticInputs(synthetic, 2), (s) => syntheticMatcher.match(s)),
     kilobytes(synthetic),
   );
   for (const [name, paste] of megabytePastes()) {
-    add(`1 MB paste, ${name}, vs 10,000 templates`, time([paste], (s) => syntheticMatcher.match(s), 3));
+    add(
+      `1 MB paste, ${name}, vs 10,000 templates`,
+      time([paste], (s) => syntheticMatcher.match(s), 3),
+    );
   }
   const services = `${lookup.data.length} service${lookup.data.length === 1 ? '' : 's'}`;
-  add(`whole answer (resolveLookup), real tables (${services}), ${INPUT_COUNT} pastes`, time(realInputs, (s) => resolveLookup({ q: s }, index)));
+  add(
+    `whole answer (resolveLookup), real tables (${services}), ${INPUT_COUNT} pastes`,
+    time(realInputs, (s) => resolveLookup({ q: s }, index)),
+  );
   for (const [name, paste] of megabytePastes()) {
-    add(`1 MB paste, ${name}, whole answer over the real tables`, time([paste], (s) => resolveLookup({ q: s }, index), 3));
+    add(
+      `1 MB paste, ${name}, whole answer over the real tables`,
+      time([paste], (s) => resolveLookup({ q: s }, index), 3),
+    );
   }
 
   console.log('| case | median ms | p99 ms | matcher data as JSON |');
@@ -220,8 +255,10 @@ function main(): void {
   console.log();
   console.log(`Building the matcher: ${realBuild.toFixed(1)} ms (real), ${syntheticBuild.toFixed(1)} ms (synthetic).`);
   console.log(`Real catalogue: ${hits} of ${INPUT_COUNT} pastes matched (every fifth paste is a deliberate miss).`);
-  console.log(`Lookup data a lookup loads (sharded, what /lookup/ fetches): real ${lookupLoad(real, realInputs)}; ` +
-    `synthetic ${lookupLoad(synthetic, realisticInputs(synthetic, 2))}.`);
+  console.log(
+    `Lookup data a lookup loads (sharded, what /lookup/ fetches): real ${lookupLoad(real, realInputs)}; ` +
+      `synthetic ${lookupLoad(synthetic, realisticInputs(synthetic, 2))}.`,
+  );
 }
 
 main();

@@ -62,7 +62,12 @@ export function treeRssMb(pid: number): { total: number; largest: number } {
  * the whole process tree (a build's Node process, plus Pagefind's indexer and esbuild while they run) and of its
  * largest process. `echo` also passes the command's output on to this process's.
  */
-export function runMeasured(command: string, args: string[], cwd: string, options: { env?: NodeJS.ProcessEnv; echo?: boolean } = {}): Promise<MeasuredRun> {
+export function runMeasured(
+  command: string,
+  args: string[],
+  cwd: string,
+  options: { env?: NodeJS.ProcessEnv; echo?: boolean } = {},
+): Promise<MeasuredRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });

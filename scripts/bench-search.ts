@@ -23,7 +23,8 @@ const { positionals, values } = readCommandLine('bench:search', USAGE, {
   allowPositionals: true,
   options: { dist: { type: 'string' }, on: { type: 'string' } },
 });
-if (positionals.length > 1 || (positionals.length > 0 && values.dist)) exitWithUsage('bench:search', 'one dist folder expected', USAGE);
+if (positionals.length > 1 || (positionals.length > 0 && values.dist))
+  exitWithUsage('bench:search', 'one dist folder expected', USAGE);
 const DIST = values.dist ?? positionals[0] ?? join(ROOT, 'dist');
 const ON = values.on ?? '/';
 if (!ON.startsWith('/')) exitWithUsage('bench:search', `--on takes a path that starts with /, got '${ON}'`, USAGE);
@@ -34,7 +35,10 @@ async function main(): Promise<void> {
     return;
   }
   const paths = new Map<string, string>();
-  for (const c of JSON.parse(readFileSync(join(DIST, 'ecs/errors.json'), 'utf8')).codes as { code: string; url: string }[]) {
+  for (const c of JSON.parse(readFileSync(join(DIST, 'ecs/errors.json'), 'utf8')).codes as {
+    code: string;
+    url: string;
+  }[]) {
     paths.set(c.code, new URL(c.url).pathname);
   }
   const server = await startStaticServer(DIST);
@@ -51,15 +55,23 @@ async function main(): Promise<void> {
       const at = answer.codePages.indexOf(paths.get(code) ?? '');
       if (at === 0) first++;
       if (at >= 0 && at < 3) top3++;
-      else misses.push(`- "${query}": ${code} ${at < 0 ? 'not listed' : `listed ${at + 1}.`} (first: ${answer.codePages.slice(0, 3).join(', ') || 'none'})`);
+      else
+        misses.push(
+          `- "${query}": ${code} ${at < 0 ? 'not listed' : `listed ${at + 1}.`} (first: ${answer.codePages.slice(0, 3).join(', ') || 'none'})`,
+        );
       if (/No results/.test(answer.status)) deadEnds++;
     }
-    const bytes = (await measureFirstSearch(browser, server.url, '/ecs/ecs-0010/', 'already in use')).reduce((n, t) => n + t.transferred, 0);
+    const bytes = (await measureFirstSearch(browser, server.url, '/ecs/ecs-0010/', 'already in use')).reduce(
+      (n, t) => n + t.transferred,
+      0,
+    );
     const n = SEARCH_QUERIES.length;
     console.log(`Opened on ${ON}, ${DIST === join(ROOT, 'dist') ? 'dist/' : DIST}\n`);
     console.log('| Queries | Code first | Code in top 3 | Dead ends | First search KB |');
     console.log('| ---: | ---: | ---: | ---: | ---: |');
-    console.log(`| ${n} | ${first} (${Math.round((first / n) * 100)} %) | ${top3} (${Math.round((top3 / n) * 100)} %) | ${deadEnds} | ${(bytes / 1024).toFixed(1)} |`);
+    console.log(
+      `| ${n} | ${first} (${Math.round((first / n) * 100)} %) | ${top3} (${Math.round((top3 / n) * 100)} %) | ${deadEnds} | ${(bytes / 1024).toFixed(1)} |`,
+    );
     if (misses.length > 0) console.log(`\nNot in the top 3:\n${misses.join('\n')}`);
   } finally {
     await browser.close();

@@ -27,7 +27,8 @@ interface Row {
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-const sum = (transfers: Transfer[], pick: (t: Transfer) => number = (t) => t.transferred) => transfers.reduce((n, t) => n + pick(t), 0);
+const sum = (transfers: Transfer[], pick: (t: Transfer) => number = (t) => t.transferred) =>
+  transfers.reduce((n, t) => n + pick(t), 0);
 
 /** The Markdown table: KB per type, total, uncompressed total, and the verdict against the budget. */
 function formatTable(rows: Row[]): string {
@@ -74,15 +75,19 @@ async function main(): Promise<void> {
 
     console.log(`## Page weight (cold cache, gzip; transferred = compressed body + response headers)\n`);
     console.log(formatTable(rows));
-    console.log(`\nBudget: a page load (HTML, CSS, JS, fonts, images) under ${PAGE_BUDGET_KB} KB transferred. ` +
-      'The first-search row counts only what the dialog fetched after the page had loaded.');
+    console.log(
+      `\nBudget: a page load (HTML, CSS, JS, fonts, images) under ${PAGE_BUDGET_KB} KB transferred. ` +
+        'The first-search row counts only what the dialog fetched after the page had loaded.',
+    );
     const codePage = rows[0].transfers;
     console.log(`\n### Scripts a code page loads before any interaction\n`);
     console.log(formatFiles(codePage.filter((t) => t.kind === 'JS')) || '- none');
     console.log(`\n### Files of the first search\n`);
     console.log(formatFiles(search) || '- none');
     const failed = rows.filter((r) => r.budgetKb !== undefined && sum(r.transfers) >= r.budgetKb * 1024);
-    console.log(`\n${failed.length === 0 ? 'PASS: every page load is within budget.' : `FAIL: over budget: ${failed.map((r) => r.name).join(', ')}.`}`);
+    console.log(
+      `\n${failed.length === 0 ? 'PASS: every page load is within budget.' : `FAIL: over budget: ${failed.map((r) => r.name).join(', ')}.`}`,
+    );
   } finally {
     await browser.close();
     await server.close();

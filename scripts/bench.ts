@@ -152,8 +152,10 @@ function table(rows: Figures[]): string {
   const lines = [
     '| site | codes | HTML pages | files | files/code | output MB | build s (median) | runs s | peak RSS MB (tree) | peak RSS MB (largest process) | code page median KB | largest KB | first search KB | lookup data KB |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) =>
-      `| ${r.label} | ${r.codes} | ${r.pages} | ${r.files} | ${f(r.files / r.codes, 2)} | ${f(r.outputMb)} | ${f(r.seconds)} | ${r.runs.map((t) => f(t)).join(', ')} | ${f(r.peakMb, 0)} | ${f(r.peakProcessMb, 0)} | ${f(r.medianPageKb)} | ${f(r.largestPageKb)} | ${f(r.searchKb)} | ${f(r.lookupKb)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${r.codes} | ${r.pages} | ${r.files} | ${f(r.files / r.codes, 2)} | ${f(r.outputMb)} | ${f(r.seconds)} | ${r.runs.map((t) => f(t)).join(', ')} | ${f(r.peakMb, 0)} | ${f(r.peakProcessMb, 0)} | ${f(r.medianPageKb)} | ${f(r.largestPageKb)} | ${f(r.searchKb)} | ${f(r.lookupKb)} |`,
+    ),
   ];
   return lines.join('\n');
 }
@@ -166,7 +168,9 @@ function verdict(ok: boolean, text: string): string {
 const USAGE = 'usage: npm run bench [-- --codes <number of synthetic codes, e.g. 10000>] [--runs <builds per site>]';
 
 async function main(): Promise<void> {
-  const { values } = readCommandLine('bench', USAGE, { options: { codes: { type: 'string' }, runs: { type: 'string' } } });
+  const { values } = readCommandLine('bench', USAGE, {
+    options: { codes: { type: 'string' }, runs: { type: 'string' } },
+  });
   const codes = values.codes !== undefined ? Number(values.codes) : 0;
   if (values.codes !== undefined && (!Number.isInteger(codes) || codes < 1)) {
     console.error(USAGE);
@@ -184,13 +188,20 @@ async function main(): Promise<void> {
     console.error('node_modules is missing: run "npm install" first');
     process.exit(1);
   }
-  console.log(`Node ${process.version}, Astro ${packageVersion('astro')}, Starlight ${packageVersion('@astrojs/starlight')}, Pagefind ${packageVersion('pagefind')}`);
+  console.log(
+    `Node ${process.version}, Astro ${packageVersion('astro')}, Starlight ${packageVersion('@astrojs/starlight')}, Pagefind ${packageVersion('pagefind')}`,
+  );
   const [real, plain] = await measureAlternately(runs, [
     () => measure('project, real (ECS)', 'project', 0),
     () => measure('plain Starlight, Markdown (ECS)', 'markdown', 0),
   ]);
   const rows = [real, plain];
-  const lines = [verdict(real.seconds <= plain.seconds, `ECS build ${f1(real.seconds)} s = ${(real.seconds / plain.seconds).toFixed(2)}x plain Starlight (${f1(plain.seconds)} s); target <= 1.0x`)];
+  const lines = [
+    verdict(
+      real.seconds <= plain.seconds,
+      `ECS build ${f1(real.seconds)} s = ${(real.seconds / plain.seconds).toFixed(2)}x plain Starlight (${f1(plain.seconds)} s); target <= 1.0x`,
+    ),
+  ];
   if (codes > 0) {
     const [large, floor] = await measureAlternately(largeRuns, [
       () => measure(`project, synthetic ${codes} + ECS`, 'project', codes),
@@ -199,11 +210,23 @@ async function main(): Promise<void> {
     rows.push(large, floor);
     const growth = large.medianPageKb / real.medianPageKb - 1;
     lines.push(
-      verdict(large.seconds <= 1.5 * floor.seconds, `${large.codes} codes: ${f1(large.seconds)} s = ${(large.seconds / floor.seconds).toFixed(2)}x the floor (${f1(floor.seconds)} s); target <= 1.5x`),
-      verdict(large.peakMb <= 2048, `peak memory of the process tree ${f1(large.peakMb)} MB (largest process ${f1(large.peakProcessMb)} MB); target <= 2048 MB`),
+      verdict(
+        large.seconds <= 1.5 * floor.seconds,
+        `${large.codes} codes: ${f1(large.seconds)} s = ${(large.seconds / floor.seconds).toFixed(2)}x the floor (${f1(floor.seconds)} s); target <= 1.5x`,
+      ),
+      verdict(
+        large.peakMb <= 2048,
+        `peak memory of the process tree ${f1(large.peakMb)} MB (largest process ${f1(large.peakProcessMb)} MB); target <= 2048 MB`,
+      ),
       // The synthetic codes are one row each, with no topics: smaller than ECS's pages is expected; growth is the risk.
-      verdict(growth <= 0.1, `code page median ${f1(large.medianPageKb)} KB vs ${f1(real.medianPageKb)} KB at ${real.codes} codes (${(growth * 100).toFixed(1)} %); target at most 10 % larger`),
-      verdict(large.files / large.codes < 9.1, `${(large.files / large.codes).toFixed(2)} output files per code (floor ${(floor.files / floor.codes).toFixed(2)}); target < 9.1`),
+      verdict(
+        growth <= 0.1,
+        `code page median ${f1(large.medianPageKb)} KB vs ${f1(real.medianPageKb)} KB at ${real.codes} codes (${(growth * 100).toFixed(1)} %); target at most 10 % larger`,
+      ),
+      verdict(
+        large.files / large.codes < 9.1,
+        `${(large.files / large.codes).toFixed(2)} output files per code (floor ${(floor.files / floor.codes).toFixed(2)}); target < 9.1`,
+      ),
       `first search ${f1(large.searchKb ?? 0)} KB uncompressed (npm run bench:weight measures what a browser transfers); lookup data ${f1(large.lookupKb ?? 0)} KB`,
     );
   }
@@ -225,7 +248,8 @@ async function measureAlternately(runs: number, measurements: (() => Promise<Fig
 
 /** The installed version of a package. */
 function packageVersion(name: string): string {
-  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 function f1(n: number): string {

@@ -31,7 +31,9 @@ export function heapForRows(rows: number): number {
 
 /** Astro's command-line script, as its package.json names it (it moved from astro.js to bin/astro.mjs in Astro 6). */
 export function astroBin(root = ROOT): string {
-  const pkg = JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')) as { bin: string | Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')) as {
+    bin: string | Record<string, string>;
+  };
   return join(root, 'node_modules/astro', typeof pkg.bin === 'string' ? pkg.bin : pkg.bin.astro);
 }
 
@@ -41,7 +43,11 @@ function main(): number {
   const heap = /--max-old-space-size/.test(options) ? undefined : heapForRows(countTableRows(join(ROOT, 'content')));
   const env = { ...process.env, NODE_OPTIONS: heap ? `${options} --max-old-space-size=${heap}`.trim() : options };
   const astro = astroBin();
-  const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], { cwd: process.cwd(), env, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+    cwd: process.cwd(),
+    env,
+    stdio: 'inherit',
+  });
   return result.status ?? 1;
 }
 

@@ -8,7 +8,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildLookupIndex, type DirectHit } from '../src/lib/lookup/direct-hits';
 import { resolveLookup, type LookupQuery } from '../src/lib/lookup/resolve';
-import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupManifest, type LookupRecord } from '../src/lib/lookup/lookup-data';
+import {
+  groupRecords,
+  manifestShapes,
+  needsWordShards,
+  shardsForInput,
+  type LookupManifest,
+  type LookupRecord,
+} from '../src/lib/lookup/lookup-data';
 import type { ServiceExport } from '../src/lib/export/export';
 import type { ServiceClues } from '../src/lib/lookup/service-evidence';
 import { LOOKUP_SERVICES_PATH } from '../src/lib/core/urls';
@@ -16,7 +23,8 @@ import { exitWithUsage, readCommandLine } from './cli-args';
 
 const USAGE = 'usage: npm run check:lookups [-- DIST]';
 const { positionals } = readCommandLine('check:lookups', USAGE, { allowPositionals: true });
-if (positionals.length > 1) exitWithUsage('check:lookups', `one dist folder expected, got ${positionals.length}`, USAGE);
+if (positionals.length > 1)
+  exitWithUsage('check:lookups', `one dist folder expected, got ${positionals.length}`, USAGE);
 const dist = path.resolve(positionals[0] ?? 'dist');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dist, file), 'utf8')) as T;
 const manifest = readJson<LookupManifest>('lookup/manifest.json');
@@ -41,7 +49,8 @@ function lookUp(query: LookupQuery) {
   const input = query.message ?? query.q ?? query.code ?? '';
   const needed = shardsForInput(input, manifest, query.code);
   const files = needed.codes.map((key) => `lookup/c/${key}.json`);
-  if (needsWordShards(input, manifest, files.flatMap(shard), query.code)) files.push(...needed.words.map((n) => `lookup/w/${n}.json`));
+  if (needsWordShards(input, manifest, files.flatMap(shard), query.code))
+    files.push(...needed.words.map((n) => `lookup/w/${n}.json`));
   const index = buildLookupIndex(groupRecords([...new Set(files)].flatMap(shard), manifest.services), shapes, clues);
   return resolveLookup(query, index);
 }
@@ -52,7 +61,8 @@ function lookUp(query: LookupQuery) {
  */
 function reaches(outcome: ReturnType<typeof lookUp>, url: string, direct: boolean): boolean {
   const pathOf = new URL(url).pathname;
-  const answers = (hit: DirectHit) => hit.path === pathOf || (!direct && (hit.alsoIn ?? []).some((a) => a.path === pathOf));
+  const answers = (hit: DirectHit) =>
+    hit.path === pathOf || (!direct && (hit.alsoIn ?? []).some((a) => a.path === pathOf));
   if (outcome.kind === 'go') return answers(outcome.hit);
   return !direct && outcome.kind === 'choose' && outcome.hits.some(answers);
 }
@@ -71,11 +81,13 @@ for (const { service } of manifest.services) {
   // Messages (or, in a table without a message column, descriptions) that one code alone has in the site.
   const owners = new Map<string, Set<string>>();
   // Compared as the matcher compares them: case, runs of whitespace and a final period aside.
-  const texts = (c: ServiceExport['codes'][number]) => c.variants.map((v) => (v.message.template || v.description.text).replace(/\s+/g, ' ').trim());
+  const texts = (c: ServiceExport['codes'][number]) =>
+    c.variants.map((v) => (v.message.template || v.description.text).replace(/\s+/g, ' ').trim());
   const same = (text: string) => text.toLowerCase().replace(/[\s.!]+$/, '');
   for (const other of manifest.services) {
     for (const c of readJson<ServiceExport>(`${other.service}/errors.json`).codes) {
-      for (const text of texts(c)) if (text) owners.set(same(text), new Set([...(owners.get(same(text)) ?? []), c.url]));
+      for (const text of texts(c))
+        if (text) owners.set(same(text), new Set([...(owners.get(same(text)) ?? []), c.url]));
     }
   }
   let byCode = 0;
@@ -83,15 +95,25 @@ for (const { service } of manifest.services) {
   let byMessage = 0;
   for (const c of document.codes) {
     // A code that several services have gives a chooser; `?service=` picks this one.
-    if (reaches(lookUp({ code: c.code, service }), c.url, true) && reaches(lookUp({ code: c.code.toUpperCase() }), c.url, false)) byCode++;
+    if (
+      reaches(lookUp({ code: c.code, service }), c.url, true) &&
+      reaches(lookUp({ code: c.code.toUpperCase() }), c.url, false)
+    )
+      byCode++;
     else problems.push(`${service}: ?code=${c.code} does not reach ${c.url}`);
     for (const text of new Set(texts(c))) {
       if (!text || owners.get(same(text))?.size !== 1) continue;
       unique++;
       // As an API would send it: the placeholders filled in.
-      const filled = text.replace(/%d/g, '42').replace(/%s/g, 'sample-7').replace(/\bxxx\b/g, 'sample');
+      const filled = text
+        .replace(/%d/g, '42')
+        .replace(/%s/g, 'sample-7')
+        .replace(/\bxxx\b/g, 'sample');
       if (reaches(lookUp({ message: filled }), c.url, true)) byMessage++;
-      else problems.push(`${service}: ?message=${filled.slice(0, 60)} does not land on ${c.code} (${describe(lookUp({ message: filled }))})`);
+      else
+        problems.push(
+          `${service}: ?message=${filled.slice(0, 60)} does not land on ${c.code} (${describe(lookUp({ message: filled }))})`,
+        );
     }
   }
   rows.push([service, String(document.codes.length), String(byCode), String(unique), String(byMessage)]);

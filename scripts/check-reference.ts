@@ -16,7 +16,8 @@ import { loadServices } from '../src/lib/content/load-content';
 import { readCommandLine } from './cli-args';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: npm run check:reference -- path/to/data  (a folder with ecs-error-codes.rst, ecs-history/, real-tables/)';
+const USAGE =
+  'usage: npm run check:reference -- path/to/data  (a folder with ecs-error-codes.rst, ecs-history/, real-tables/)';
 const { positionals } = readCommandLine('check:reference', USAGE, { allowPositionals: true });
 const data = positionals[0];
 if (positionals.length !== 1 || !existsSync(data)) {
@@ -31,17 +32,33 @@ const say = (ok: boolean, text: string) => {
 
 const seed = path.join(data, 'ecs-error-codes.rst');
 if (existsSync(seed)) {
-  say(readFileSync(seed).equals(readFileSync(path.join(ROOT, 'content/ecs/error-codes.rst'))), 'content/ecs/error-codes.rst is a byte-for-byte copy of ecs-error-codes.rst');
+  say(
+    readFileSync(seed).equals(readFileSync(path.join(ROOT, 'content/ecs/error-codes.rst'))),
+    'content/ecs/error-codes.rst is a byte-for-byte copy of ecs-error-codes.rst',
+  );
 }
 
 /** Reads every table of a folder; prints a row per file and says whether each read without an error. */
 function readAll(folder: string): void {
   const rows: string[][] = [['file', 'tables', 'rows', 'codes', 'warnings', 'errors']];
-  for (const name of readdirSync(folder).filter((n) => n.endsWith('.rst')).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((n) => n.endsWith('.rst'))
+    .sort()) {
     const file = path.join(folder, name);
-    const { catalogue, diagnostics, warnings } = buildCatalogue({ id: name.replace(/\.rst$/, ''), file, text: readFileSync(file, 'utf8') });
+    const { catalogue, diagnostics, warnings } = buildCatalogue({
+      id: name.replace(/\.rst$/, ''),
+      file,
+      text: readFileSync(file, 'utf8'),
+    });
     const counts = catalogue ? countRows(catalogue) : { rows: 0, codes: 0 };
-    rows.push([name, String(catalogue?.tables?.length ?? (catalogue ? 1 : 0)), String(counts.rows), String(counts.codes), String(warnings.length), String(diagnostics.length)]);
+    rows.push([
+      name,
+      String(catalogue?.tables?.length ?? (catalogue ? 1 : 0)),
+      String(counts.rows),
+      String(counts.codes),
+      String(warnings.length),
+      String(diagnostics.length),
+    ]);
     for (const d of diagnostics) console.log(`     ${formatDiagnostic(d)}`);
     say(diagnostics.length === 0 && catalogue !== undefined, `${file} reads without an error`);
   }
@@ -59,7 +76,10 @@ if (existsSync(history)) {
     const loaded = loadServices(path.join(root, 'content'), root);
     const ecs = loaded.services.find((s) => s.catalogue.id === 'ecs');
     const versions = readdirSync(history).filter((n) => n.endsWith('.rst')).length + 1;
-    say(loaded.diagnostics.length === 0 && ecs?.history?.dates.length === versions, `content/ecs with ecs-history/ loads ${versions} versions, ${ecs?.history?.changes.length ?? 0} changes, ${ecs?.catalogue.entries.length ?? 0} codes ever published`);
+    say(
+      loaded.diagnostics.length === 0 && ecs?.history?.dates.length === versions,
+      `content/ecs with ecs-history/ loads ${versions} versions, ${ecs?.history?.changes.length ?? 0} changes, ${ecs?.catalogue.entries.length ?? 0} codes ever published`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -18,7 +18,9 @@ const SHOWN = 5;
 /** Every non-empty cell of every grid table in a file, headers included. */
 function collectCells(text: string, file: string): RstCell[] {
   const { tables } = readGridTables(text, file);
-  return tables.flatMap((table) => [...table.header, ...table.rows.flatMap((row) => row.cells)]).filter((cell) => cell.text.trim() !== '');
+  return tables
+    .flatMap((table) => [...table.header, ...table.rows.flatMap((row) => row.cells)])
+    .filter((cell) => cell.text.trim() !== '');
 }
 
 /** Reads cell texts with docutils, one list of text blocks per cell. */
@@ -49,7 +51,10 @@ function compareFile(file: string, showAll: boolean): { cells: number; equal: nu
     const ours = normalizeText(toPlainText(rstToMdast(cell.text)));
     const theirs = normalizeText(expected[k].join('\n\n'));
     if (ours === theirs) equal++;
-    else differences.push(`  ${file}:${cell.line}:${cell.column}\n    ours:     ${JSON.stringify(ours)}\n    docutils: ${JSON.stringify(theirs)}`);
+    else
+      differences.push(
+        `  ${file}:${cell.line}:${cell.column}\n    ours:     ${JSON.stringify(ours)}\n    docutils: ${JSON.stringify(theirs)}`,
+      );
   });
   console.log(`${file}\t${cells.length}\t${equal}\t${cells.length - equal}`);
   for (const difference of showAll ? differences : differences.slice(0, SHOWN)) console.log(difference);
@@ -57,7 +62,10 @@ function compareFile(file: string, showAll: boolean): { cells: number; equal: nu
 }
 
 const USAGE = 'usage: npx tsx scripts/compare-docutils.ts [--all] path/to/table.rst [more files]';
-const { values, positionals: files } = readCommandLine('compare-docutils', USAGE, { options: { all: { type: 'boolean' } }, allowPositionals: true });
+const { values, positionals: files } = readCommandLine('compare-docutils', USAGE, {
+  options: { all: { type: 'boolean' } },
+  allowPositionals: true,
+});
 const showAll = values.all === true;
 if (files.length === 0) {
   console.error(USAGE);

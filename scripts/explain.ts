@@ -4,7 +4,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, sortDiagnostics } from '../src/lib/core/diagnostics';
-import { DEFAULT_SITE_URL, explainAnswer, formatAnswer, formatAnswerJson, formatNoMatch, parseExplainArgs, USAGE } from '../src/lib/lookup/explain';
+import {
+  DEFAULT_SITE_URL,
+  explainAnswer,
+  formatAnswer,
+  formatAnswerJson,
+  formatNoMatch,
+  parseExplainArgs,
+  USAGE,
+} from '../src/lib/lookup/explain';
 import { loadServices } from '../src/lib/content/load-content';
 
 const CONTENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'content');
@@ -29,19 +37,28 @@ function main(): number {
   const { services, diagnostics } = loadServices(contentDir);
   if (diagnostics.length > 0) {
     for (const d of sortDiagnostics(diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`explain: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${path.relative(process.cwd(), contentDir) || '.'}/; fix them, then try again\n`);
+    process.stderr.write(
+      `explain: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${path.relative(process.cwd(), contentDir) || '.'}/; fix them, then try again\n`,
+    );
     return 1;
   }
   if (services.length === 0) {
-    process.stderr.write(`explain: no error tables in ${path.relative(process.cwd(), contentDir) || '.'}/ (each service is a folder with an error-codes.rst)\n`);
+    process.stderr.write(
+      `explain: no error tables in ${path.relative(process.cwd(), contentDir) || '.'}/ (each service is a folder with an error-codes.rst)\n`,
+    );
     return 1;
   }
   if (command.service && !services.some((s) => s.catalogue.id === command.service)) {
-    process.stderr.write(`explain: unknown service "${command.service}"; the services are ${services.map((s) => s.catalogue.id).join(', ')}\n`);
+    process.stderr.write(
+      `explain: unknown service "${command.service}"; the services are ${services.map((s) => s.catalogue.id).join(', ')}\n`,
+    );
     return 2;
   }
 
-  const answer = explainAnswer(input, services, process.env.SITE_URL || DEFAULT_SITE_URL, { status: command.status, service: command.service });
+  const answer = explainAnswer(input, services, process.env.SITE_URL || DEFAULT_SITE_URL, {
+    status: command.status,
+    service: command.service,
+  });
   if (command.json) process.stdout.write(formatAnswerJson(input, answer));
   // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;

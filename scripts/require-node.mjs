@@ -12,7 +12,9 @@ const line = Number(String(pinned).split('.')[0]);
 const running = Number(process.versions.node.split('.')[0]);
 
 if (!Number.isInteger(line)) {
-  process.stderr.write(`package.json pins no Node version (devDependencies.node is ${JSON.stringify(pinned)}): add "node": "26.x.y"\n`);
+  process.stderr.write(
+    `package.json pins no Node version (devDependencies.node is ${JSON.stringify(pinned)}): add "node": "26.x.y"\n`,
+  );
   process.exit(1);
 }
 if (running < line) {

@@ -72,10 +72,14 @@ async function main(paths: string[], options: { dist?: string; search?: string }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { positionals, values } = readCommandLine('screenshots', 'usage: npm run screenshots -- [--dist dir] [--search "words"] /path/ [/other/]', {
-    allowPositionals: true,
-    options: { dist: { type: 'string' }, search: { type: 'string' } },
-  });
+  const { positionals, values } = readCommandLine(
+    'screenshots',
+    'usage: npm run screenshots -- [--dist dir] [--search "words"] /path/ [/other/]',
+    {
+      allowPositionals: true,
+      options: { dist: { type: 'string' }, search: { type: 'string' } },
+    },
+  );
   main(positionals.length > 0 ? positionals : ['/'], values).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;

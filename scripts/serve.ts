@@ -27,7 +27,11 @@ function main(): void {
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   const env = { ...process.env, [command === 'dev' ? 'ASTRO_DEV_BACKGROUND' : 'ASTRO_PREVIEW_BACKGROUND']: '1' };
-  const server = spawn(process.execPath, [astroBin(), command, ...ADDRESS, ...options], { cwd: ROOT, env, stdio: 'inherit' });
+  const server = spawn(process.execPath, [astroBin(), command, ...ADDRESS, ...options], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  });
   // Ctrl+C reaches the server too (same process group); a `kill` of this process is passed on.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('close', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -7,9 +7,11 @@ import './require-node.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const WORDS = ('instance volume network port subnet image flavor quota tag server disk snapshot backup key pair ' +
+const WORDS = (
+  'instance volume network port subnet image flavor quota tag server disk snapshot backup key pair ' +
   'group policy token account region zone bandwidth address gateway route table listener pool member certificate ' +
-  'cluster node job task request parameter status metadata interface vpc eip nic storage').split(' ');
+  'cluster node job task request parameter status metadata interface vpc eip nic storage'
+).split(' ');
 const VERBS = 'create delete update query attach detach resize bind unbind check assign release'.split(' ');
 const STATUSES = [400, 400, 400, 400, 403, 404, 409, 500, 503];
 const CODES_PER_SERVICE = 1_000;
@@ -47,11 +49,12 @@ export function syntheticTable(prefix: string, count: number, seed: number): str
     const verb = pick(rand, VERBS);
     const other = pick(rand, WORDS);
     const slots = Math.floor(rand() * 3);
-    const message = slots === 0
-      ? `Failed to ${verb} the ${noun} of the ${other} number ${i}.`
-      : slots === 1
-        ? `Failed to ${verb} ${noun} %s of ${other} ${i}.`
-        : `Failed to ${verb} ${noun} %s because ${other} ${i} is %s.`;
+    const message =
+      slots === 0
+        ? `Failed to ${verb} the ${noun} of the ${other} number ${i}.`
+        : slots === 1
+          ? `Failed to ${verb} ${noun} %s of ${other} ${i}.`
+          : `Failed to ${verb} ${noun} %s because ${other} ${i} is %s.`;
     rows.push([
       String(pick(rand, STATUSES)),
       `${prefix}.${String(i).padStart(4, '0')}`,
@@ -62,7 +65,16 @@ export function syntheticTable(prefix: string, count: number, seed: number): str
   }
   const header = ['HTTP Status Code', 'Error Code', 'Error Message', 'Description', 'Solution'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const lines = ['Error Codes', '===========', '', '-  Synthetic table for benchmarks.', '', border(widths, '-'), row(header, widths), border(widths, '=')];
+  const lines = [
+    'Error Codes',
+    '===========',
+    '',
+    '-  Synthetic table for benchmarks.',
+    '',
+    border(widths, '-'),
+    row(header, widths),
+    border(widths, '='),
+  ];
   for (const r of rows) lines.push(row(r, widths), border(widths, '-'));
   return `${lines.join('\n')}\n`;
 }
@@ -74,8 +86,14 @@ export function writeSyntheticContent(dir: string, codes: number): string[] {
     const id = `svc${String(s + 1).padStart(2, '0')}`;
     const folder = join(dir, id);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'error-codes.rst'), syntheticTable(`Svc${s + 1}`, Math.min(left, CODES_PER_SERVICE), s + 1));
-    writeFileSync(join(folder, 'service.json'), JSON.stringify({ name: `Synthetic service ${s + 1}`, short: `SVC${s + 1}` }));
+    writeFileSync(
+      join(folder, 'error-codes.rst'),
+      syntheticTable(`Svc${s + 1}`, Math.min(left, CODES_PER_SERVICE), s + 1),
+    );
+    writeFileSync(
+      join(folder, 'service.json'),
+      JSON.stringify({ name: `Synthetic service ${s + 1}`, short: `SVC${s + 1}` }),
+    );
     services.push(id);
   }
   return services;

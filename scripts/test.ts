@@ -93,7 +93,8 @@ async function main(): Promise<number> {
     // Node runs build.ts itself (it imports no TypeScript module): no tsx process to start first.
     const code = await run(process.execPath, [join(ROOT, 'scripts/build.ts')]);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (code !== 0) throw new UserError(`Build failed (astro build exited with ${code} after ${seconds} s): see its output above`);
+    if (code !== 0)
+      throw new UserError(`Build failed (astro build exited with ${code} after ${seconds} s): see its output above`);
     console.log(`Built dist/ in ${seconds} s`);
   }
 
@@ -101,10 +102,14 @@ async function main(): Promise<number> {
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS_FILE}`];
   const started = performance.now();
-  const vitestCode = await run(process.execPath, [binPath('vitest', 'vitest.mjs'), ...vitestArgs, ...process.argv.slice(2)], {
-    ...process.env,
-    CHROMIUM_PATH: chromiumPath,
-  });
+  const vitestCode = await run(
+    process.execPath,
+    [binPath('vitest', 'vitest.mjs'), ...vitestArgs, ...process.argv.slice(2)],
+    {
+      ...process.env,
+      CHROMIUM_PATH: chromiumPath,
+    },
+  );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
   if (!existsSync(RESULTS_FILE)) {

@@ -42,9 +42,13 @@ function validateFile(file: string, quiet = false): boolean {
     return false;
   }
   // The service id is the folder of a content file (content/evs/error-codes.rst), else the file's name.
-  const id = path.basename(file) === 'error-codes.rst' ? path.basename(path.dirname(path.resolve(file))) : path.basename(file, '.rst');
+  const id =
+    path.basename(file) === 'error-codes.rst'
+      ? path.basename(path.dirname(path.resolve(file)))
+      : path.basename(file, '.rst');
   const { catalogue, diagnostics, warnings } = buildCatalogue({ id, file, text });
-  if (!quiet) for (const d of sortDiagnostics([...diagnostics, ...warnings])) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  if (!quiet)
+    for (const d of sortDiagnostics([...diagnostics, ...warnings])) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (diagnostics.length > 0 || !catalogue) return false;
   // Grid tables without an error-code column (a table of response elements) are named, not read.
   for (const skipped of readErrorTable(text, file).table?.skipped ?? []) {
@@ -68,7 +72,10 @@ function validateContent(content: string): boolean {
 const USAGE = 'usage: npm run validate [-- <file.rst> [more files] | -- --content <dir>]';
 
 function main(): number {
-  const { values, positionals } = readCommandLine('validate', USAGE, { options: { content: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = readCommandLine('validate', USAGE, {
+    options: { content: { type: 'string' } },
+    allowPositionals: true,
+  });
   if (values.content !== undefined) return validateContent(path.resolve(values.content)) ? 0 : 1;
   if (positionals.length === 0) return validateContent(path.join(root, 'content')) ? 0 : 1;
   let ok = true;

@@ -19,8 +19,21 @@ function buildSidebars(): NonNullable<typeof sidebars> {
 function toEntries(items: readonly SidebarItem[], pathname: string): SidebarEntry[] {
   return items.map((item) =>
     'link' in item
-      ? { type: 'link', label: item.label, href: item.link, isCurrent: item.link === pathname, badge: undefined, attrs: {} }
-      : { type: 'group', label: item.label, entries: toEntries(item.items, pathname), collapsed: item.collapsed ?? false, badge: undefined },
+      ? {
+          type: 'link',
+          label: item.label,
+          href: item.link,
+          isCurrent: item.link === pathname,
+          badge: undefined,
+          attrs: {},
+        }
+      : {
+          type: 'group',
+          label: item.label,
+          entries: toEntries(item.items, pathname),
+          collapsed: item.collapsed ?? false,
+          badge: undefined,
+        },
   );
 }
 

@@ -51,7 +51,9 @@ export function codeAliases(contentDir = 'content'): AstroIntegration {
           writeFileSync(join(folder, 'index.html'), renderRedirectPage(alias, canonical));
           written++;
         }
-        logger.info(`${written} redirect pages for other spellings of code URLs in ${Math.round(performance.now() - started)} ms`);
+        logger.info(
+          `${written} redirect pages for other spellings of code URLs in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

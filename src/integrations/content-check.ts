@@ -18,11 +18,15 @@ export function contentCheck(contentDir = 'content'): AstroIntegration {
         // Suspicious cells were read anyway: the author sees each one, and the build goes on.
         for (const warning of warnings) logger.warn(formatDiagnostic(warning));
         if (diagnostics.length === 0) {
-          logger.info(`${services.length} service(s), ${services.reduce((n, s) => n + s.catalogue.entries.length, 0)} codes, read in ${Math.round(performance.now() - started)} ms`);
+          logger.info(
+            `${services.length} service(s), ${services.reduce((n, s) => n + s.catalogue.entries.length, 0)} codes, read in ${Math.round(performance.now() - started)} ms`,
+          );
           return;
         }
         const report = sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n');
-        process.stderr.write(`${report}\n\n${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in content: the build stopped. Fix them, or run "npm run validate" to check again.\n`);
+        process.stderr.write(
+          `${report}\n\n${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in content: the build stopped. Fix them, or run "npm run validate" to check again.\n`,
+        );
         process.exit(1);
       },
     },

@@ -33,7 +33,9 @@ export function dataFiles(contentDir = 'content'): AstroIntegration {
           folders.add(folder);
           writeFileSync(target, body);
         }
-        logger.info(`${files.length} JSON files (exports, their schemas and lookup data) in ${Math.round(performance.now() - started)} ms`);
+        logger.info(
+          `${files.length} JSON files (exports, their schemas and lookup data) in ${Math.round(performance.now() - started)} ms`,
+        );
         files = [];
       },
     },

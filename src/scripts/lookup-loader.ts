@@ -1,6 +1,12 @@
 import { buildLookupIndex, type LookupIndex } from '../lib/lookup/direct-hits';
 import { resolveLookup, type LookupOutcome } from '../lib/lookup/resolve';
-import { groupRecords, manifestShapes, needsWordShards, shardsForInput, type LookupRecord } from '../lib/lookup/lookup-data';
+import {
+  groupRecords,
+  manifestShapes,
+  needsWordShards,
+  shardsForInput,
+  type LookupRecord,
+} from '../lib/lookup/lookup-data';
 import { codeShardPath, LOOKUP_SERVICES_PATH, wordShardPath } from '../lib/core/urls';
 import type { ServiceClues } from '../lib/lookup/service-evidence';
 import { loadManifest } from './lookup-manifest';
@@ -13,14 +19,20 @@ let clues: Promise<ServiceClues[]> | undefined;
 
 /** Every service's clues (a few KB), fetched with the first lookup that loads shards. */
 function loadClues(): Promise<ServiceClues[]> {
-  clues ??= fetch(LOOKUP_SERVICES_PATH).then((r) => (r.ok ? (r.json() as Promise<ServiceClues[]>) : []), () => []);
+  clues ??= fetch(LOOKUP_SERVICES_PATH).then(
+    (r) => (r.ok ? (r.json() as Promise<ServiceClues[]>) : []),
+    () => [],
+  );
   return clues;
 }
 
 function loadShard(url: string): Promise<LookupRecord[]> {
   let shard = shards.get(url);
   if (!shard) {
-    shard = fetch(url).then((r) => (r.ok ? (r.json() as Promise<LookupRecord[]>) : []), () => []);
+    shard = fetch(url).then(
+      (r) => (r.ok ? (r.json() as Promise<LookupRecord[]>) : []),
+      () => [],
+    );
     shards.set(url, shard);
   }
   return shard;
@@ -39,7 +51,10 @@ async function indexFor(input: string, needed: Shards, code?: string): Promise<L
   const m = await loadManifest();
   const urls = needed.codes.map(codeShardPath);
   // One service needs no clues to tell it from others.
-  const [codeRecords, services] = await Promise.all([Promise.all(urls.map(loadShard)).then((s) => s.flat()), m.services.length > 1 ? loadClues() : []]);
+  const [codeRecords, services] = await Promise.all([
+    Promise.all(urls.map(loadShard)).then((s) => s.flat()),
+    m.services.length > 1 ? loadClues() : [],
+  ]);
   const shapes = manifestShapes(m);
   if (needsWordShards(input, m, codeRecords, code)) {
     const wordUrls = needed.words.map(wordShardPath);

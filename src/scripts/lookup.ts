@@ -75,7 +75,12 @@ async function show(outcome: LookupOutcome, status: HTMLElement, results: HTMLEl
         const pointed = outcome.services[0]?.service;
         const exclude = new Set(outcome.hits.map((h) => h.path));
         const openedOn = pointed === undefined ? '/' : servicePath(pointed);
-        const { pages, partial, closest, more, scope } = await searchPages(outcome.message, exclude, async () => moreQueries, openedOn);
+        const { pages, partial, closest, more, scope } = await searchPages(
+          outcome.message,
+          exclude,
+          async () => moreQueries,
+          openedOn,
+        );
         if (!current()) return;
         const found = document.createElement('div');
         renderAll(found, [], pages, partial || closest, more && { load: more }, scope);
@@ -87,8 +92,10 @@ async function show(outcome: LookupOutcome, status: HTMLElement, results: HTMLEl
     case 'search': {
       const { pages, partial, more } = await searchPages(outcome.text, new Set(), async () => moreQueries);
       if (!current()) return;
-      if (pages.length === 0) status.textContent = 'Nothing matches this text. Check the code or try a few words of the message.';
-      else if (partial) status.textContent = 'No message template matches this text, and no page has every word; closest matches:';
+      if (pages.length === 0)
+        status.textContent = 'Nothing matches this text. Check the code or try a few words of the message.';
+      else if (partial)
+        status.textContent = 'No message template matches this text, and no page has every word; closest matches:';
       renderAll(results, [], pages, partial, more && { load: more });
       return;
     }

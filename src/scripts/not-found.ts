@@ -11,7 +11,11 @@ export async function resolveNotFound(): Promise<void> {
   const status = document.querySelector<HTMLElement>('.not-found-status')!;
   const results = document.querySelector<HTMLElement>('.not-found-results')!;
   const manifest = await loadManifest();
-  const found = codeFromPath(location.pathname, manifest.services.map((s) => s.service), manifestShapes(manifest));
+  const found = codeFromPath(
+    location.pathname,
+    manifest.services.map((s) => s.service),
+    manifestShapes(manifest),
+  );
   if (!found) return;
   const index = await loadIndexFor(found.code, found.code);
   const outcome = resolveLookup({ code: found.code, service: found.service }, index);
@@ -28,6 +32,7 @@ export async function resolveNotFound(): Promise<void> {
   }
   // The lookup names a code that is not in the reference with the codes nearest to it.
   const nearest = outcome.kind === 'unknown-code' ? outcome.nearest : [];
-  status.textContent = `There is no page for ${found.code.slice(0, 40)}: it is not a code in this reference.` +
+  status.textContent =
+    `There is no page for ${found.code.slice(0, 40)}: it is not a code in this reference.` +
     (nearest.length > 0 ? ` Nearby codes: ${nearest.map((n) => n.code).join(', ')}.` : '');
 }

@@ -4,9 +4,25 @@ import { alsoInLine, unknownCodeBlock } from './answer';
 import type * as MoreQueries from '../lib/search/more-queries';
 import type * as LookupLoader from './lookup-loader';
 import { readCodeSpelling } from '../lib/core/code-identity';
-import { expandSynonyms, meaningfulWords, queryWords, saysServiceName, serviceNamed, SYNONYM_WEIGHT } from '../lib/search/search-query';
 import {
-  countInScope, createPageLoader, groupPages, mergeByScore, orderHits, resultClass, scopeService, serviceFilter, serviceOfPath, withoutWords,
+  expandSynonyms,
+  meaningfulWords,
+  queryWords,
+  saysServiceName,
+  serviceNamed,
+  SYNONYM_WEIGHT,
+} from '../lib/search/search-query';
+import {
+  countInScope,
+  createPageLoader,
+  groupPages,
+  mergeByScore,
+  orderHits,
+  resultClass,
+  scopeService,
+  serviceFilter,
+  serviceOfPath,
+  withoutWords,
   type ServiceName,
 } from '../lib/search/search-scope';
 import { filledCodeHref, SYNONYMS_PATH, VOCABULARY_PATH } from '../lib/core/urls';
@@ -25,7 +41,10 @@ interface PagefindHit {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindHit[] } | null>;
+  search(
+    query: string | null,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: PagefindHit[] } | null>;
   debouncedSearch?(query: string): Promise<unknown>;
 }
 
@@ -75,7 +94,9 @@ function loadPagefind(): Promise<Pagefind | undefined> {
 
 /** A JSON file of the site, or `fallback` when it cannot be had. */
 function fetchJson<T>(url: string, fallback: T): Promise<T> {
-  return fetch(url).then((r) => (r.ok ? (r.json() as Promise<T>) : fallback)).catch(() => fallback);
+  return fetch(url)
+    .then((r) => (r.ok ? (r.json() as Promise<T>) : fallback))
+    .catch(() => fallback);
 }
 
 /** The synonym groups (about a kilobyte), fetched with the first search. */
@@ -111,14 +132,20 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement,
       if (answer?.kind === 'unknown-code') results.prepend(unknownCodeBlock(answer));
     };
     show(hits, []);
-    const { pages, partial, closest, more, scope } = await searchPages(query, new Set(hits.map((h) => h.path)), loaders.moreQueries);
+    const { pages, partial, closest, more, scope } = await searchPages(
+      query,
+      new Set(hits.map((h) => h.path)),
+      loaders.moreQueries,
+    );
     if (mine !== generation) return;
     const tell = (shown: number) => {
       const total = hits.length + shown;
       status.textContent =
-        total === 0 ? `No results for “${query.slice(0, 80)}”`
-        : partial && hits.length === 0 ? 'No page has every word; closest matches:'
-        : `${total} result${total === 1 ? '' : 's'}`;
+        total === 0
+          ? `No results for “${query.slice(0, 80)}”`
+          : partial && hits.length === 0
+            ? 'No page has every word; closest matches:'
+            : `${total} result${total === 1 ? '' : 's'}`;
     };
     show(hits, pages, partial || closest, more && { load: more, shown: (n) => mine === generation && tell(n) }, scope);
     tell(pages.length);
@@ -186,7 +213,9 @@ function answerHits(answer: LookupOutcome | undefined): DirectHit[] {
 function pagesOfService(pf: Pagefind, service: string): Promise<Set<string>> {
   let ids = servicePages.get(service);
   if (!ids) {
-    ids = pf.search(null, { filters: { [serviceFilter(service)]: service } }).then((r) => new Set((r?.results ?? []).map((h) => h.id)));
+    ids = pf
+      .search(null, { filters: { [serviceFilter(service)]: service } })
+      .then((r) => new Set((r?.results ?? []).map((h) => h.id)));
     servicePages.set(service, ids);
   }
   return ids;
@@ -196,7 +225,11 @@ function pagesOfService(pf: Pagefind, service: string): Promise<Set<string>> {
  * Whether a query says the name of the scope's service (`ecs quota` for `vm quota` on ECS's pages): every page of
  * the scope has it, so it only lifts the scope's pages that say the rest most often, whatever they are about.
  */
-function namesService(query: string, scope: string | undefined, services: readonly { service: string; short: string }[]): boolean {
+function namesService(
+  query: string,
+  scope: string | undefined,
+  services: readonly { service: string; short: string }[],
+): boolean {
   const service = services.find((s) => s.service === scope);
   return service !== undefined && saysServiceName(query, service);
 }
@@ -241,7 +274,10 @@ export async function searchPages(
   // A word the scope's pages lack is corrected as a typo too (`flavour` is on other services' pages, ECS says
   // `flavor`), as it would be on a site of that service alone; the query itself is still searched.
   const missing = found.filter((f) => countInScope(f.hits, scopeIds) === 0).map((f) => f.word);
-  const [typos, vocabulary] = missing.length > 0 ? await Promise.all([loadMoreQueries(), loadVocabulary()]) : [undefined, new Map<string, number>()];
+  const [typos, vocabulary] =
+    missing.length > 0
+      ? await Promise.all([loadMoreQueries(), loadVocabulary()])
+      : [undefined, new Map<string, number>()];
   const words = withoutWords(vocabulary, missing);
   const corrected = typos?.correctQuery(query, words);
   // Pagefind answers a query with a word no page has by its other words: then no page has every word.
@@ -253,14 +289,20 @@ export async function searchPages(
       .filter((q) => !namesService(q, scope, services))
       .map((q) => ({ query: q, weight: SYNONYM_WEIGHT })),
   ];
-  const tiers: PagefindHit[][] = [mergeByScore(await Promise.all(runs.map(async (r) => ({ hits: await search(r.query), weight: r.weight }))))];
+  const tiers: PagefindHit[][] = [
+    mergeByScore(await Promise.all(runs.map(async (r) => ({ hits: await search(r.query), weight: r.weight })))),
+  ];
   let closest = false;
   // Too few pages of the scope, as on a site of that service alone, and the other queries are tried too.
   if (countInScope(tiers[0], scopeIds) < ENOUGH && meaningful.length > 0) {
     const { alternativeQueries, singleWordQueries, rankByWordsShared } = typos ?? (await loadMoreQueries());
     const tried = new Set(runs.map((r) => queryWords(r.query).join(' ')));
     const alternatives = alternativeQueries(query, groups, words).filter((a) => !tried.has(a.query));
-    tiers.push(mergeByScore(await Promise.all(alternatives.map(async (a) => ({ hits: await search(a.query), weight: a.weight })))));
+    tiers.push(
+      mergeByScore(
+        await Promise.all(alternatives.map(async (a) => ({ hits: await search(a.query), weight: a.weight }))),
+      ),
+    );
     if (tiers.every((t) => countInScope(t, scopeIds) === 0)) {
       const byWord = await Promise.all(
         singleWordQueries(query, groups, words).map(async (forms) => (await Promise.all(forms.map(search))).flat()),
@@ -300,11 +342,19 @@ export interface MorePages {
  * Renders direct hits, then pages, as text (never as HTML) into a container; with `more`, a "More results"
  * button. Pages are grouped by service (`groupPages`): the `scope` service's first, then the other services.
  */
-export function renderAll(container: HTMLElement, hits: DirectHit[], pages: FoundPage[], partial = false, more?: MorePages, scope?: string) {
+export function renderAll(
+  container: HTMLElement,
+  hits: DirectHit[],
+  pages: FoundPage[],
+  partial = false,
+  more?: MorePages,
+  scope?: string,
+) {
   const parts: HTMLElement[] = [];
   if (hits.length > 0) parts.push(section(hits.length === 1 ? 'Matching code' : 'Matching codes', hits.map(renderHit)));
   const pageSections = renderPageSections(pages, partial, scope);
-  if (more && pageSections.length > 0) pageSections.at(-1)!.append(moreButton(container, pageSections, pages, partial, scope, more));
+  if (more && pageSections.length > 0)
+    pageSections.at(-1)!.append(moreButton(container, pageSections, pages, partial, scope, more));
   container.replaceChildren(...parts, ...pageSections);
 }
 
@@ -320,7 +370,14 @@ function renderPageSections(pages: FoundPage[], partial: boolean, scope: string 
 }
 
 /** A button that fetches the rest of the pages, shows them all grouped again, focuses the first new page and goes away. */
-function moreButton(container: HTMLElement, sections: HTMLElement[], shown: FoundPage[], partial: boolean, scope: string | undefined, more: MorePages): HTMLButtonElement {
+function moreButton(
+  container: HTMLElement,
+  sections: HTMLElement[],
+  shown: FoundPage[],
+  partial: boolean,
+  scope: string | undefined,
+  more: MorePages,
+): HTMLButtonElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'search-more';
@@ -334,7 +391,10 @@ function moreButton(container: HTMLElement, sections: HTMLElement[], shown: Foun
     more.shown?.(all.length);
     const before = new Set(shown.map((p) => p.path));
     const added = all.find((p) => !before.has(p.path));
-    if (added) [...container.querySelectorAll<HTMLAnchorElement>('a.search-page')].find((a) => a.pathname === added.path)?.focus();
+    if (added)
+      [...container.querySelectorAll<HTMLAnchorElement>('a.search-page')]
+        .find((a) => a.pathname === added.path)
+        ?.focus();
   });
   return button;
 }

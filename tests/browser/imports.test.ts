@@ -7,7 +7,17 @@ import { findForbiddenChains, findImports, forbidNodeOnly, scriptBlocks, type Re
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Packages of package.json that run only in Node: the build's tools, the test tools, Pagefind's indexer. */
-const NODE_ONLY_PACKAGES = ['astro', '@astrojs/starlight', 'pagefind', 'playwright-core', 'tsx', 'typescript', 'vite', 'vitest', 'node'];
+const NODE_ONLY_PACKAGES = [
+  'astro',
+  '@astrojs/starlight',
+  'pagefind',
+  'playwright-core',
+  'tsx',
+  'typescript',
+  'vite',
+  'vitest',
+  'node',
+];
 
 const forbid = forbidNodeOnly(NODE_ONLY_PACKAGES);
 
@@ -25,7 +35,11 @@ const readProjectFile: ReadFile = (path) => {
 function filesUnder(folder: string, ending: string): string[] {
   return readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith(ending))
-    .map((name) => relative(ROOT, join(ROOT, folder, name)).split('\\').join('/'))
+    .map((name) =>
+      relative(ROOT, join(ROOT, folder, name))
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }
 
@@ -68,9 +82,11 @@ describe('the import walker', () => {
   const files: Record<string, string> = {
     'src/scripts/page.ts': "import { a } from '../lib/pages/a';\nimport type { Loaded } from '../lib/content/load';\n",
     'src/lib/pages/a.ts': "export { b } from './b';\nexport const a = 1;\n",
-    'src/lib/pages/b.ts': "import { readFileSync } from 'node:fs';\nexport const b = () => import('../content/load');\n",
+    'src/lib/pages/b.ts':
+      "import { readFileSync } from 'node:fs';\nexport const b = () => import('../content/load');\n",
     'src/lib/content/load.ts': "import { join } from 'path';\nexport type Loaded = string;\n",
-    'src/components/Box.astro': "---\nimport { loadServices } from '../lib/content/load';\n---\n<script>\n  import { a } from '../lib/pages/a';\n  import 'playwright-core';\n  import './missing';\n</script>\n",
+    'src/components/Box.astro':
+      "---\nimport { loadServices } from '../lib/content/load';\n---\n<script>\n  import { a } from '../lib/pages/a';\n  import 'playwright-core';\n  import './missing';\n</script>\n",
   };
   const read: ReadFile = (path) => files[path];
 

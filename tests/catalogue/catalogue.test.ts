@@ -19,7 +19,10 @@ function rstTable(rows: readonly (readonly [number, string, string])[], notes: r
     rule('-'),
     line(['HTTP Status Code', 'Error Code', 'Error Message', 'Description', 'Solution']),
     rule('='),
-    ...rows.flatMap(([status, code, message]) => [line([String(status), code, message, `About ${code}.`, 'Try again.']), rule('-')]),
+    ...rows.flatMap(([status, code, message]) => [
+      line([String(status), code, message, `About ${code}.`, 'Try again.']),
+      rule('-'),
+    ]),
     '',
   ].join('\n');
 }
@@ -102,13 +105,15 @@ describe('grouping rows into codes', () => {
 
 describe('message text and markup', () => {
   it('marks each slot of a message as <var class="slot">', () => {
-    const html = build(rstTable([[400, 'Ecs.0202', 'Failed to create volume %s because %s.']])).entries[0].variants[0].message.html;
+    const html = build(rstTable([[400, 'Ecs.0202', 'Failed to create volume %s because %s.']])).entries[0].variants[0]
+      .message.html;
     expect(html.match(/<var class="slot"[^>]*>%s<\/var>/g)).toHaveLength(2);
     expect(html.replace(/<[^>]+>/g, '')).toBe('Failed to create volume %s because %s.');
   });
 
   it('splits the message into literal text and slots', () => {
-    const template = build(rstTable([[400, 'Ecs.0010', 'Private IP address %s is already in use.']])).entries[0].variants[0].template;
+    const template = build(rstTable([[400, 'Ecs.0010', 'Private IP address %s is already in use.']])).entries[0]
+      .variants[0].template;
     expect(template).toEqual([
       { kind: 'text', text: 'Private IP address ' },
       { kind: 'slot', slot: '%s' },
@@ -117,7 +122,8 @@ describe('message text and markup', () => {
   });
 
   it('keeps straight quotes, never turning them into typographic ones', () => {
-    const message = build(rstTable([[403, 'Pdp.0001', `Policy doesn't allow "%s" to be performed.`]])).entries[0].variants[0].message;
+    const message = build(rstTable([[403, 'Pdp.0001', `Policy doesn't allow "%s" to be performed.`]])).entries[0]
+      .variants[0].message;
     expect(message.text).toBe(`Policy doesn't allow "%s" to be performed.`);
     expect(message.text).not.toMatch(/[\u2018\u2019\u201C\u201D]/);
   });
@@ -156,7 +162,9 @@ describe('the real ECS catalogue (content/ecs)', () => {
   });
 
   it('marks the slot of Ecs.0010 in its message HTML', () => {
-    expect(entryOf(ecs, 'Ecs.0010').variants[0].message.html).toMatch(/^Private IP address <var class="slot"[^>]*>%s<\/var> is already in use\.$/);
+    expect(entryOf(ecs, 'Ecs.0010').variants[0].message.html).toMatch(
+      /^Private IP address <var class="slot"[^>]*>%s<\/var> is already in use\.$/,
+    );
   });
 
   it('keeps the four notes above the table', () => {
@@ -168,7 +176,11 @@ describe('the real ECS catalogue (content/ecs)', () => {
 /** The catalogue of a fixture table in tests/rst/fixtures, with its warnings as text. */
 function fixture(name: string, id = 'svc') {
   const file = `tests/rst/fixtures/${name}/input.rst`;
-  const { catalogue, diagnostics, warnings } = buildCatalogue({ id, file: 'input.rst', text: readFileSync(file, 'utf8') });
+  const { catalogue, diagnostics, warnings } = buildCatalogue({
+    id,
+    file: 'input.rst',
+    text: readFileSync(file, 'utf8'),
+  });
   expect(diagnostics).toEqual([]);
   return { catalogue: catalogue!, warnings: warnings.map(formatDiagnostic) };
 }
@@ -191,7 +203,9 @@ describe('tables of every shape', () => {
 
   it('makes a row with several statuses one variant that answers to each status anchor not taken', () => {
     const { catalogue } = fixture('several-statuses');
-    expect(catalogue.entries.map((e) => e.variants.map((v) => [e.code, v.statuses, v.statusText, v.anchor, v.anchors]))).toEqual([
+    expect(
+      catalogue.entries.map((e) => e.variants.map((v) => [e.code, v.statuses, v.statusText, v.anchor, v.anchors])),
+    ).toEqual([
       [['DNS.0001', [400, 404, 500], undefined, 'http-400', ['http-404', 'http-500']]],
       [['DNS.0002', [400, 404], undefined, 'http-400', ['http-404']]],
       [['DNS.0003', [400, 409], undefined, 'http-400', ['http-409']]],
@@ -200,7 +214,10 @@ describe('tables of every shape', () => {
   });
 
   it('leaves a status anchor to the row that has it first', () => {
-    const text = rstTable([[404, 'Ecs.0100', 'Not found.'], [400, 'Ecs.0100', 'Bad.']]).replace('| 400    ', '| 400/404');
+    const text = rstTable([
+      [404, 'Ecs.0100', 'Not found.'],
+      [400, 'Ecs.0100', 'Bad.'],
+    ]).replace('| 400    ', '| 400/404');
     const { catalogue } = buildCatalogue({ id: 'ecs', file: 'x.rst', text });
     expect(catalogue!.entries[0].variants.map((v) => [v.statuses, v.anchor, v.anchors])).toEqual([
       [[404], 'http-404', undefined],
@@ -218,7 +235,9 @@ describe('tables of every shape', () => {
 
   it('shows a group column’s value on every row of its group', () => {
     const { catalogue } = fixture('group-cells');
-    expect(catalogue.entries.map((e) => [e.code, e.variants[0].other?.map((o) => `${o.header}: ${o.value.text}`)])).toEqual([
+    expect(
+      catalogue.entries.map((e) => [e.code, e.variants[0].other?.map((o) => `${o.header}: ${o.value.text}`)]),
+    ).toEqual([
       ['VPC.0001', ['Module: VPC']],
       ['VPC.0002', ['Module: VPC']],
       ['VPC.0101', ['Module: EIP']],
@@ -228,7 +247,10 @@ describe('tables of every shape', () => {
 
   it('keeps the tables of a file with their captions, and each row its table', () => {
     const { catalogue } = fixture('several-tables');
-    expect(catalogue.tables).toEqual([{ caption: 'V3 error codes', line: 21 }, { caption: 'Trove error codes', line: 33 }]);
+    expect(catalogue.tables).toEqual([
+      { caption: 'V3 error codes', line: 21 },
+      { caption: 'Trove error codes', line: 33 },
+    ]);
     expect(catalogue.entries.map((e) => [e.code, e.variants.map((v) => v.table)])).toEqual([
       ['DBS.200001', [0]],
       ['DBS.200002', [0]],
@@ -240,20 +262,36 @@ describe('tables of every shape', () => {
   it('matches a table without a message column by its description', () => {
     const { catalogue } = fixture('several-tables');
     const [variant] = entryOf(catalogue, 'DBS.200002').variants;
-    expect([variant.message.text, variant.template]).toEqual(['', [{ kind: 'text', text: 'The DB instance does not exist.' }]]);
+    expect([variant.message.text, variant.template]).toEqual([
+      '',
+      [{ kind: 'text', text: 'The DB instance does not exist.' }],
+    ]);
   });
 
   it('gives two codes that would share a URL two URLs, with a warning naming both', () => {
-    const text = rstTable([[400, 'Bad-Digest', 'One.'], [400, 'Bad_Digest', 'Two.']]);
+    const text = rstTable([
+      [400, 'Bad-Digest', 'One.'],
+      [400, 'Bad_Digest', 'Two.'],
+    ]);
     const { catalogue, warnings } = buildCatalogue({ id: 'obs', file: 'x.rst', text });
-    expect(catalogue!.entries.map((e) => e.slug)).toEqual(['bad-digest', expect.stringMatching(/^bad-digest-[0-9a-f]{6}$/)]);
+    expect(catalogue!.entries.map((e) => e.slug)).toEqual([
+      'bad-digest',
+      expect.stringMatching(/^bad-digest-[0-9a-f]{6}$/),
+    ]);
     const second = catalogue!.entries[1].slug;
-    expect(warnings.map(formatDiagnostic)).toEqual([`x.rst:10:52: warning: Bad_Digest and Bad-Digest would share a URL: Bad_Digest gets /obs/${second}/`]);
+    expect(warnings.map(formatDiagnostic)).toEqual([
+      `x.rst:10:52: warning: Bad_Digest and Bad-Digest would share a URL: Bad_Digest gets /obs/${second}/`,
+    ]);
   });
 
   it('reads a code with a space after its separator as the code without it, with a warning', () => {
     const { catalogue, warnings } = fixture('code-space-after-dot');
-    expect(catalogue.entries.map((e) => [e.code, e.slug])).toEqual([['DCS.4855', 'dcs-4855'], ['DCS.4856', 'dcs-4856']]);
-    expect(warnings).toEqual(['input.rst:7:17: warning: error code "DCS. 4855" has a space next to a separator: read as "DCS.4855"']);
+    expect(catalogue.entries.map((e) => [e.code, e.slug])).toEqual([
+      ['DCS.4855', 'dcs-4855'],
+      ['DCS.4856', 'dcs-4856'],
+    ]);
+    expect(warnings).toEqual([
+      'input.rst:7:17: warning: error code "DCS. 4855" has a space next to a separator: read as "DCS.4855"',
+    ]);
   });
 });

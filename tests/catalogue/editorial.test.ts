@@ -7,10 +7,25 @@ import { readEditorial } from '../../src/lib/catalogue/editorial';
 const FILE = 'content/ecs/categories.json';
 
 function catalogueOf(codes: readonly string[]): ServiceCatalogue {
-  const entries = codes.map(
-    (code): CodeEntry => ({ service: 'ecs', code, slug: code.toLowerCase().replace('.', '-'), prefix: 'Ecs', number: code.slice(4), line: 1, variants: [] }),
-  );
-  return { id: 'ecs', name: 'ECS', short: 'ECS', summary: '', clues: NO_CLUES, file: 'content/ecs/error-codes.rst', notes: [], entries };
+  const entries = codes.map((code): CodeEntry => ({
+    service: 'ecs',
+    code,
+    slug: code.toLowerCase().replace('.', '-'),
+    prefix: 'Ecs',
+    number: code.slice(4),
+    line: 1,
+    variants: [],
+  }));
+  return {
+    id: 'ecs',
+    name: 'ECS',
+    short: 'ECS',
+    summary: '',
+    clues: NO_CLUES,
+    file: 'content/ecs/error-codes.rst',
+    notes: [],
+    entries,
+  };
 }
 
 const CATALOGUE = catalogueOf(['Ecs.0001', 'Ecs.0010']);
@@ -63,12 +78,20 @@ describe('reading categories.json', () => {
     const text = json({ topics: [{ slug: 'x', title: 'X', codes: ['Ecs.9998', 'Ecs.0001', 'Ecs.9999'] }] });
     const { diagnostics } = readEditorial(text, FILE, CATALOGUE);
     expect(diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
-      [positionOf(text, '"Ecs.9998"').line, positionOf(text, '"Ecs.9998"').column, 'topic "x" lists Ecs.9998, which is not in content/ecs/error-codes.rst'],
-      [positionOf(text, '"Ecs.9999"').line, positionOf(text, '"Ecs.9999"').column, 'topic "x" lists Ecs.9999, which is not in content/ecs/error-codes.rst'],
+      [
+        positionOf(text, '"Ecs.9998"').line,
+        positionOf(text, '"Ecs.9998"').column,
+        'topic "x" lists Ecs.9998, which is not in content/ecs/error-codes.rst',
+      ],
+      [
+        positionOf(text, '"Ecs.9999"').line,
+        positionOf(text, '"Ecs.9999"').column,
+        'topic "x" lists Ecs.9999, which is not in content/ecs/error-codes.rst',
+      ],
     ]);
   });
 
-  it('locates an unknown code listed by two topics at each topic\'s own mention', () => {
+  it("locates an unknown code listed by two topics at each topic's own mention", () => {
     const text = json({
       topics: [
         { slug: 'a', title: 'A', codes: ['Ecs.9999'] },
@@ -92,7 +115,9 @@ describe('reading categories.json', () => {
     });
     const { diagnostics } = readEditorial(text, FILE, CATALOGUE);
     const { line, column } = positionOf(text, '"network"', 1);
-    expect(diagnostics.map(formatDiagnostic)).toEqual([`${FILE}:${line}:${column}: topic slug "network" is used twice`]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      `${FILE}:${line}:${column}: topic slug "network" is used twice`,
+    ]);
   });
 
   it('reports a family slug used twice', () => {
@@ -107,14 +132,19 @@ describe('reading categories.json', () => {
   });
 
   it('allows a topic and a family to share a slug, since their paths differ', () => {
-    const text = json({ families: [{ slug: 'disks', range: [0, 99], title: 'A' }], topics: [{ slug: 'disks', title: 'Disks', codes: [] }] });
+    const text = json({
+      families: [{ slug: 'disks', range: [0, 99], title: 'A' }],
+      topics: [{ slug: 'disks', title: 'Disks', codes: [] }],
+    });
     expect(readEditorial(text, FILE, CATALOGUE).diagnostics).toEqual([]);
   });
 
   it('reports a file that is not JSON where it stops being JSON, and reads nothing from it', () => {
     const { editorial, diagnostics } = readEditorial('{ "topics": [', FILE, CATALOGUE);
     expect(editorial).toEqual({ families: [], topics: [] });
-    expect(diagnostics.map(formatDiagnostic)).toEqual(['content/ecs/categories.json:1:14: not valid JSON: close bracket expected']);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'content/ecs/categories.json:1:14: not valid JSON: close bracket expected',
+    ]);
   });
 
   it('reports a slug that breaks the schema, naming the field and the fix', () => {
@@ -122,6 +152,8 @@ describe('reading categories.json', () => {
     const { editorial, diagnostics } = readEditorial(text, FILE, CATALOGUE);
     expect(editorial.topics).toEqual([]);
     const { line, column } = positionOf(text, '"Network Errors"');
-    expect(diagnostics.map(formatDiagnostic)).toEqual([`${FILE}:${line}:${column}: "topics.0.slug" must use lowercase letters, digits and "-"`]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      `${FILE}:${line}:${column}: "topics.0.slug" must use lowercase letters, digits and "-"`,
+    ]);
   });
 });

@@ -10,12 +10,22 @@ import type { ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
 // A folder per case under fixtures/json-files/: a service.json or a categories.json, as content/evs/ would hold
 // it, and expected.txt, the exact diagnostics (one a line) the build prints for it.
 const FIXTURES = fileURLToPath(new URL('fixtures/json-files/', import.meta.url));
-const EVS: ServiceCatalogue = { id: 'evs', name: 'EVS', short: 'EVS', summary: '', clues: NO_CLUES, file: 'content/evs/error-codes.rst', notes: [], entries: [] };
+const EVS: ServiceCatalogue = {
+  id: 'evs',
+  name: 'EVS',
+  short: 'EVS',
+  summary: '',
+  clues: NO_CLUES,
+  file: 'content/evs/error-codes.rst',
+  notes: [],
+  entries: [],
+};
 
 /** The diagnostics of a case's file, formatted as the build prints them. */
 function readCase(folder: string): string[] {
   const service = join(folder, 'service.json');
-  if (existsSync(service)) return readServiceMeta(readFileSync(service, 'utf8'), 'content/evs/service.json').diagnostics.map(formatDiagnostic);
+  if (existsSync(service))
+    return readServiceMeta(readFileSync(service, 'utf8'), 'content/evs/service.json').diagnostics.map(formatDiagnostic);
   const text = readFileSync(join(folder, 'categories.json'), 'utf8');
   return readEditorial(text, 'content/evs/categories.json', EVS).diagnostics.map(formatDiagnostic);
 }
@@ -23,7 +33,9 @@ function readCase(folder: string): string[] {
 describe('a service folder’s JSON files that break their schema', () => {
   for (const name of readdirSync(FIXTURES).sort()) {
     it(`reports ${name.replace(/-/g, ' ')} at the offending value`, () => {
-      const expected = readFileSync(join(FIXTURES, name, 'expected.txt'), 'utf8').trimEnd().split('\n');
+      const expected = readFileSync(join(FIXTURES, name, 'expected.txt'), 'utf8')
+        .trimEnd()
+        .split('\n');
       expect(readCase(join(FIXTURES, name))).toEqual(expected);
     });
   }
@@ -39,6 +51,8 @@ describe('reading service.json', () => {
   });
 
   it('reads nothing from a file with a problem, so the service falls back to its folder name', () => {
-    expect(readServiceMeta('{"name": "Elastic Volume Service", "short": 42}', 'content/evs/service.json').meta).toEqual({});
+    expect(readServiceMeta('{"name": "Elastic Volume Service", "short": 42}', 'content/evs/service.json').meta).toEqual(
+      {},
+    );
   });
 });

@@ -11,7 +11,17 @@ import {
 } from '../../src/lib/core/code-identity';
 
 /** Codes of every shape the real tables have. */
-const SHAPES = ['Ecs.0010', '111400002', '0171', 'CCI.01.400101', 'DRS.M00002', 'SVCSTG_AMS_4000115', 'KMS.DisabledException', 'BadDigest', 'Request-URI Too Large'];
+const SHAPES = [
+  'Ecs.0010',
+  '111400002',
+  '0171',
+  'CCI.01.400101',
+  'DRS.M00002',
+  'SVCSTG_AMS_4000115',
+  'KMS.DisabledException',
+  'BadDigest',
+  'Request-URI Too Large',
+];
 
 describe('the key of a code', () => {
   it('is the same for every spelling of a code', () => {
@@ -83,7 +93,12 @@ describe('the URL slug of a code', () => {
   });
 
   it('never takes a path the service pages use', () => {
-    expect([...assignSlugs(['All', 'Status', 'changes', 'errors']).slugs.values()]).toEqual(['all-code', 'status-code', 'changes-code', 'errors-code']);
+    expect([...assignSlugs(['All', 'Status', 'changes', 'errors']).slugs.values()]).toEqual([
+      'all-code',
+      'status-code',
+      'changes-code',
+      'errors-code',
+    ]);
   });
 
   it('gives a code of no letter or digit a slug from a hash of its text', () => {
@@ -137,22 +152,22 @@ describe('recognising codes by the shapes a table taught', () => {
   });
 
   it('reads a whole string of a known shape as a code, in any spelling, with a number of any length', () => {
-    expect(['ECS-0010', 'ecs0010', 'Ecs.99999', 'kms.disabledexception', 'BADDIGEST', 'request uri too large'].map((s) => readCodeSpelling(s, shapes))).toEqual([
-      'ecs.0010',
-      'ecs.0010',
-      'ecs.99999',
-      'kms.disabledexception',
-      'baddigest',
-      'request.uri.too.large',
-    ]);
+    expect(
+      ['ECS-0010', 'ecs0010', 'Ecs.99999', 'kms.disabledexception', 'BADDIGEST', 'request uri too large'].map((s) =>
+        readCodeSpelling(s, shapes),
+      ),
+    ).toEqual(['ecs.0010', 'ecs.0010', 'ecs.99999', 'kms.disabledexception', 'baddigest', 'request.uri.too.large']);
   });
 
   it('reads no code from text of no known shape', () => {
-    expect(['Private IP address', 'Evs.0010', 'v1.0', '', 'Ecs.0010 is taken'].map((s) => readCodeSpelling(s, shapes))).toEqual([null, null, null, null, null]);
+    expect(
+      ['Private IP address', 'Evs.0010', 'v1.0', '', 'Ecs.0010 is taken'].map((s) => readCodeSpelling(s, shapes)),
+    ).toEqual([null, null, null, null, null]);
   });
 
   it('finds codes of every shape in a log line and a JSON body, left to right', () => {
-    const text = 'ERROR Ecs.0010 then 111400002, {"code":"CCI.01.400101"} DRS.M00002 SVCSTG_AMS_4000115 KMS.DisabledException BadDigest: Request-URI Too Large';
+    const text =
+      'ERROR Ecs.0010 then 111400002, {"code":"CCI.01.400101"} DRS.M00002 SVCSTG_AMS_4000115 KMS.DisabledException BadDigest: Request-URI Too Large';
     expect(findCodesInText(text, shapes).map((f) => f.key)).toEqual([
       'ecs.0010',
       '111400002',
@@ -170,13 +185,16 @@ describe('recognising codes by the shapes a table taught', () => {
   });
 
   it('does not take parts of IP addresses, versions, host names or longer words for codes', () => {
-    const text = 'from 192.168.0.12 with v1.0 on host01 and srv123.example.com, Ecs.10, Ecs.0010a, xEcs.0010, 10.0171.2';
+    const text =
+      'from 192.168.0.12 with v1.0 on host01 and srv123.example.com, Ecs.10, Ecs.0010a, xEcs.0010, 10.0171.2';
     expect(findCodesInText(text, shapes)).toEqual([]);
   });
 
   it('takes a plain lower-case word for a code only when it is the whole input, never inside prose', () => {
     const words = learnShapes(['conflict', 'NoSuchKey']);
-    expect(findCodesInText('a conflict occurred; NoSuchKey was returned', words).map((f) => f.key)).toEqual(['nosuchkey']);
+    expect(findCodesInText('a conflict occurred; NoSuchKey was returned', words).map((f) => f.key)).toEqual([
+      'nosuchkey',
+    ]);
     expect(readCodeSpelling('conflict', words)).toBe('conflict');
   });
 

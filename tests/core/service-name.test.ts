@@ -8,7 +8,11 @@ const gaussdb = { name: 'GaussDB MySQL', short: 'GAUSSDB-MYSQL' };
 
 describe('naming a service', () => {
   it('names a service with a display name by both names', () => {
-    expect([fullServiceName(ecs), shortServiceName(ecs), listedServiceName(ecs)]).toEqual(['Elastic Cloud Server (ECS)', 'ECS', 'ECS: Elastic Cloud Server']);
+    expect([fullServiceName(ecs), shortServiceName(ecs), listedServiceName(ecs)]).toEqual([
+      'Elastic Cloud Server (ECS)',
+      'ECS',
+      'ECS: Elastic Cloud Server',
+    ]);
   });
 
   it('names a service without a display name by its id once', () => {
@@ -16,7 +20,11 @@ describe('naming a service', () => {
   });
 
   it('names a service whose short name is its name in capitals by the name once, as written', () => {
-    expect([fullServiceName(modelarts), shortServiceName(modelarts), listedServiceName(modelarts)]).toEqual(['ModelArts', 'ModelArts', 'ModelArts']);
+    expect([fullServiceName(modelarts), shortServiceName(modelarts), listedServiceName(modelarts)]).toEqual([
+      'ModelArts',
+      'ModelArts',
+      'ModelArts',
+    ]);
   });
 
   it('counts a short name that differs only in case and punctuation as the same name', () => {

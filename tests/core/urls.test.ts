@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { anchoredPath, codeShardPath, earlierWordingAnchor, filledCodeHref, lookupPagePath, rowAnchor, searchPagePath, statusAnchor, wordShardPath } from '../../src/lib/core/urls';
+import {
+  anchoredPath,
+  codeShardPath,
+  earlierWordingAnchor,
+  filledCodeHref,
+  lookupPagePath,
+  rowAnchor,
+  searchPagePath,
+  statusAnchor,
+  wordShardPath,
+} from '../../src/lib/core/urls';
 
 describe('the fragment ids of a code page', () => {
   it('names a row by its status, numbering later rows of the same status from 2', () => {
@@ -25,7 +35,9 @@ describe('the fragment ids of a code page', () => {
 
 describe('the site paths of the lookup and search', () => {
   it('links a code page with the values a message filled in and the row they fit', () => {
-    expect(filledCodeHref({ path: '/ecs/ecs-0010/', values: ['192.168.0.12'], anchor: 'http-400' })).toBe('/ecs/ecs-0010/?v=192.168.0.12#http-400');
+    expect(filledCodeHref({ path: '/ecs/ecs-0010/', values: ['192.168.0.12'], anchor: 'http-400' })).toBe(
+      '/ecs/ecs-0010/?v=192.168.0.12#http-400',
+    );
     expect(filledCodeHref({ path: '/ecs/ecs-0010/', values: ['a b', 'c&d'] })).toBe('/ecs/ecs-0010/?v=a+b&v=c%26d');
     expect(filledCodeHref({ path: '/ecs/ecs-0010/', values: [] })).toBe('/ecs/ecs-0010/');
   });

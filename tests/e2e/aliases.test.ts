@@ -13,7 +13,11 @@ const REDIRECT_WAIT_MS = 10_000;
 
 /** Chromium reports the 404 document itself as a console error; on the 404 page that is the point, not a fault. */
 const withoutDocument404 = (list: string[]) =>
-  list.filter((e) => e !== `console error: Failed to load resource: the server responded with a status of 404 (Not Found) (${opened}:1)`);
+  list.filter(
+    (e) =>
+      e !==
+      `console error: Failed to load resource: the server responded with a status of 404 (Not Found) (${opened}:1)`,
+  );
 
 afterEach(async () => {
   expect(withoutDocument404(errors)).toEqual([]);
@@ -39,7 +43,14 @@ async function expectToEndOn(path: string, expected: string): Promise<void> {
 }
 
 describe('redirect pages for other spellings of a code URL', () => {
-  for (const path of ['/ecs/Ecs.0010/', '/ecs/ECS.0010', '/ecs/ecs.0010/', '/ecs/ecs0010/', '/ecs/Ecs_0010', '/Ecs.0010']) {
+  for (const path of [
+    '/ecs/Ecs.0010/',
+    '/ecs/ECS.0010',
+    '/ecs/ecs.0010/',
+    '/ecs/ecs0010/',
+    '/ecs/Ecs_0010',
+    '/Ecs.0010',
+  ]) {
     test(`${path} ends on /ecs/ecs-0010/`, async () => {
       await expectToEndOn(path, '/ecs/ecs-0010/');
       expect(await page.locator('h1').innerText()).toBe('Ecs.0010');
@@ -56,7 +67,14 @@ describe('redirect pages for other spellings of a code URL', () => {
     await expect.poll(() => page.locator('p.filled-values mark.filled').first().innerText()).toBe('10.0.0.1');
   });
 
-  for (const path of ['/ecs/Ecs.0010/', '/ecs/ECS.0010/', '/ecs/ecs.0010/', '/ecs/ecs0010/', '/ecs/Ecs_0010/', '/Ecs.0010/']) {
+  for (const path of [
+    '/ecs/Ecs.0010/',
+    '/ecs/ECS.0010/',
+    '/ecs/ecs.0010/',
+    '/ecs/ecs0010/',
+    '/ecs/Ecs_0010/',
+    '/Ecs.0010/',
+  ]) {
     test(`${path} names /ecs/ecs-0010/ as its canonical page and is not indexed`, () => {
       const html = readBuiltFile(path);
       const canonical = /<link rel="canonical" href="([^"]+)">/.exec(html)?.[1];
@@ -80,7 +98,9 @@ describe('the 404 page resolving a code in the path', () => {
       expect(response?.status()).toBe(404);
       await page.waitForURL((url) => `${url.pathname}${url.hash}` === expected, { timeout: REDIRECT_WAIT_MS });
       await page.waitForLoadState('load');
-      expect(await page.locator('h1').innerText()).toBe(expected.startsWith('/ecs/ecs-1000/') ? 'Ecs.1000' : 'Ecs.0010');
+      expect(await page.locator('h1').innerText()).toBe(
+        expected.startsWith('/ecs/ecs-1000/') ? 'Ecs.1000' : 'Ecs.0010',
+      );
     });
   }
 
@@ -107,13 +127,17 @@ describe('the 404 page resolving a code in the path', () => {
     );
     const box = page.locator('form[data-paste-box] textarea');
     expect(await box.isVisible()).toBe(true);
-    expect(await page.locator('form[data-paste-box] label').innerText()).toBe('Paste an error code, message or JSON error body');
+    expect(await page.locator('form[data-paste-box] label').innerText()).toBe(
+      'Paste an error code, message or JSON error body',
+    );
   });
 
   test('the paste box on the 404 page looks up what is pasted into it', async () => {
     await open('/nothing/here/');
     await page.waitForLoadState('load');
     await page.locator('form[data-paste-box] textarea').fill('Private IP address 10.0.0.1 is already in use.');
-    await expect.poll(() => page.locator('.paste-box-status').innerText(), { timeout: 10_000 }).toBe('This is Ecs.0010. Press Enter to open it.');
+    await expect
+      .poll(() => page.locator('.paste-box-status').innerText(), { timeout: 10_000 })
+      .toBe('This is Ecs.0010. Press Enter to open it.');
   });
 });

@@ -7,7 +7,6 @@ const site = useBuiltSite();
 let page: Page;
 let errors: string[];
 
-
 async function open(path: string): Promise<Page> {
   page = await site.newPage();
   errors = collectPageErrors(page);
@@ -25,7 +24,10 @@ function visibleRows(): Promise<{ code: string; text: string }[]> {
   return page.$$eval('table.code-table tbody tr', (rows) =>
     rows
       .filter((row) => !(row as HTMLElement).hidden && (row as HTMLElement).offsetParent !== null)
-      .map((row) => ({ code: row.querySelector('th code')?.textContent ?? '', text: (row as HTMLElement).innerText.toLowerCase() })),
+      .map((row) => ({
+        code: row.querySelector('th code')?.textContent ?? '',
+        text: (row as HTMLElement).innerText.toLowerCase(),
+      })),
   );
 }
 
@@ -93,7 +95,10 @@ describe('a status page', () => {
     const rows = await visibleRows();
     expect(rows.map((r) => r.code)).toEqual(['Ecs.0114', 'Ecs.0614', 'Ecs.1000']);
     for (const row of rows) expect(row.text).toContain('404');
-    await Promise.all([page.waitForURL(site.url('/ecs/ecs-1000/#http-404')), page.locator('a.status-badge[href="/ecs/ecs-1000/#http-404"]').click()]);
+    await Promise.all([
+      page.waitForURL(site.url('/ecs/ecs-1000/#http-404')),
+      page.locator('a.status-badge[href="/ecs/ecs-1000/#http-404"]').click(),
+    ]);
     expect(await page.locator('h1').innerText()).toBe('Ecs.1000');
   });
 });

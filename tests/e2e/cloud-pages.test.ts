@@ -19,11 +19,20 @@ async function open(path: string, theme?: 'light' | 'dark'): Promise<Page> {
   return page;
 }
 
-const sidebarLinks = () => page!.locator('nav.sidebar a').evaluateAll((links) => links.map((a) => `${a.textContent?.trim()} ${a.getAttribute('href')}`));
+const sidebarLinks = () =>
+  page!
+    .locator('nav.sidebar a')
+    .evaluateAll((links) => links.map((a) => `${a.textContent?.trim()} ${a.getAttribute('href')}`));
 const tocEntries = () =>
-  page!.locator('starlight-toc nav a').first().waitFor({ state: 'attached' }).then(() =>
-    page!.locator('starlight-toc nav a').evaluateAll((links) => links.map((a) => `${a.textContent?.trim()} ${a.getAttribute('href')}`)),
-  );
+  page!
+    .locator('starlight-toc nav a')
+    .first()
+    .waitFor({ state: 'attached' })
+    .then(() =>
+      page!
+        .locator('starlight-toc nav a')
+        .evaluateAll((links) => links.map((a) => `${a.textContent?.trim()} ${a.getAttribute('href')}`)),
+    );
 
 afterEach(async () => {
   expect(errors).toEqual([]);
@@ -35,7 +44,11 @@ describe('the home page of a site of many services', () => {
   test('lists every service alphabetically in columns, naming a service without a display name once', async () => {
     await open('/');
     const items = page!.locator('ul.service-list.service-columns li');
-    expect(await items.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLElement).innerText.replace(/\s+/g, ' ')))).toEqual([
+    expect(
+      await items
+        .locator('a')
+        .evaluateAll((links) => links.map((a) => (a as HTMLElement).innerText.replace(/\s+/g, ' '))),
+    ).toEqual([
       'AOM Application Operations Management',
       'CCE Cloud Container Engine',
       'DNS Domain Name Service',
@@ -46,7 +59,17 @@ describe('the home page of a site of many services', () => {
       'RDS',
       'VPC Virtual Private Cloud',
     ]);
-    expect(await items.locator('.service-codes').allInnerTexts()).toEqual(['1 codes', '1 codes', '1 codes', '2 codes', '1 codes', '1 codes', '1 codes', '2 codes', '2 codes']);
+    expect(await items.locator('.service-codes').allInnerTexts()).toEqual([
+      '1 codes',
+      '1 codes',
+      '1 codes',
+      '2 codes',
+      '1 codes',
+      '1 codes',
+      '1 codes',
+      '2 codes',
+      '2 codes',
+    ]);
   });
 
   test('filters the services as the user types, and Enter opens the one left', async () => {
@@ -87,11 +110,18 @@ describe('a service without a display name', () => {
   test('is named once in its title, its sidebar and its code pages', async () => {
     await open('/rds/');
     expect(await page!.locator('h1').innerText()).toBe('RDS error codes');
-    expect((await sidebarLinks()).slice(0, 4)).toEqual(['Home /', 'All services /#services', 'Overview /rds/', 'All codes /rds/all/']);
+    expect((await sidebarLinks()).slice(0, 4)).toEqual([
+      'Home /',
+      'All services /#services',
+      'Overview /rds/',
+      'All codes /rds/all/',
+    ]);
     await page!.close();
     await open('/rds/dbs-200001/');
     expect(await page!.locator('.code-categories a').first().innerText()).toBe('All RDS codes');
-    expect(await page!.locator('meta[name="description"]').getAttribute('content')).toMatch(/^DBS\.200001 \(RDS, HTTP 400\): /);
+    expect(await page!.locator('meta[name="description"]').getAttribute('content')).toMatch(
+      /^DBS\.200001 \(RDS, HTTP 400\): /,
+    );
   });
 });
 
@@ -116,7 +146,11 @@ describe('a code on several rows of one status', () => {
       'HTTP 404 Not Found #http-404',
       'Related codes #related-codes',
     ]);
-    expect(await page!.locator('section.variant h2').evaluateAll((hs) => hs.map((h) => `${h.id}: ${(h as HTMLElement).innerText.replace(/\s+/g, ' ')}`))).toEqual([
+    expect(
+      await page!
+        .locator('section.variant h2')
+        .evaluateAll((hs) => hs.map((h) => `${h.id}: ${(h as HTMLElement).innerText.replace(/\s+/g, ' ')}`)),
+    ).toEqual([
       'http-400: HTTP 400 Assigning an EIP',
       'http-400-2: HTTP 400 Querying an EIP',
       'http-400-3: HTTP 400 Querying EIPs',
@@ -127,6 +161,11 @@ describe('a code on several rows of one status', () => {
 
   test('rows without a module that differ by message say their message', async () => {
     await open('/vpc/vpc-0101/');
-    expect(await tocEntries()).toEqual(['Overview #_top', 'HTTP 400 · Invalid limit. #http-400', 'HTTP 400 · Invalid marker. #http-400-2', 'Related codes #related-codes']);
+    expect(await tocEntries()).toEqual([
+      'Overview #_top',
+      'HTTP 400 · Invalid limit. #http-400',
+      'HTTP 400 · Invalid marker. #http-400-2',
+      'Related codes #related-codes',
+    ]);
   });
 });

@@ -33,7 +33,11 @@ async function stay(text: string): Promise<{ outcome: string; code?: string; sta
   const status = p.locator('.lookup-status');
   await expect.poll(() => status.getAttribute('data-outcome'), { timeout: 10_000 }).not.toBeNull();
   expect(new URL(p.url()).pathname).toBe('/lookup/');
-  return { outcome: (await status.getAttribute('data-outcome'))!, code: (await status.getAttribute('data-code')) ?? undefined, status: await status.innerText() };
+  return {
+    outcome: (await status.getAttribute('data-outcome'))!,
+    code: (await status.getAttribute('data-code')) ?? undefined,
+    status: await status.innerText(),
+  };
 }
 
 afterEach(async () => {
@@ -56,11 +60,15 @@ describe('pasted errors of the whole cloud land on their page', () => {
   });
 
   test('ELB.1001, which both load balancers word alike, opens one page without a chooser', async () => {
-    expect(await land(' {"error":{"message":"request parameter is not valid","code":"ELB.1001"}}')).toBe('/elb/elb-1001/');
+    expect(await land(' {"error":{"message":"request parameter is not valid","code":"ELB.1001"}}')).toBe(
+      '/elb/elb-1001/',
+    );
   });
 
   test('AccessDenied in a Terraform line opens OBS’s code, not FunctionGraph’s “Access denied.”', async () => {
-    expect(await land('Error: error creating bucket ssl-storage: AccessDenied,\n Reason: Access Denied')).toBe('/obs/accessdenied/');
+    expect(await land('Error: error creating bucket ssl-storage: AccessDenied,\n Reason: Access Denied')).toBe(
+      '/obs/accessdenied/',
+    );
   });
 });
 
@@ -68,15 +76,20 @@ describe('what the lookup cannot decide, it says', () => {
   test('ELB.0002 without a host or path offers both load balancers, saying what it could not tell apart', async () => {
     const { outcome, status } = await stay('{"error_code":"ELB.0002"}');
     expect(outcome).toBe('choose');
-    expect(status).toBe('ELB.0002 exists in 2 services (ELB, LB), each with its own wording, and the text does not say which answered. Choose one:');
-    expect(await page!.locator('.lookup-results a.search-hit').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))).toEqual([
-      '/elb/elb-0002/',
-      '/lb/elb-0002/',
-    ]);
+    expect(status).toBe(
+      'ELB.0002 exists in 2 services (ELB, LB), each with its own wording, and the text does not say which answered. Choose one:',
+    );
+    expect(
+      await page!
+        .locator('.lookup-results a.search-hit')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname)),
+    ).toEqual(['/elb/elb-0002/', '/lb/elb-0002/']);
   });
 
   test('a code no table lists is named, with its service, the message it carried as text, and the codes nearby', async () => {
-    const { outcome, code, status } = await stay('{"error":{"message":"Flavor <b>s3</b> is abandoned","code":"Ecs.0019"}}');
+    const { outcome, code, status } = await stay(
+      '{"error":{"message":"Flavor <b>s3</b> is abandoned","code":"Ecs.0019"}}',
+    );
     expect([outcome, code, status]).toEqual(['unknown-code', 'Ecs.0019', 'Ecs.0019 is not in this reference.']);
     const block = page!.locator('.lookup-unknown');
     expect(await block.locator('p').allInnerTexts()).toEqual([
@@ -85,12 +98,9 @@ describe('what the lookup cannot decide, it says', () => {
       'Codes nearest to Ecs.0019:',
     ]);
     expect(await block.locator('b').count()).toBe(0);
-    expect(await block.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))).toEqual([
-      '/ecs/all/',
-      '/ecs/ecs-0010/',
-      '/ecs/ecs-0014/',
-      '/ecs/ecs-0021/',
-    ]);
+    expect(
+      await block.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname)),
+    ).toEqual(['/ecs/all/', '/ecs/ecs-0010/', '/ecs/ecs-0014/', '/ecs/ecs-0021/']);
     expect(await block.locator('ul.lookup-near a').allInnerTexts()).toEqual([
       'Ecs.0010 (ECS)\nPrivate IP address %s is already in use.',
       'Ecs.0014 (ECS)\nThe VPC does not exist.',
@@ -101,7 +111,9 @@ describe('what the lookup cannot decide, it says', () => {
   });
 
   test('a code in brackets in an SDK exception is named, pointing to the service whose codes share its prefix', async () => {
-    const { outcome, code } = await stay('openstack.exceptions.HttpException: HttpException: fail, [APIGW.0301]Incorrect IAM authentication information');
+    const { outcome, code } = await stay(
+      'openstack.exceptions.HttpException: HttpException: fail, [APIGW.0301]Incorrect IAM authentication information',
+    );
     expect([outcome, code]).toEqual(['unknown-code', 'APIGW.0301']);
     expect(await page!.locator('.lookup-unknown a').first().getAttribute('href')).toBe('/tms/all/');
   });
@@ -120,7 +132,9 @@ describe('the search dialog gives the lookup’s answer', () => {
     await open('/');
     await askDialog(page!, '{"code":"Ecs.0019","message":"Flavor is abandoned"}');
     const block = page!.locator('.search-results .lookup-unknown');
-    expect(await block.locator('p').first().innerText()).toBe('It points to Elastic Cloud Server (ECS), by its codes of the prefix Ecs.');
+    expect(await block.locator('p').first().innerText()).toBe(
+      'It points to Elastic Cloud Server (ECS), by its codes of the prefix Ecs.',
+    );
     expect(await block.locator('a').count()).toBe(4);
   });
 });
@@ -135,6 +149,8 @@ describe('a code page names the same code in other services', () => {
 
   test('DBS.200001 on TaurusDB names GaussDB as the same and RDS as worded otherwise', async () => {
     await open('/taurusdb/dbs-200001/');
-    expect(await page!.locator('p.code-elsewhere').innerText()).toBe('DBS.200001 is also in GaussDB (the same rows), RDS (other wording).');
+    expect(await page!.locator('p.code-elsewhere').innerText()).toBe(
+      'DBS.200001 is also in GaussDB (the same rows), RDS (other wording).',
+    );
   });
 });

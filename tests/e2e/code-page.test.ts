@@ -12,7 +12,6 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-
 afterEach(async () => {
   expect(errors).toEqual([]);
   await page?.close();
@@ -39,7 +38,9 @@ describe('the page of Ecs.0010', () => {
     await open('/ecs/ecs-0010/');
     const notes = page.locator('div.table-notes');
     expect(await notes.isVisible()).toBe(true);
-    expect(await notes.innerText()).toContain('An error code returned by an API does not correspond to one error message.');
+    expect(await notes.innerText()).toContain(
+      'An error code returned by an API does not correspond to one error message.',
+    );
     expect(await notes.locator('li').count()).toBe(4);
   });
 
@@ -78,7 +79,9 @@ describe('the page of Ecs.1000', () => {
   test('scrolls the 404 heading into view when opened at #http-404', async () => {
     await open('/ecs/ecs-1000/#http-404');
     const heading = page.locator('h2#http-404');
-    await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top), { timeout: 10_000 }).toBeGreaterThanOrEqual(0);
+    await expect
+      .poll(() => heading.evaluate((el) => el.getBoundingClientRect().top), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(0);
     const { top, bottom, viewport, scrollY } = await heading.evaluate((el) => {
       const box = el.getBoundingClientRect();
       return { top: box.top, bottom: box.bottom, viewport: window.innerHeight, scrollY: window.scrollY };

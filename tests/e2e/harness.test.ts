@@ -122,7 +122,12 @@ describe('the static server', () => {
   });
 
   test('refuses path traversal, plain and percent-encoded', async () => {
-    for (const path of ['/../secret.txt', '/Docs/../../secret.txt', '/%2e%2e/secret.txt', '/Docs/..%2f..%2fsecret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/Docs/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/Docs/..%2f..%2fsecret.txt',
+    ]) {
       const response = await rawGet(server.url, path);
       expect(response.status, path).toBe(400);
       expect(response.body.toString(), path).not.toContain('secret');
@@ -131,7 +136,9 @@ describe('the static server', () => {
 
   test('sends content types a static host sends, with Pagefind files as bytes', async () => {
     expect((await get('/style.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
-    expect((await get('/pagefind/fragment/en_1.pf_fragment')).headers.get('content-type')).toBe('application/octet-stream');
+    expect((await get('/pagefind/fragment/en_1.pf_fragment')).headers.get('content-type')).toBe(
+      'application/octet-stream',
+    );
   });
 
   test('gzips text when asked, and reports the uncompressed length', async () => {

@@ -53,7 +53,10 @@ describe('code pages of a table with three versions', () => {
     expect(await earlier.locator('p.message').innerText()).toBe('Private IP address %s is already in use.');
     const diff = earlier.locator('p.word-diff');
     expect((await diff.locator('del').allInnerTexts()).map((t) => t.trim())).toEqual(['Private', 'in use']);
-    expect((await diff.locator('ins').allInnerTexts()).map((t) => t.trim())).toEqual(['The private', 'used by another port']);
+    expect((await diff.locator('ins').allInnerTexts()).map((t) => t.trim())).toEqual([
+      'The private',
+      'used by another port',
+    ]);
     // Read without the insertions the diff is the old message; without the deletions, today's.
     const readWithout = (tag: string) =>
       diff.evaluate((p, skip) => {
@@ -80,7 +83,9 @@ describe('code pages of a table with three versions', () => {
     await page.locator('button[data-open-search]').first().click();
     // "cirros" is on no page: the dialog says no page has every word, and lists the closest first.
     await page.locator('#site-search-input').fill('image cirros is no longer supported');
-    await expect.poll(() => page.locator('.search-status').innerText(), { timeout: 10_000 }).toMatch(/result|closest matches/);
+    await expect
+      .poll(() => page.locator('.search-status').innerText(), { timeout: 10_000 })
+      .toMatch(/result|closest matches/);
     const first = page.locator('.search-results a').first();
     expect(new URL((await first.getAttribute('href'))!, site.url()).pathname).toBe('/ecs/ecs-0910/');
     await Promise.all([page.waitForURL((url) => url.pathname === '/ecs/ecs-0910/'), first.click()]);
@@ -97,17 +102,27 @@ describe('code pages of a table with three versions', () => {
 describe('/ecs/changes/', () => {
   test('lists each version newest first with what it added, removed and reworded, and every link opens that code', async () => {
     await open('/ecs/changes/');
-    expect(await page.locator('section.version-change h2').evaluateAll((hs) => hs.map((h) => h.id))).toEqual(['v-2023-02-21', 'v-2022-07-15']);
-    const section = (date: string) => page.locator('section.version-change').filter({ has: page.locator(`h2#v-${date}`) });
+    expect(await page.locator('section.version-change h2').evaluateAll((hs) => hs.map((h) => h.id))).toEqual([
+      'v-2023-02-21',
+      'v-2022-07-15',
+    ]);
+    const section = (date: string) =>
+      page.locator('section.version-change').filter({ has: page.locator(`h2#v-${date}`) });
     const links = (date: string, selector: string) =>
-      section(date).locator(selector).evaluateAll((as) => as.map((a) => [a.textContent!.trim(), new URL((a as HTMLAnchorElement).href).pathname]));
+      section(date)
+        .locator(selector)
+        .evaluateAll((as) => as.map((a) => [a.textContent!.trim(), new URL((a as HTMLAnchorElement).href).pathname]));
 
-    expect(await section('2022-07-15').locator('.version-summary').innerText()).toBe('Against 2022-03-28: 1 added, 0 removed, 1 reworded.');
+    expect(await section('2022-07-15').locator('.version-summary').innerText()).toBe(
+      'Against 2022-03-28: 1 added, 0 removed, 1 reworded.',
+    );
     expect(await links('2022-07-15', 'ul.chip-list a')).toEqual([['Ecs.0066', '/ecs/ecs-0066/']]);
     expect(await links('2022-07-15', 'ul.reworded-list a')).toEqual([['Ecs.0010', '/ecs/ecs-0010/']]);
     expect(await section('2022-07-15').locator('ul.reworded-list del').allInnerTexts()).toContain('in use');
 
-    expect(await section('2023-02-21').locator('.version-summary').innerText()).toBe('Against 2022-07-15: 0 added, 1 removed, 1 reworded.');
+    expect(await section('2023-02-21').locator('.version-summary').innerText()).toBe(
+      'Against 2022-07-15: 0 added, 1 removed, 1 reworded.',
+    );
     expect(await links('2023-02-21', 'ul.chip-list a')).toEqual([['Ecs.0910', '/ecs/ecs-0910/']]);
     expect(await links('2023-02-21', 'ul.reworded-list a')).toEqual([['Ecs.0005', '/ecs/ecs-0005/']]);
     expect(await section('2023-02-21').locator('ul.reworded-list del').allInnerTexts()).toEqual(['400']);
@@ -115,7 +130,10 @@ describe('/ecs/changes/', () => {
 
     for (const code of ['Ecs.0066', 'Ecs.0010', 'Ecs.0910', 'Ecs.0005']) {
       await page.goto(site.url('/ecs/changes/'));
-      await Promise.all([page.waitForURL((url) => url.pathname !== '/ecs/changes/'), page.locator('section.version-change a', { hasText: code }).click()]);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname !== '/ecs/changes/'),
+        page.locator('section.version-change a', { hasText: code }).click(),
+      ]);
       expect(await text('h1'), code).toBe(code);
     }
   });
@@ -129,7 +147,10 @@ describe('/ecs/changes/', () => {
 
 describe('lookup of old and new wordings', () => {
   test('the old wording of Ecs.0010 lands on its earlier wording, with the filled value shown there', async () => {
-    expect(await land(lookup({ message: 'Private IP address 10.0.0.1 is already in use.' }))).toEqual({ page: '/ecs/ecs-0010/#v1', values: ['10.0.0.1'] });
+    expect(await land(lookup({ message: 'Private IP address 10.0.0.1 is already in use.' }))).toEqual({
+      page: '/ecs/ecs-0010/#v1',
+      values: ['10.0.0.1'],
+    });
     const filled = page.locator('section.earlier p.filled-values');
     await expect.poll(() => filled.isVisible()).toBe(true);
     expect(await filled.innerText()).toBe('Your error: Private IP address 10.0.0.1 is already in use.');
@@ -151,7 +172,10 @@ describe('lookup of old and new wordings', () => {
     await expect.poll(() => status.innerText(), { timeout: 10_000 }).not.toBe('');
     expect(await status.innerText()).toBe('2 codes match equally. Choose one:');
     expect(new URL(page.url()).pathname).toBe('/lookup/');
-    expect((await page.locator('.lookup-results a.search-hit code').allInnerTexts()).sort()).toEqual(['Ecs.0202', 'Ecs.0203']);
+    expect((await page.locator('.lookup-results a.search-hit code').allInnerTexts()).sort()).toEqual([
+      'Ecs.0202',
+      'Ecs.0203',
+    ]);
   });
 
   test('the same message with the code in the text goes straight to that code', async () => {
@@ -171,7 +195,9 @@ describe('the built JSON export', () => {
     expect(document.changes.map((c: { date: string }) => c.date)).toEqual(['2022-07-15', '2023-02-21']);
     const single = readJson('ecs/ecs-0010.json');
     expect(validateJson(single, readJson('schemas/error-code.schema.json') as JsonSchema)).toEqual([]);
-    expect(single.history.wordings.map((w: { url: string; current: boolean }) => [new URL(w.url).hash, w.current])).toEqual([
+    expect(
+      single.history.wordings.map((w: { url: string; current: boolean }) => [new URL(w.url).hash, w.current]),
+    ).toEqual([
       ['#http-400', true],
       ['#v1', false],
     ]);

@@ -38,7 +38,12 @@ const decoded = (payload: Payload) => new URLSearchParams(`x=${payload.encoded}`
 
 /** Chromium reports a 404 document as a console error; on the 404 page that is expected, not a fault. */
 const withoutDocument404 = (list: string[]) =>
-  list.filter((e) => !e.startsWith(`console error: Failed to load resource: the server responded with a status of 404 (Not Found) (${opened}`));
+  list.filter(
+    (e) =>
+      !e.startsWith(
+        `console error: Failed to load resource: the server responded with a status of 404 (Not Found) (${opened}`,
+      ),
+  );
 
 afterEach(async () => {
   // collectPageErrors records any dialog: an alert() here means injected markup ran.
@@ -74,8 +79,11 @@ function openWithQuery(pathname: string, query: string): Promise<Response | null
 async function injectedElements(): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    for (const container of document.querySelectorAll('.lookup-results, .search-results, .paste-box-results, .not-found-results')) {
-      for (const el of container.querySelectorAll('img, script, svg, iframe, object, embed, textarea')) found.push(el.outerHTML.slice(0, 80));
+    for (const container of document.querySelectorAll(
+      '.lookup-results, .search-results, .paste-box-results, .not-found-results',
+    )) {
+      for (const el of container.querySelectorAll('img, script, svg, iframe, object, embed, textarea'))
+        found.push(el.outerHTML.slice(0, 80));
     }
     for (const el of document.querySelectorAll('*')) {
       if ([...el.attributes].some((a) => /^on/i.test(a.name))) found.push(el.outerHTML.slice(0, 80));
@@ -122,10 +130,17 @@ async function expectSearchAnswer(query: string): Promise<void> {
   // Typed key by key, the status answers each prefix in turn: wait for the answer to the whole query, not
   // the first one that appears (a prefix's "No results for" can still be showing when typing ends).
   await expect
-    .poll(async () => {
-      const status = await page.locator('.search-status').first().innerText();
-      return /^\d+ results?$/.test(status) || status === 'No page has every word; closest matches:' || status === noResults ? 'answered' : status;
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const status = await page.locator('.search-status').first().innerText();
+        return /^\d+ results?$/.test(status) ||
+          status === 'No page has every word; closest matches:' ||
+          status === noResults
+          ? 'answered'
+          : status;
+      },
+      { timeout: 15_000 },
+    )
     .toBe('answered');
 }
 
@@ -137,7 +152,9 @@ for (const payload of payloads) {
         const status = await answered('.lookup-status');
         expect(status).toMatch(/^(Nothing matches this text|No message template matches this text)/);
         expect(pathOf()).toBe('/lookup/');
-        expect(await page.locator('[data-paste-box] textarea').inputValue()).toBe(decoded(payload).slice(0, 100_000).trim());
+        expect(await page.locator('[data-paste-box] textarea').inputValue()).toBe(
+          decoded(payload).slice(0, 100_000).trim(),
+        );
         expect(await injectedElements()).toEqual([]);
       });
     }
@@ -181,13 +198,16 @@ for (const payload of payloads) {
       expect(await injectedElements()).toEqual([]);
     });
 
-    const typeable = payload.text.length < 100 && payload.text === payload.text.toWellFormed() && !payload.text.includes('\u0000');
+    const typeable =
+      payload.text.length < 100 && payload.text === payload.text.toWellFormed() && !payload.text.includes('\u0000');
     if (typeable) {
       test('typed into the home paste box key by key, it is answered as text', async () => {
         await open('/');
         await page.locator('form[data-paste-box] textarea').click();
         await page.keyboard.type(payload.text);
-        expect(await answered('.paste-box-status')).toMatch(/^(Nothing matches this text|No message template matches this text)/);
+        expect(await answered('.paste-box-status')).toMatch(
+          /^(Nothing matches this text|No message template matches this text)/,
+        );
         expect(await page.locator('form[data-paste-box] textarea').inputValue()).toBe(payload.text);
         expect(pathOf()).toBe('/');
         expect(await injectedElements()).toEqual([]);
@@ -196,7 +216,9 @@ for (const payload of payloads) {
       test('typed into the search dialog key by key, it is answered as text', async () => {
         await open('/');
         await page.locator('button[data-open-search]').first().click();
-        await expect.poll(() => page.locator('#site-search-input').evaluate((el) => el === document.activeElement)).toBe(true);
+        await expect
+          .poll(() => page.locator('#site-search-input').evaluate((el) => el === document.activeElement))
+          .toBe(true);
         await page.keyboard.type(payload.text);
         expect(await page.locator('#site-search-input').inputValue()).toBe(payload.text);
         await expectSearchAnswer(payload.text);

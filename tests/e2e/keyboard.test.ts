@@ -47,7 +47,8 @@ function focusIndicator(p: Page): Promise<string> {
     const el = document.activeElement;
     if (!el) return 'none';
     const style = getComputedStyle(el);
-    if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) return `outline ${style.outlineStyle} ${style.outlineWidth}`;
+    if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+      return `outline ${style.outlineStyle} ${style.outlineWidth}`;
     if (style.boxShadow !== 'none') return `box-shadow ${style.boxShadow}`;
     return 'none';
   });
@@ -111,7 +112,10 @@ describe('the paste box by keyboard', () => {
     await tabTo(p, '.paste-box textarea');
     expect(await focusIndicator(p)).not.toBe('none');
     await p.keyboard.type('Ecs.0010');
-    await Promise.all([p.waitForURL((url) => url.pathname === '/ecs/ecs-0010/', { timeout: 10_000 }), p.keyboard.press('Enter')]);
+    await Promise.all([
+      p.waitForURL((url) => url.pathname === '/ecs/ecs-0010/', { timeout: 10_000 }),
+      p.keyboard.press('Enter'),
+    ]);
     expect(await p.locator('h1').innerText()).toBe('Ecs.0010');
   });
 
@@ -125,7 +129,9 @@ describe('the paste box by keyboard', () => {
 describe('copy buttons by keyboard', () => {
   test('Tab reaches a copy button, which shows focus, and Enter copies and says "Copied"', async () => {
     const p = await open('/ecs/ecs-0010/');
-    await p.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url('/')).origin });
+    await p
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url('/')).origin });
     await tabTo(p, '.copy-button');
     expect(await focusIndicator(p)).not.toBe('none');
     const button = p.locator('.copy-button:focus');

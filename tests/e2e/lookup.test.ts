@@ -43,7 +43,10 @@ describe('deep links that name one code', () => {
   }
 
   test('/lookup/?code=Ecs.1000&status=404 opens the 404 variant of Ecs.1000', async () => {
-    expect(await land(lookup({ code: 'Ecs.1000', status: '404' }))).toEqual({ page: '/ecs/ecs-1000/#http-404', values: [] });
+    expect(await land(lookup({ code: 'Ecs.1000', status: '404' }))).toEqual({
+      page: '/ecs/ecs-1000/#http-404',
+      values: [],
+    });
     expect(await page.locator('h1').innerText()).toBe('Ecs.1000');
     expect(await page.locator('#http-404').innerText()).toContain('HTTP 404');
   });
@@ -74,7 +77,9 @@ describe('deep links that carry a message', () => {
   });
 
   test('?q= with a JSON error body opens the page of Ecs.0010 with the filled value', async () => {
-    const body = JSON.stringify({ error: { code: 'Ecs.0010', message: 'Private IP address 10.0.0.1 is already in use.' } });
+    const body = JSON.stringify({
+      error: { code: 'Ecs.0010', message: 'Private IP address 10.0.0.1 is already in use.' },
+    });
     expect(await land(lookup({ q: body }))).toEqual({ page: '/ecs/ecs-0010/#http-400', values: ['10.0.0.1'] });
     await expect.poll(() => page.locator('p.filled-values mark.filled').first().innerText()).toBe('10.0.0.1');
   });
@@ -83,9 +88,9 @@ describe('deep links that carry a message', () => {
     const line = '2026-11-27T10:00:00Z ERROR Ecs.0614 itemNotFound: Instance abc-123 could not be found.';
     expect(await land(lookup({ q: line }))).toEqual({ page: '/ecs/ecs-0614/#http-404', values: ['abc-123'] });
     expect(await page.locator('h1').innerText()).toBe('Ecs.0614');
-    await expect.poll(() => page.locator('p.filled-values').first().innerText()).toBe(
-      'Your error: itemNotFound: Instance abc-123 could not be found.',
-    );
+    await expect
+      .poll(() => page.locator('p.filled-values').first().innerText())
+      .toBe('Your error: itemNotFound: Instance abc-123 could not be found.');
   });
 });
 
@@ -98,7 +103,8 @@ describe('a message that two codes share', () => {
     expect(new URL(page.url()).pathname).toBe('/lookup/');
     const hits = page.locator('.lookup-results a.search-hit');
     expect((await hits.locator('code').allInnerTexts()).sort()).toEqual(['Ecs.0202', 'Ecs.0203']);
-    for (const values of await hits.locator('.search-hit-values').allInnerTexts()) expect(values).toBe('Filled in: v1 · no quota');
+    for (const values of await hits.locator('.search-hit-values').allInnerTexts())
+      expect(values).toBe('Filled in: v1 · no quota');
   });
 
   test('choosing Ecs.0203 opens its page with the values filled in', async () => {
@@ -107,9 +113,9 @@ describe('a message that two codes share', () => {
     const choice = page.locator('.lookup-results a.search-hit', { has: page.locator('code', { hasText: 'Ecs.0203' }) });
     await Promise.all([page.waitForURL((url) => url.pathname === '/ecs/ecs-0203/'), choice.click()]);
     expect(await page.locator('h1').innerText()).toBe('Ecs.0203');
-    await expect.poll(() => page.locator('p.filled-values').first().innerText()).toBe(
-      'Your error: Failed to create volume v1 because no quota.',
-    );
+    await expect
+      .poll(() => page.locator('p.filled-values').first().innerText())
+      .toBe('Your error: Failed to create volume v1 because no quota.');
   });
 });
 
@@ -145,7 +151,10 @@ describe('a code that is not in the reference', () => {
   test('the search offer opens the search dialog with the code', async () => {
     await open(lookup({ code: 'Ecs.9999' }));
     await statusLine();
-    await Promise.all([page.waitForURL((url) => url.pathname === '/search/'), page.locator('.lookup-results a[href^="/search/"]').click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/search/'),
+      page.locator('.lookup-results a[href^="/search/"]').click(),
+    ]);
     await expect.poll(() => page.locator('dialog.search-dialog').isVisible()).toBe(true);
     expect(await page.locator('#site-search-input').inputValue()).toBe('Ecs.9999');
   });
@@ -155,15 +164,23 @@ describe('text that matches nothing', () => {
   // Words that no page has, not even as a typo one letter away (a real word such as "words" finds the About page).
   test('?q=zzzz-qxqx-vvww says nothing matches and lists no results', async () => {
     await open(lookup({ q: 'zzzz-qxqx-vvww' }));
-    await expect.poll(() => page.locator('.lookup-status').innerText(), { timeout: 10_000 }).toMatch(/^Nothing matches this text/);
+    await expect
+      .poll(() => page.locator('.lookup-status').innerText(), { timeout: 10_000 })
+      .toMatch(/^Nothing matches this text/);
     expect(await page.locator('.lookup-results a').count()).toBe(0);
     expect(new URL(page.url()).pathname).toBe('/lookup/');
   });
 
   test('?q=zzzz-no-such-words shows the pages that share a word with it, and says that none has every word', async () => {
     await open(lookup({ q: 'zzzz-no-such-words' }));
-    await expect.poll(() => page.locator('.lookup-status').innerText(), { timeout: 10_000 }).toMatch(/no page has every word; closest matches/);
-    expect(await page.locator('.lookup-results a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))).toEqual(['/about/']);
+    await expect
+      .poll(() => page.locator('.lookup-status').innerText(), { timeout: 10_000 })
+      .toMatch(/no page has every word; closest matches/);
+    expect(
+      await page
+        .locator('.lookup-results a')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname)),
+    ).toEqual(['/about/']);
   });
 
   test('the paste box on the lookup page holds the text that was looked up', async () => {

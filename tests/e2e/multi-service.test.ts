@@ -17,7 +17,11 @@ const EVS_COMMON_0024 = 'Too many disk requests from this project.';
 
 /** Chromium reports a 404 document as a console error; on the 404 page that is the point, not a fault. */
 const withoutDocument404 = (list: string[]) =>
-  list.filter((e) => e !== `console error: Failed to load resource: the server responded with a status of 404 (Not Found) (${opened}:1)`);
+  list.filter(
+    (e) =>
+      e !==
+      `console error: Failed to load resource: the server responded with a status of 404 (Not Found) (${opened}:1)`,
+  );
 
 /** Opens a site path (as typed, not normalised) in a fresh page, recording errors and requested paths. */
 async function open(path: string, waitUntil: 'load' | 'commit' = 'load'): Promise<Page> {
@@ -73,8 +77,14 @@ describe('pages of two services', () => {
   test('the home page lists both services with their names and code counts', async () => {
     await open('/');
     const items = page!.locator('ul.service-list li');
-    expect(await items.locator('a').allInnerTexts()).toEqual(['ECS Elastic Cloud Server', 'EVS Elastic Volume Service']);
-    expect(await items.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/ecs/', '/evs/']);
+    expect(await items.locator('a').allInnerTexts()).toEqual([
+      'ECS Elastic Cloud Server',
+      'EVS Elastic Volume Service',
+    ]);
+    expect(await items.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      '/ecs/',
+      '/evs/',
+    ]);
     expect(await items.locator('span').allInnerTexts()).toEqual(['7 codes', '4 codes']);
   });
 
@@ -109,7 +119,11 @@ describe('pages of two services', () => {
     await open('/evs/evs-0003/');
     expect(await text('h1')).toBe('Evs.0003');
     const variants = page!.locator('section.variant');
-    expect(await variants.locator('h2').evaluateAll((hs) => hs.map((h) => h.id))).toEqual(['http-400', 'http-404', 'http-409']);
+    expect(await variants.locator('h2').evaluateAll((hs) => hs.map((h) => h.id))).toEqual([
+      'http-400',
+      'http-404',
+      'http-409',
+    ]);
     expect(await variants.locator('p.message').allInnerTexts()).toEqual([
       'The disk %s is not available.',
       'The disk %s could not be found.',
@@ -145,7 +159,10 @@ describe('markup in the cells of a table', () => {
 
   test('the bullet list of a cell is a list, and the inline literal is code', async () => {
     await open('/evs/evs-0001/');
-    expect(await page!.locator('dd.solution ul li').allInnerTexts()).toEqual(['It must be greater than 0.', 'It must be an even number of GB.']);
+    expect(await page!.locator('dd.solution ul li').allInnerTexts()).toEqual([
+      'It must be greater than 0.',
+      'It must be an even number of GB.',
+    ]);
     await page!.close();
     await open('/evs/evs-0002/');
     expect(await text('dd.solution code')).toBe('volume_type');
@@ -154,7 +171,9 @@ describe('markup in the cells of a table', () => {
 
   test('the all-codes table shows the message with markup characters as text', async () => {
     await open('/evs/all/');
-    expect(await page!.locator('table.code-table tbody tr').first().locator('p.message').innerText()).toBe('Value <size> must be > 0 & *even*');
+    expect(await page!.locator('table.code-table tbody tr').first().locator('p.message').innerText()).toBe(
+      'Value <size> must be > 0 & *even*',
+    );
     expect(await page!.locator('main img').count()).toBe(0);
   });
 
@@ -167,7 +186,9 @@ describe('markup in the cells of a table', () => {
 describe('a code that both services have', () => {
   test('/lookup/?code=Common.0024 offers both services and stays on the lookup page', async () => {
     await open(lookup({ code: 'Common.0024' }));
-    expect(await statusText('.lookup-status')).toBe('Common.0024 exists in 2 services (EVS, ECS), each with its own wording, and the text does not say which answered. Choose one:');
+    expect(await statusText('.lookup-status')).toBe(
+      'Common.0024 exists in 2 services (EVS, ECS), each with its own wording, and the text does not say which answered. Choose one:',
+    );
     expect(new URL(page!.url()).pathname).toBe('/lookup/');
     expect(await hitLines('.lookup-results a.search-hit')).toEqual([
       'Common.0024 ECS /ecs/common-0024/',
@@ -184,7 +205,9 @@ describe('a code that both services have', () => {
   test('choosing EVS in the chooser opens /evs/common-0024/', async () => {
     await open(lookup({ code: 'Common.0024' }));
     await statusText('.lookup-status');
-    const evs = page!.locator('.lookup-results a.search-hit', { has: page!.locator('.search-hit-service', { hasText: 'EVS' }) });
+    const evs = page!.locator('.lookup-results a.search-hit', {
+      has: page!.locator('.search-hit-service', { hasText: 'EVS' }),
+    });
     await Promise.all([page!.waitForURL((url) => url.pathname === '/evs/common-0024/'), evs.click()]);
     expect(await text('h1')).toBe('Common.0024');
     expect(await text('section.variant p.message')).toBe(EVS_COMMON_0024);
@@ -198,7 +221,9 @@ describe('a code that both services have', () => {
   test('the root alias /Common.0024/ leads to the chooser', async () => {
     expect(await land('/Common.0024/')).toBe('/lookup/');
     expect(new URL(page!.url()).searchParams.get('code')).toBe('Common.0024');
-    expect(await statusText('.lookup-status')).toBe('Common.0024 exists in 2 services (EVS, ECS), each with its own wording, and the text does not say which answered. Choose one:');
+    expect(await statusText('.lookup-status')).toBe(
+      'Common.0024 exists in 2 services (EVS, ECS), each with its own wording, and the text does not say which answered. Choose one:',
+    );
     expect(await hitLines('.lookup-results a.search-hit')).toEqual([
       'Common.0024 ECS /ecs/common-0024/',
       'Common.0024 EVS /evs/common-0024/',
@@ -218,7 +243,9 @@ describe('a code that both services have', () => {
     await open('/COMMON-0024/');
     // The 404 page starts with its own status line; wait until the lookup has replaced it.
     const status = page!.locator('.not-found-status');
-    await expect.poll(() => status.innerText(), { timeout: 10_000 }).toBe('COMMON-0024 is in several services. Choose one:');
+    await expect
+      .poll(() => status.innerText(), { timeout: 10_000 })
+      .toBe('COMMON-0024 is in several services. Choose one:');
     expect(await hitLines('.not-found-results a.search-hit')).toEqual([
       'Common.0024 ECS /ecs/common-0024/',
       'Common.0024 EVS /evs/common-0024/',
@@ -245,7 +272,10 @@ describe('a code that both services have', () => {
 });
 
 describe('a search that names a service', () => {
-  for (const [query, service] of [['evs disk type', 'evs'], ['ecs disk type', 'ecs']] as const) {
+  for (const [query, service] of [
+    ['evs disk type', 'evs'],
+    ['ecs disk type', 'ecs'],
+  ] as const) {
     test(`"${query}" lists the ${service} pages first`, async () => {
       const p = await open('/');
       const answer = await askDialog(p, query);

@@ -15,7 +15,10 @@ let errors: string[];
 const pathOf = new Map<string, string>();
 
 beforeAll(async () => {
-  for (const c of JSON.parse(readFileSync(join(DIST_DIR, 'ecs/errors.json'), 'utf8')).codes as { code: string; url: string }[]) {
+  for (const c of JSON.parse(readFileSync(join(DIST_DIR, 'ecs/errors.json'), 'utf8')).codes as {
+    code: string;
+    url: string;
+  }[]) {
     pathOf.set(c.code, new URL(c.url).pathname);
   }
   page = await site.newPage();

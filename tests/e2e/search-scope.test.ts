@@ -81,7 +81,11 @@ describe('search opened outside the services', () => {
   test('on /, "quota" groups the pages by service, each under its name, in the order of its best page', async () => {
     const sections = await searchOn('/', 'quota');
     expect(sections.length).toBeGreaterThan(1);
-    const names: Record<string, string> = { cmp: 'CMP · Compute Service', dsk: 'DSK · Disk Service', net: 'NET · Network Service' };
+    const names: Record<string, string> = {
+      cmp: 'CMP · Compute Service',
+      dsk: 'DSK · Disk Service',
+      net: 'NET · Network Service',
+    };
     for (const section of sections) {
       expect(section.title).toBe(names[section.service!]);
       expect(section.pages.every((p) => serviceOf(p.path) === section.service)).toBe(true);

@@ -8,7 +8,6 @@ let page: Page;
 let errors: string[];
 let requested: string[];
 
-
 /** Opens a site path, recording errors and the paths of every request the page makes. */
 async function open(path: string): Promise<Page> {
   page = await site.newPage();
@@ -88,7 +87,10 @@ describe('opening the search dialog', () => {
     await search('Ecs.0010');
     expect(requested.some((p) => p.endsWith('/lookup/manifest.json'))).toBe(true);
     // A code loads only its own code shard, not the whole catalogue (synonyms are not lookup data).
-    expect(requested.filter((p) => p.includes('/lookup/') && !p.endsWith('/synonyms.json'))).toEqual(['/lookup/manifest.json', '/lookup/c/ecs-0.json']);
+    expect(requested.filter((p) => p.includes('/lookup/') && !p.endsWith('/synonyms.json'))).toEqual([
+      '/lookup/manifest.json',
+      '/lookup/c/ecs-0.json',
+    ]);
   });
 });
 
@@ -107,7 +109,10 @@ describe('finding a code', () => {
   test('following the first result opens the code page', async () => {
     await open('/');
     await search('Ecs.0010');
-    await Promise.all([page.waitForURL((url) => url.pathname === '/ecs/ecs-0010/'), page.locator('.search-results a').first().click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/ecs/ecs-0010/'),
+      page.locator('.search-results a').first().click(),
+    ]);
     expect(await page.locator('h1').innerText()).toBe('Ecs.0010');
   });
 });
@@ -141,7 +146,12 @@ describe('a long list of results', () => {
     expect(new Set(all).size).toBe(10);
     expect(fragments()).toBe(10);
     expect(await page.getByRole('button', { name: 'More results' }).count()).toBe(0);
-    expect(await page.locator('.search-results a').nth(5).evaluate((a) => a === document.activeElement)).toBe(true);
+    expect(
+      await page
+        .locator('.search-results a')
+        .nth(5)
+        .evaluate((a) => a === document.activeElement),
+    ).toBe(true);
   });
 
   test('a few words of a message fetch no lookup shard and no matcher', async () => {
@@ -149,7 +159,11 @@ describe('a long list of results', () => {
     await page.waitForLoadState('networkidle');
     requested = [];
     await search('already in use');
-    expect(requested.filter((p) => p.startsWith('/lookup/w/') || p.startsWith('/lookup/c/') || /direct-hits|lookup-loader/.test(p))).toEqual([]);
+    expect(
+      requested.filter(
+        (p) => p.startsWith('/lookup/w/') || p.startsWith('/lookup/c/') || /direct-hits|lookup-loader/.test(p),
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -91,7 +91,9 @@ describe('cells read as docutils reads them', () => {
     const p = await open('/vpc/vpc-0301/');
     await expect(field(p, 'http-409', 'Message')).resolves.toBe('EIP %s is bound to <Instance> & cannot be released.');
     await expect(field(p, 'http-409', 'Description')).resolves.toBe('The EIP is in use: <script>alert(1)</script>');
-    await expect(p.locator('section.variant dd.solution a').getAttribute('href')).resolves.toBe('https://docs.example.org/eip');
+    await expect(p.locator('section.variant dd.solution a').getAttribute('href')).resolves.toBe(
+      'https://docs.example.org/eip',
+    );
   });
 });
 
@@ -99,13 +101,23 @@ describe('a file with several tables', () => {
   test('skips the table that is not an error table and builds the other', async () => {
     const document = JSON.parse(readFileSync(join(site.dist(), 'obs/errors.json'), 'utf8'));
     expect(document.codes.map((c: { code: string }) => c.code)).toEqual([
-      'AccessDenied', 'BadDigest', 'InvalidArgument', 'InvalidBucketName', 'NoSuchBucket', 'NoSuchKey', 'Request-URI Too Large',
+      'AccessDenied',
+      'BadDigest',
+      'InvalidArgument',
+      'InvalidBucketName',
+      'NoSuchBucket',
+      'NoSuchKey',
+      'Request-URI Too Large',
     ]);
   });
 
   test('gives each error table a page titled by its caption, listed on the service page', async () => {
     const p = await open('/rds/');
-    await expect(p.locator('#by-table + ul a .category-card-title').allInnerTexts()).resolves.toEqual(['V3 error codes', 'V1 error codes', 'Trove error codes']);
+    await expect(p.locator('#by-table + ul a .category-card-title').allInnerTexts()).resolves.toEqual([
+      'V3 error codes',
+      'V1 error codes',
+      'Trove error codes',
+    ]);
     await p.locator('main a[href="/rds/table/trove-error-codes/"]').click();
     await p.waitForURL(site.url('/rds/table/trove-error-codes/'));
     await expect(p.locator('.code-table tbody th a').allInnerTexts()).resolves.toEqual(['badRequest', 'itemNotFound']);
@@ -141,16 +153,24 @@ describe('codes of any shape', () => {
   }
 
   test('are found in a pasted log line by the shapes their tables have', async () => {
-    expect(await land(`/lookup/?q=${encodeURIComponent('2026-12-01 ERROR job 7 failed: 111400002 Cluster c-9 does not exist.')}`)).toBe('/mrs/111400002/?v=c-9#http-400');
+    expect(
+      await land(
+        `/lookup/?q=${encodeURIComponent('2026-12-01 ERROR job 7 failed: 111400002 Cluster c-9 does not exist.')}`,
+      ),
+    ).toBe('/mrs/111400002/?v=c-9#http-400');
   });
 
   test('a message of a table without a message column is found by its description', async () => {
-    expect(await land(`/lookup/?message=${encodeURIComponent('The DB instance does not exist.')}`)).toBe('/rds/dbs-200002/#http-404');
+    expect(await land(`/lookup/?message=${encodeURIComponent('The DB instance does not exist.')}`)).toBe(
+      '/rds/dbs-200002/#http-404',
+    );
   });
 
   test('a name inside a message does not outweigh the message itself', async () => {
     // `itemNotFound` is an rds code, but this whole message is vpc's.
-    expect(await land(`/lookup/?q=${encodeURIComponent('itemNotFound: Subnet s-1 does not exist.')}`)).toBe('/vpc/vpc-0002/?v=s-1#http-404');
+    expect(await land(`/lookup/?q=${encodeURIComponent('itemNotFound: Subnet s-1 does not exist.')}`)).toBe(
+      '/vpc/vpc-0002/?v=s-1#http-404',
+    );
   });
 
   test('a status that is not a number shows as written', async () => {
@@ -171,7 +191,13 @@ describe('the JSON export', () => {
 
   test('gives a row its statuses, its other columns and its table', () => {
     const vpc = JSON.parse(readFileSync(join(site.dist(), 'vpc/vpc-0002.json'), 'utf8'));
-    expect(vpc.variants[0]).toMatchObject({ status: 404, statuses: [404, 500], anchor: 'http-404', anchors: ['http-500'], other: [{ header: 'Module', text: 'Subnet' }] });
+    expect(vpc.variants[0]).toMatchObject({
+      status: 404,
+      statuses: [404, 500],
+      anchor: 'http-404',
+      anchors: ['http-500'],
+      other: [{ header: 'Module', text: 'Subnet' }],
+    });
     const rds = JSON.parse(readFileSync(join(site.dist(), 'rds/badrequest.json'), 'utf8'));
     expect(rds.variants[0]).toMatchObject({ status: 400, table: 'Trove error codes', message: { template: '' } });
     const obs = JSON.parse(readFileSync(join(site.dist(), 'obs/accessdenied.json'), 'utf8'));

@@ -13,7 +13,8 @@ describe('the data files of a build', () => {
   it('has an export per code and per service, and the lookup manifest, each path once', () => {
     const codes = services.flatMap((s) => s.pages.map((p) => `${p.entry.service}/${p.entry.slug}.json`));
     expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
-    for (const path of [...codes, 'ecs/errors.json', 'evs/errors.json', 'lookup/manifest.json']) expect(byPath.has(path), path).toBe(true);
+    for (const path of [...codes, 'ecs/errors.json', 'evs/errors.json', 'lookup/manifest.json'])
+      expect(byPath.has(path), path).toBe(true);
   });
 
   it('lists a service’s codes in table order in its errors.json, with the site URL', () => {
@@ -24,7 +25,10 @@ describe('the data files of a build', () => {
   });
 
   it('has every shard the manifest names', () => {
-    const manifest = JSON.parse(byPath.get('lookup/manifest.json')!) as { codeShards: Record<string, number[]>; wordShards: number };
+    const manifest = JSON.parse(byPath.get('lookup/manifest.json')!) as {
+      codeShards: Record<string, number[]>;
+      wordShards: number;
+    };
     expect(files.filter((f) => f.path.startsWith('lookup/w/'))).toHaveLength(manifest.wordShards);
     expect(files.filter((f) => f.path.startsWith('lookup/c/')).length).toBeGreaterThan(0);
   });

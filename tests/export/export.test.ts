@@ -39,7 +39,10 @@ function exportHistorySite(): { service: ServiceModel; document: ServiceExport }
     changes: service.history!.changes,
     codes: new Map(service.pages.map((p) => [p.entry.code, p.history!])),
   };
-  return { service, document: buildServiceExport(service.catalogue, service.catalogue.entries, service.categories, SITE, history) };
+  return {
+    service,
+    document: buildServiceExport(service.catalogue, service.catalogue.entries, service.categories, SITE, history),
+  };
 }
 
 /** A JSON Schema the site serves, by its file name, as the build generates it. */
@@ -71,12 +74,18 @@ describe('the slots of an exported message', () => {
   });
 
   it('counts a lone xxx as a three-character slot and %d as a slot of its own kind', () => {
-    expect(exportMessage(message('itemNotFound: xxx could not be found.')).slots).toEqual([{ index: 0, kind: 'xxx', start: 14, end: 17 }]);
+    expect(exportMessage(message('itemNotFound: xxx could not be found.')).slots).toEqual([
+      { index: 0, kind: 'xxx', start: 14, end: 17 },
+    ]);
     expect(exportMessage(message('%d disks')).slots).toEqual([{ index: 0, kind: '%d', start: 0, end: 2 }]);
   });
 
   it('returns no slots for a template without placeholders', () => {
-    expect(exportMessage(message('The flavor does not exist.'))).toEqual({ template: 'The flavor does not exist.', html: '<p>The flavor does not exist.</p>', slots: [] });
+    expect(exportMessage(message('The flavor does not exist.'))).toEqual({
+      template: 'The flavor does not exist.',
+      html: '<p>The flavor does not exist.</p>',
+      slots: [],
+    });
   });
 });
 
@@ -118,7 +127,10 @@ describe('buildServiceExport on the ECS table', () => {
       anchor: 'http-400',
       url: `${SITE}/ecs/ecs-0010/#http-400`,
       line: 42,
-      message: { template: 'Private IP address %s is already in use.', slots: [{ index: 0, kind: '%s', start: 19, end: 21 }] },
+      message: {
+        template: 'Private IP address %s is already in use.',
+        slots: [{ index: 0, kind: '%s', start: 19, end: 21 }],
+      },
       description: { text: 'The private IP address is already in use.' },
       solution: { text: 'Change the port.' },
     });
@@ -146,11 +158,24 @@ describe('buildServiceExport on the ECS table', () => {
       { kind: 'status', slug: '400', title: 'HTTP 400 Bad Request', url: `${SITE}/ecs/status/400/` },
       { kind: 'status', slug: '404', title: 'HTTP 404 Not Found', url: `${SITE}/ecs/status/404/` },
       { kind: 'prefix', slug: 'ecs', title: 'Ecs.* codes', url: `${SITE}/ecs/prefix/ecs/` },
-      { kind: 'family', slug: '1xxx', title: 'Ecs.1xxx: Dependent service API failures (Nova, IAM, EIP, Cinder)', url: `${SITE}/ecs/family/1xxx/` },
-      { kind: 'topic', slug: 'dependent-services', title: 'Dependent services', url: `${SITE}/ecs/topic/dependent-services/` },
+      {
+        kind: 'family',
+        slug: '1xxx',
+        title: 'Ecs.1xxx: Dependent service API failures (Nova, IAM, EIP, Cinder)',
+        url: `${SITE}/ecs/family/1xxx/`,
+      },
+      {
+        kind: 'topic',
+        slug: 'dependent-services',
+        title: 'Dependent services',
+        url: `${SITE}/ecs/topic/dependent-services/`,
+      },
     ]);
     for (const code of document.codes) {
-      expect(code.categories.map((c) => c.kind), code.code).toEqual(expect.arrayContaining(['status', 'prefix']));
+      expect(
+        code.categories.map((c) => c.kind),
+        code.code,
+      ).toEqual(expect.arrayContaining(['status', 'prefix']));
     }
   });
 
@@ -167,7 +192,8 @@ describe('buildServiceExport on the ECS table', () => {
     document.codes.forEach((code, i) => {
       code.variants.forEach((v, j) => {
         expect(v.message.template).toBe(ecs.catalogue.entries[i].variants[j].message.text);
-        for (const slot of v.message.slots) expect(v.message.template.slice(slot.start, slot.end), `${code.code} slot ${slot.index}`).toBe(slot.kind);
+        for (const slot of v.message.slots)
+          expect(v.message.template.slice(slot.start, slot.end), `${code.code} slot ${slot.index}`).toBe(slot.kind);
       });
     });
   });
@@ -219,7 +245,16 @@ describe('the export of a service without history', () => {
     expect(text).not.toMatch(/"(history|versions|changes|wordings)":/);
     for (const page of ecs.pages) {
       const single = buildCodeExport(ecs.catalogue, page.entry, ecs.categories, SITE, page.history);
-      expect(Object.keys(single), page.entry.code).toEqual(['$schema', 'service', 'code', 'slug', 'url', 'json', 'categories', 'variants']);
+      expect(Object.keys(single), page.entry.code).toEqual([
+        '$schema',
+        'service',
+        'code',
+        'slug',
+        'url',
+        'json',
+        'categories',
+        'variants',
+      ]);
     }
   });
 });
@@ -232,7 +267,9 @@ describe('the export of a service with dated versions (tests/fixtures/history-si
     expect(Object.keys(document)).toEqual(['$schema', 'service', 'notes', 'codes', 'versions', 'changes']);
     expect(document.versions).toEqual(['2022-03-28', '2022-07-15', '2023-02-21']);
     expect(document.changes).toEqual(service.history!.changes);
-    expect(document.changes!.map((c) => [c.previous, c.date, c.added, c.removed, c.reworded.map((r) => r.code)])).toEqual([
+    expect(
+      document.changes!.map((c) => [c.previous, c.date, c.added, c.removed, c.reworded.map((r) => r.code)]),
+    ).toEqual([
       ['2022-03-28', '2022-07-15', ['Ecs.0066'], [], ['Ecs.0010']],
       ['2022-07-15', '2023-02-21', [], ['Ecs.0910'], ['Ecs.0005']],
     ]);
@@ -280,14 +317,31 @@ describe('the export of a service with dated versions (tests/fixtures/history-si
       lastPublished: '2022-07-15',
       retired: true,
       added: false,
-      wordings: [{ status: 400, first: '2022-03-28', last: '2022-07-15', current: false, url: url('ecs-0910', 'http-400') }],
+      wordings: [
+        { status: 400, first: '2022-03-28', last: '2022-07-15', current: false, url: url('ecs-0910', 'http-400') },
+      ],
     });
-    expect(findCode(document, 'Ecs.0910').variants.map((v) => v.message.template)).toEqual(['The image %s is no longer supported.']);
-    expect(findCode(document, 'Ecs.0066').history).toMatchObject({ introduced: '2022-07-15', added: true, retired: false });
+    expect(findCode(document, 'Ecs.0910').variants.map((v) => v.message.template)).toEqual([
+      'The image %s is no longer supported.',
+    ]);
+    expect(findCode(document, 'Ecs.0066').history).toMatchObject({
+      introduced: '2022-07-15',
+      added: true,
+      retired: false,
+    });
   });
 
   it('shows a status change as two wordings of one message', () => {
-    expect(findCode(document, 'Ecs.0005').history!.wordings.map((w) => [w.status, w.message.template, w.first, w.last, w.current, w.url])).toEqual([
+    expect(
+      findCode(document, 'Ecs.0005').history!.wordings.map((w) => [
+        w.status,
+        w.message.template,
+        w.first,
+        w.last,
+        w.current,
+        w.url,
+      ]),
+    ).toEqual([
       [404, 'request body is illegal.', '2023-02-21', '2023-02-21', true, url('ecs-0005', 'http-404')],
       [400, 'request body is illegal.', '2022-03-28', '2022-07-15', false, url('ecs-0005', 'v1')],
     ]);
@@ -297,7 +351,9 @@ describe('the export of a service with dated versions (tests/fixtures/history-si
     for (const code of document.codes) {
       const page = service.pages.find((p) => p.entry.code === code.code)!;
       expect(code.history!.wordings, code.code).toHaveLength(code.variants.length + page.history!.earlier.length);
-      expect(code.history!.wordings.filter((w) => w.current).length, code.code).toBe(code.history!.retired ? 0 : code.variants.length);
+      expect(code.history!.wordings.filter((w) => w.current).length, code.code).toBe(
+        code.history!.retired ? 0 : code.variants.length,
+      );
       for (const w of code.history!.wordings) {
         for (const slot of w.message.slots) expect(w.message.template.slice(slot.start, slot.end)).toBe(slot.kind);
         expect(w.url.startsWith(`${code.url}#`)).toBe(true);
@@ -309,8 +365,15 @@ describe('the export of a service with dated versions (tests/fixtures/history-si
     expect(validateJson(JSON.parse(serializeExport(document)), readSchema('errors.schema.json'))).toEqual([]);
     for (const page of service.pages) {
       const single = buildCodeExport(service.catalogue, page.entry, service.categories, SITE, page.history);
-      expect(single).toEqual({ $schema: `${SITE}/schemas/error-code.schema.json`, service: document.service, ...findCode(document, page.entry.code) });
-      expect(validateJson(JSON.parse(serializeExport(single)), readSchema('error-code.schema.json')), page.entry.code).toEqual([]);
+      expect(single).toEqual({
+        $schema: `${SITE}/schemas/error-code.schema.json`,
+        service: document.service,
+        ...findCode(document, page.entry.code),
+      });
+      expect(
+        validateJson(JSON.parse(serializeExport(single)), readSchema('error-code.schema.json')),
+        page.entry.code,
+      ).toEqual([]);
     }
   });
 
@@ -334,13 +397,16 @@ describe('the export of a service with dated versions (tests/fixtures/history-si
 function findOpenOrUndescribed(node: unknown, at: string, problems: string[] = []): string[] {
   if (typeof node !== 'object' || node === null) return problems;
   const schema = node as Record<string, unknown>;
-  if (schema.type === 'object' && schema.additionalProperties !== false) problems.push(`${at}: additionalProperties is not false`);
+  if (schema.type === 'object' && schema.additionalProperties !== false)
+    problems.push(`${at}: additionalProperties is not false`);
   for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
-    if (typeof property.description !== 'string' || property.description === '') problems.push(`${at}/properties/${name}: no description`);
+    if (typeof property.description !== 'string' || property.description === '')
+      problems.push(`${at}/properties/${name}: no description`);
     findOpenOrUndescribed(property, `${at}/properties/${name}`, problems);
   }
   if (schema.items) findOpenOrUndescribed(schema.items, `${at}/items`, problems);
-  for (const [name, def] of Object.entries((schema.$defs ?? {}) as Record<string, unknown>)) findOpenOrUndescribed(def, `${at}/$defs/${name}`, problems);
+  for (const [name, def] of Object.entries((schema.$defs ?? {}) as Record<string, unknown>))
+    findOpenOrUndescribed(def, `${at}/$defs/${name}`, problems);
   return problems;
 }
 
@@ -360,8 +426,28 @@ describe('the JSON Schemas generated from the export schemas', () => {
   it('define each shape once in $defs, the same in both schemas', () => {
     const errorDefs = errors.$defs as Record<string, unknown>;
     const codeDefs = code.$defs as Record<string, unknown>;
-    expect(Object.keys(errorDefs).sort()).toEqual(['category', 'change', 'code', 'history', 'message', 'richText', 'service', 'slot', 'variant', 'wording']);
-    expect(Object.keys(codeDefs).sort()).toEqual(['category', 'history', 'message', 'richText', 'service', 'slot', 'variant', 'wording']);
+    expect(Object.keys(errorDefs).sort()).toEqual([
+      'category',
+      'change',
+      'code',
+      'history',
+      'message',
+      'richText',
+      'service',
+      'slot',
+      'variant',
+      'wording',
+    ]);
+    expect(Object.keys(codeDefs).sort()).toEqual([
+      'category',
+      'history',
+      'message',
+      'richText',
+      'service',
+      'slot',
+      'variant',
+      'wording',
+    ]);
     for (const name of Object.keys(codeDefs)) expect(codeDefs[name], name).toEqual(errorDefs[name]);
   });
 
@@ -381,7 +467,10 @@ describe('the JSON Schemas generated from the export schemas', () => {
     const schema = {
       type: 'object',
       additionalProperties: false,
-      properties: { a: { type: 'string' }, b: { description: 'B', type: 'array', items: { type: 'object', properties: {} } } },
+      properties: {
+        a: { type: 'string' },
+        b: { description: 'B', type: 'array', items: { type: 'object', properties: {} } },
+      },
       $defs: { c: { type: 'object', additionalProperties: {}, properties: { d: { description: '' } } } },
     };
     expect(findOpenOrUndescribed(schema, '#')).toEqual([

@@ -58,7 +58,9 @@ function serializeHistory(history: ServiceHistory): string {
       },
     ]),
   );
-  const entries = history.entries.map((e) => `${e.code} ${e.variants.map((v) => `${v.statuses.join('/')}: ${v.message.text}`).join(' | ')}`);
+  const entries = history.entries.map(
+    (e) => `${e.code} ${e.variants.map((v) => `${v.statuses.join('/')}: ${v.message.text}`).join(' | ')}`,
+  );
   return `${JSON.stringify({ dates: history.dates, current: history.current, codes, changes: history.changes, entries }, null, 2)}\n`;
 }
 
@@ -70,11 +72,15 @@ function codeOf(history: ServiceHistory, code: string): CodeHistory {
 
 /** Wordings as `status message first..last`, the way a code page would list them. */
 function wordingsOf(history: ServiceHistory, code: string): string[] {
-  return codeOf(history, code).wordings.map((w) => `${w.statuses.join('/')} ${w.message.text} ${w.first}..${w.last}${w.current ? ' (current)' : ''}`);
+  return codeOf(history, code).wordings.map(
+    (w) => `${w.statuses.join('/')} ${w.message.text} ${w.first}..${w.last}${w.current ? ' (current)' : ''}`,
+  );
 }
 
 describe('history fixtures', () => {
-  const cases = readdirSync(FIXTURES).filter((name) => existsSync(path.join(FIXTURES, name, 'expected.json')) || UPDATE);
+  const cases = readdirSync(FIXTURES).filter(
+    (name) => existsSync(path.join(FIXTURES, name, 'expected.json')) || UPDATE,
+  );
 
   it('has fixture folders to read', () => {
     expect(cases.length).toBeGreaterThanOrEqual(7);
@@ -97,7 +103,9 @@ describe('what the history says about a code', () => {
       '400 The private IP address is already being used. Select another IP address. 2023-02-21..2023-02-21 (current)',
       '400 Private IP address %s is already in use. 2022-03-28..2022-03-28',
     ]);
-    expect(wordingsOf(history, 'Ecs.0011')).toEqual(['400 The password length must range from 8 to 26. 2022-03-28..2023-02-21 (current)']);
+    expect(wordingsOf(history, 'Ecs.0011')).toEqual([
+      '400 The password length must range from 8 to 26. 2022-03-28..2023-02-21 (current)',
+    ]);
   });
 
   it('takes the description and solution of a wording from the latest version that has it', () => {
@@ -116,7 +124,12 @@ describe('what the history says about a code', () => {
 
   it('marks a dropped code as retired, last published in the last version that has it, with its last wording first', () => {
     const history = historyOf('removed');
-    expect(codeOf(history, 'Ecs.0910')).toMatchObject({ introduced: '2022-03-28', lastPublished: '2022-07-15', retired: true, added: false });
+    expect(codeOf(history, 'Ecs.0910')).toMatchObject({
+      introduced: '2022-03-28',
+      lastPublished: '2022-07-15',
+      retired: true,
+      added: false,
+    });
     expect(wordingsOf(history, 'Ecs.0910')).toEqual([
       '400 The image is not supported. 2022-07-15..2022-07-15',
       '400 Image %s is not supported. 2022-03-28..2022-03-28',
@@ -125,8 +138,16 @@ describe('what the history says about a code', () => {
 
   it('lists the current codes in table order, then retired codes by prefix and number, each with its last rows', () => {
     const history = historyOf('removed');
-    expect(history.entries.map((e) => e.code)).toEqual(['Ecs.0001', 'Common.0001', 'Ecs.0910', 'Ecs.0950', 'Common.0013']);
-    expect(history.entries.find((e) => e.code === 'Ecs.0910')!.variants.map((v) => v.message.text)).toEqual(['The image is not supported.']);
+    expect(history.entries.map((e) => e.code)).toEqual([
+      'Ecs.0001',
+      'Common.0001',
+      'Ecs.0910',
+      'Ecs.0950',
+      'Common.0013',
+    ]);
+    expect(history.entries.find((e) => e.code === 'Ecs.0910')!.variants.map((v) => v.message.text)).toEqual([
+      'The image is not supported.',
+    ]);
   });
 
   it('counts a changed status as a new wording and as a change of the code', () => {
@@ -177,9 +198,29 @@ describe('what the history says about a code', () => {
     const history = historyOf('three-versions');
     expect(history.dates).toEqual(['2022-03-28', '2022-07-15', '2022-12-14']);
     expect(history.current).toBe('2022-12-14');
-    expect(history.changes.map(({ date, previous, added, removed, reworded }) => ({ date, previous, added, removed, reworded: reworded.map((r) => r.code) }))).toEqual([
-      { date: '2022-07-15', previous: '2022-03-28', added: ['Ecs.0090'], removed: [], reworded: ['Ecs.0005', 'Ecs.0009'] },
-      { date: '2022-12-14', previous: '2022-07-15', added: ['Ecs.0227'], removed: ['Ecs.0910'], reworded: ['Ecs.0001'] },
+    expect(
+      history.changes.map(({ date, previous, added, removed, reworded }) => ({
+        date,
+        previous,
+        added,
+        removed,
+        reworded: reworded.map((r) => r.code),
+      })),
+    ).toEqual([
+      {
+        date: '2022-07-15',
+        previous: '2022-03-28',
+        added: ['Ecs.0090'],
+        removed: [],
+        reworded: ['Ecs.0005', 'Ecs.0009'],
+      },
+      {
+        date: '2022-12-14',
+        previous: '2022-07-15',
+        added: ['Ecs.0227'],
+        removed: ['Ecs.0910'],
+        reworded: ['Ecs.0001'],
+      },
     ]);
     expect(history.changes[0].reworded[0]).toEqual({
       code: 'Ecs.0005',
@@ -195,14 +236,20 @@ describe('what the history says about a code', () => {
     const history = buildHistory([{ date: '2022-03-28', catalogue: readTable('content/ecs/error-codes.rst', text) }]);
     expect(history.changes).toEqual([]);
     expect(history.entries.map((e) => e.code)).toEqual(['Ecs.0010', 'Ecs.0011']);
-    expect([...history.codes.values()].every((c) => c.wordings.length === 1 && c.wordings[0].current && !c.added && !c.retired)).toBe(true);
+    expect(
+      [...history.codes.values()].every(
+        (c) => c.wordings.length === 1 && c.wordings[0].current && !c.added && !c.retired,
+      ),
+    ).toBe(true);
   });
 });
 
 /** The lookup's match targets for a history, as the build makes them: each code's rows and earlier wordings. */
 function lookupTargets(history: ServiceHistory) {
   const earlier = new Map([...history.codes].map(([code, c]) => [code, toPageHistory(c, history.dates).earlier]));
-  return toMatchTargets(buildLookupData({ id: 'ecs', name: 'Elastic Cloud Server', short: 'ECS' }, history.entries, earlier));
+  return toMatchTargets(
+    buildLookupData({ id: 'ecs', name: 'Elastic Cloud Server', short: 'ECS' }, history.entries, earlier),
+  );
 }
 
 describe('matching every wording of the history', () => {
@@ -215,7 +262,11 @@ describe('matching every wording of the history', () => {
       { id: '/ecs/ecs-0002/#v1', code: 'Ecs.0002', statuses: [400], rank: 1 },
     ]);
     // Ecs.0910 left the table in the last version: its page shows its last rows, and its first wording is older.
-    expect(lookupTargets(more).filter((t) => t.code === 'Ecs.0910').map(({ id, rank }) => ({ id, rank }))).toEqual([
+    expect(
+      lookupTargets(more)
+        .filter((t) => t.code === 'Ecs.0910')
+        .map(({ id, rank }) => ({ id, rank })),
+    ).toEqual([
       { id: '/ecs/ecs-0910/#http-400', rank: 0 },
       { id: '/ecs/ecs-0910/#v1', rank: 2 },
     ]);
@@ -234,7 +285,12 @@ describe('history of many codes', () => {
     const history = buildHistory(syntheticVersions(150));
     expect(history.entries).toHaveLength(150);
     expect(history.changes).toHaveLength(10);
-    expect(history.changes[0]).toMatchObject({ date: '2020-01-11', previous: '2020-01-10', added: [], removed: ['Ecs.00000'] });
+    expect(history.changes[0]).toMatchObject({
+      date: '2020-01-11',
+      previous: '2020-01-10',
+      added: [],
+      removed: ['Ecs.00000'],
+    });
     const targets = lookupTargets(history);
     expect(targets).toHaveLength(363);
     // The rows of the code the last version retired are still the rows its page shows: rank 0 too.

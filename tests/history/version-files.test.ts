@@ -36,7 +36,10 @@ describe('listing the versions of a table', () => {
   });
 
   it('ignores files that are not .rst', () => {
-    expect(read(['README.md', '.DS_Store', '2024-05-28.rst.bak'])).toEqual({ versions: [{ date: '2022-03-28', file: TABLE }], errors: [] });
+    expect(read(['README.md', '.DS_Store', '2024-05-28.rst.bak'])).toEqual({
+      versions: [{ date: '2022-03-28', file: TABLE }],
+      errors: [],
+    });
   });
 
   it('reports a history file whose name is not a date, and leaves it out', () => {
@@ -81,6 +84,8 @@ describe('listing the versions of a table', () => {
 
   it('accepts only days that exist in the calendar', () => {
     expect(['2024-02-29', '2022-03-28', '1999-12-31'].every(isCalendarDate)).toBe(true);
-    expect(['2023-02-29', '2024-13-01', '2024-04-31', '2024-00-10', '24-05-28', '2024-05-28 '].some(isCalendarDate)).toBe(false);
+    expect(
+      ['2023-02-29', '2024-13-01', '2024-04-31', '2024-00-10', '24-05-28', '2024-05-28 '].some(isCalendarDate),
+    ).toBe(false);
   });
 });

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { diffWords, MAX_DIFF_TOKENS, type DiffPart } from '../../src/lib/history/word-diff';
 
-const oldText = (parts: readonly DiffPart[]) => parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('');
-const newText = (parts: readonly DiffPart[]) => parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('');
+const oldText = (parts: readonly DiffPart[]) =>
+  parts
+    .filter((p) => p.kind !== 'added')
+    .map((p) => p.text)
+    .join('');
+const newText = (parts: readonly DiffPart[]) =>
+  parts
+    .filter((p) => p.kind !== 'removed')
+    .map((p) => p.text)
+    .join('');
 /** The diff as one line: `[-removed-]{+added+}`, the way `git diff --word-diff` prints it. */
 const show = (parts: readonly DiffPart[]) =>
   parts.map((p) => (p.kind === 'same' ? p.text : p.kind === 'removed' ? `[-${p.text}-]` : `{+${p.text}+}`)).join('');
@@ -17,12 +25,19 @@ function random(seed: number): () => number {
 
 describe('word diff', () => {
   it('shows a reworded ECS message as a few readable replacements', () => {
-    const parts = diffWords('Private IP address %s is already in use.', 'The private IP address is already being used. Select another IP address.');
-    expect(show(parts)).toBe('[-Private -]{+The private +}IP address [-%s -]is already [-in use-]{+being used. Select another IP address+}.');
+    const parts = diffWords(
+      'Private IP address %s is already in use.',
+      'The private IP address is already being used. Select another IP address.',
+    );
+    expect(show(parts)).toBe(
+      '[-Private -]{+The private +}IP address [-%s -]is already [-in use-]{+being used. Select another IP address+}.',
+    );
   });
 
   it('keeps a changed word whole rather than matching its letters', () => {
-    expect(show(diffWords('submit job failed', 'Failed to submit the job.'))).toBe('{+Failed to +}submit [-job failed-]{+the job.+}');
+    expect(show(diffWords('submit job failed', 'Failed to submit the job.'))).toBe(
+      '{+Failed to +}submit [-job failed-]{+the job.+}',
+    );
   });
 
   it('gives one same part for equal texts and nothing for two empty ones', () => {
@@ -50,7 +65,11 @@ describe('word diff', () => {
     const next = random(42);
     const words = ['IP', 'address', 'the', 'ECS', '%s', 'is', 'not', 'found', 'é', '日本', 'x_y', '3.14'];
     const gaps = [' ', ' ', ' ', '  ', '\n', '\t', '', '. ', ', ', ': ', '(', ')', '-'];
-    const text = () => Array.from({ length: Math.floor(next() * 25) }, () => words[Math.floor(next() * words.length)] + gaps[Math.floor(next() * gaps.length)]).join('');
+    const text = () =>
+      Array.from(
+        { length: Math.floor(next() * 25) },
+        () => words[Math.floor(next() * words.length)] + gaps[Math.floor(next() * gaps.length)],
+      ).join('');
     for (let round = 0; round < 500; round++) {
       const before = text();
       const after = next() < 0.5 ? text() : before.replace(/is|the/g, (w) => (next() < 0.5 ? w : 'was'));
@@ -73,4 +92,3 @@ describe('word diff', () => {
     expect(newText(parts)).toBe(after);
   });
 });
-

@@ -9,10 +9,22 @@ import { BASE_ROWS, git, importCommand, makeRepo, makeTemp, tablePage, type Fixt
 const { temp, cleanUp } = makeTemp('import-checkout-');
 afterAll(cleanUp);
 
-const REWORDED: FixtureRow[] = [BASE_ROWS[0], ['404', 'Evs.0002', 'Disk %s does not exist.', 'The disk does not exist.', 'Check the disk ID.']];
-const FIRST_OF_DAY: FixtureRow[] = [...REWORDED, ['409', 'Evs.0003', 'Disk in use.', 'The disk is attached.', 'Detach it.']];
-const LATER_OF_DAY: FixtureRow[] = [...REWORDED, ['409', 'Evs.0003', 'Disk %s is in use.', 'The disk is attached.', 'Detach it first.']];
-const NEWEST: FixtureRow[] = [...LATER_OF_DAY, ['500', 'Evs.0004', 'Internal error.', 'The service failed.', 'Try again later.']];
+const REWORDED: FixtureRow[] = [
+  BASE_ROWS[0],
+  ['404', 'Evs.0002', 'Disk %s does not exist.', 'The disk does not exist.', 'Check the disk ID.'],
+];
+const FIRST_OF_DAY: FixtureRow[] = [
+  ...REWORDED,
+  ['409', 'Evs.0003', 'Disk in use.', 'The disk is attached.', 'Detach it.'],
+];
+const LATER_OF_DAY: FixtureRow[] = [
+  ...REWORDED,
+  ['409', 'Evs.0003', 'Disk %s is in use.', 'The disk is attached.', 'Detach it first.'],
+];
+const NEWEST: FixtureRow[] = [
+  ...LATER_OF_DAY,
+  ['500', 'Evs.0004', 'Internal error.', 'The service failed.', 'Try again later.'],
+];
 
 const OLD_PATH = 'api-ref/source/errors.rst';
 const NEW_PATH = 'api-ref/source/appendix/error_codes.rst';
@@ -25,9 +37,16 @@ const short = (name: string) => hashes[name].slice(0, 7);
 beforeAll(() => {
   project = temp();
   repo = makeRepo(join(temp(), 'elastic-volume-service'));
-  hashes.first = repo.commit('2024-01-10T09:00:00+01:00', { [OLD_PATH]: tablePage(BASE_ROWS), 'README.md': 'EVS docs\n' });
-  hashes.preamble = repo.commit('2024-02-01T09:00:00+01:00', { [OLD_PATH]: tablePage(BASE_ROWS, { preamble: 'Every failed call names its error code.' }) });
-  hashes.widths = repo.commit('2024-03-05T09:00:00+01:00', { [OLD_PATH]: tablePage(BASE_ROWS, { preamble: 'Every failed call names its error code.', pad: 5 }) });
+  hashes.first = repo.commit('2024-01-10T09:00:00+01:00', {
+    [OLD_PATH]: tablePage(BASE_ROWS),
+    'README.md': 'EVS docs\n',
+  });
+  hashes.preamble = repo.commit('2024-02-01T09:00:00+01:00', {
+    [OLD_PATH]: tablePage(BASE_ROWS, { preamble: 'Every failed call names its error code.' }),
+  });
+  hashes.widths = repo.commit('2024-03-05T09:00:00+01:00', {
+    [OLD_PATH]: tablePage(BASE_ROWS, { preamble: 'Every failed call names its error code.', pad: 5 }),
+  });
   hashes.reworded = repo.commit('2024-04-02T09:00:00+02:00', { [OLD_PATH]: tablePage(REWORDED) });
   hashes.morning = repo.commit('2024-05-28T09:00:00+02:00', { [OLD_PATH]: tablePage(FIRST_OF_DAY) });
   hashes.evening = repo.commit('2024-05-28T18:00:00+02:00', { [OLD_PATH]: tablePage(LATER_OF_DAY) });
@@ -42,7 +61,12 @@ const read = (path: string) => readFileSync(join(project, 'content', path), 'utf
 describe('importing a checkout', () => {
   it('writes the newest table, a history file per earlier change of the table, and service.json', () => {
     const { code, stdout, stderr } = importCommand(project, [repo.dir]);
-    expect(stderr).toBe([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `${n}/8`).map((n) => `elastic-volume-service: ${n} commits\n`).join(''));
+    expect(stderr).toBe(
+      [1, 2, 3, 4, 5, 6, 7, 8]
+        .map((n) => `${n}/8`)
+        .map((n) => `elastic-volume-service: ${n} commits\n`)
+        .join(''),
+    );
     expect(stdout.split('\n')).toEqual([
       `elastic-volume-service: ${NEW_PATH} in elastic-volume-service (followed across renames from ${OLD_PATH}): 8 commits, 4 versions (2024-01-10 to 2024-07-01)`,
       `elastic-volume-service: skipped 2024-02-01 (${short('preamble')}): the table itself did not change`,
@@ -61,17 +85,29 @@ describe('importing a checkout', () => {
       '',
     ]);
     expect(code).toBe(0);
-    expect(readdirSync(join(project, 'content/elastic-volume-service/history'))).toEqual(['2024-01-10.rst', '2024-04-02.rst', '2024-05-28.rst']);
+    expect(readdirSync(join(project, 'content/elastic-volume-service/history'))).toEqual([
+      '2024-01-10.rst',
+      '2024-04-02.rst',
+      '2024-05-28.rst',
+    ]);
     expect(read('elastic-volume-service/error-codes.rst')).toBe(tablePage(NEWEST));
     expect(read('elastic-volume-service/history/2024-01-10.rst')).toBe(tablePage(BASE_ROWS));
     expect(read('elastic-volume-service/history/2024-04-02.rst')).toBe(tablePage(REWORDED));
     expect(read('elastic-volume-service/history/2024-05-28.rst')).toBe(tablePage(LATER_OF_DAY));
-    expect(read('elastic-volume-service/service.json')).toBe('{\n  "name": "Elastic Volume Service",\n  "published": "2024-07-01"\n}\n');
+    expect(read('elastic-volume-service/service.json')).toBe(
+      '{\n  "name": "Elastic Volume Service",\n  "published": "2024-07-01"\n}\n',
+    );
   });
 
   it('changes nothing when run again: no file is rewritten', () => {
     const folder = join(project, 'content/elastic-volume-service');
-    const files = ['error-codes.rst', 'service.json', 'history/2024-01-10.rst', 'history/2024-04-02.rst', 'history/2024-05-28.rst'];
+    const files = [
+      'error-codes.rst',
+      'service.json',
+      'history/2024-01-10.rst',
+      'history/2024-04-02.rst',
+      'history/2024-05-28.rst',
+    ];
     const before = files.map((f) => statSync(join(folder, f)).mtimeMs);
     const { code, stdout } = importCommand(project, [repo.dir]);
     expect(code).toBe(0);
@@ -85,7 +121,9 @@ describe('importing a checkout', () => {
     hashes.retire = repo.commit('2024-08-15T10:00:00+02:00', { [NEW_PATH]: tablePage(latest) });
     const { code, stdout } = importCommand(project, [repo.dir]);
     expect(code).toBe(0);
-    expect(stdout.split('\n').filter((line) => / (wrote|updated) /.test(line) || line.includes('files written'))).toEqual([
+    expect(
+      stdout.split('\n').filter((line) => / (wrote|updated) /.test(line) || line.includes('files written')),
+    ).toEqual([
       'elastic-volume-service: updated content/elastic-volume-service/error-codes.rst',
       'elastic-volume-service: wrote content/elastic-volume-service/history/2024-07-01.rst',
       'elastic-volume-service: updated content/elastic-volume-service/service.json',
@@ -94,19 +132,25 @@ describe('importing a checkout', () => {
     expect(stdout).toContain('elastic-volume-service         5      3      2        1  0.0 s\n');
     expect(read('elastic-volume-service/error-codes.rst')).toBe(tablePage(latest));
     expect(read('elastic-volume-service/history/2024-07-01.rst')).toBe(tablePage(NEWEST));
-    expect(JSON.parse(read('elastic-volume-service/service.json'))).toEqual({ name: 'Elastic Volume Service', published: '2024-08-15' });
+    expect(JSON.parse(read('elastic-volume-service/service.json'))).toEqual({
+      name: 'Elastic Volume Service',
+      published: '2024-08-15',
+    });
   });
 
   it('keeps hand-edited service.json fields and never touches categories.json', () => {
     const folder = join(project, 'content/evs');
     mkdirSync(folder, { recursive: true });
-    const serviceJson = '{\n  "name": "Elastic Volume Service (EVS)",\n  "short": "EVS",\n  "published": "2024-01-10",\n  "summary": "Block storage.",\n  "owner": "storage team"\n}\n';
+    const serviceJson =
+      '{\n  "name": "Elastic Volume Service (EVS)",\n  "short": "EVS",\n  "published": "2024-01-10",\n  "summary": "Block storage.",\n  "owner": "storage team"\n}\n';
     const categories = '{ "families": [], "topics": [] }\n';
     writeFileSync(join(folder, 'service.json'), serviceJson);
     writeFileSync(join(folder, 'categories.json'), categories);
     const { code } = importCommand(project, [repo.dir, '--service', 'evs']);
     expect(code).toBe(0);
-    expect(read('evs/service.json')).toBe(serviceJson.replace('"published": "2024-01-10"', '"published": "2024-08-15"'));
+    expect(read('evs/service.json')).toBe(
+      serviceJson.replace('"published": "2024-01-10"', '"published": "2024-08-15"'),
+    );
     expect(read('evs/categories.json')).toBe(categories);
   });
 
@@ -126,7 +170,7 @@ describe('importing a checkout', () => {
     expect(stdout).toContain('evs: up to date: 6 files unchanged\n');
   });
 
-  it('dates each version by its author date in the author\'s own offset', () => {
+  it("dates each version by its author date in the author's own offset", () => {
     expect(existsSync(join(project, 'content/elastic-volume-service/history/2024-07-02.rst'))).toBe(false);
     expect(existsSync(join(project, 'content/elastic-volume-service/history/2024-07-01.rst'))).toBe(true);
   });

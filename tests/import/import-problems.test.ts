@@ -9,7 +9,10 @@ const { temp, cleanUp } = makeTemp('import-problems-');
 afterAll(cleanUp);
 
 const PATH = 'api-ref/source/error_codes.rst';
-const NEW_CODE: FixtureRow[] = [...BASE_ROWS, ['409', 'Evs.0003', 'Disk is in use.', 'The disk is attached.', 'Detach it first.']];
+const NEW_CODE: FixtureRow[] = [
+  ...BASE_ROWS,
+  ['409', 'Evs.0003', 'Disk is in use.', 'The disk is attached.', 'Detach it first.'],
+];
 const BROKEN = tablePage(BASE_ROWS).replace('| Disk %s not found.', '  Disk %s not found.');
 
 describe('import problems', () => {
@@ -29,17 +32,26 @@ describe('import problems', () => {
       'evs: 1 problem in the tables of evs: nothing written',
       '',
     ]);
-    expect(stdout.split('\n')).toEqual(['', 'service  versions  codes  added  retired   time', 'evs        failed                         0.0 s', '']);
+    expect(stdout.split('\n')).toEqual([
+      '',
+      'service  versions  codes  added  retired   time',
+      'evs        failed                         0.0 s',
+      '',
+    ]);
     expect(existsSync(join(project, 'content'))).toBe(false);
   });
 
   it('prints warnings the same way and imports anyway', () => {
     const repo = makeRepo(join(temp(), 'evs'));
-    const first = repo.commit('2024-01-10T09:00:00Z', { [PATH]: tablePage([['n/a', 'Evs.0001', 'Invalid parameter.', 'A parameter is wrong.', 'Check it.']]) });
+    const first = repo.commit('2024-01-10T09:00:00Z', {
+      [PATH]: tablePage([['n/a', 'Evs.0001', 'Invalid parameter.', 'A parameter is wrong.', 'Check it.']]),
+    });
     const project = temp();
     const { code, stderr } = importCommand(project, [repo.dir]);
     expect(code).toBe(0);
-    expect(stderr).toBe(`evs: 1/1 commits\nevs/${PATH}@${first.slice(0, 7)}:11:3: warning: HTTP status "n/a" is not a three-digit number: kept as text\n`);
+    expect(stderr).toBe(
+      `evs: 1/1 commits\nevs/${PATH}@${first.slice(0, 7)}:11:3: warning: HTTP status "n/a" is not a three-digit number: kept as text\n`,
+    );
     expect(existsSync(join(project, 'content/evs/error-codes.rst'))).toBe(true);
   });
 
@@ -68,23 +80,34 @@ describe('import problems', () => {
 
   it('prefers the file whose path says error_code among several tables', () => {
     const repo = makeRepo(join(temp(), 'evs'));
-    repo.commit('2024-01-10T09:00:00Z', { 'api-ref/source/limits.rst': tablePage(BASE_ROWS), 'api-ref/source/appendix/error_codes.rst': tablePage(NEW_CODE) });
+    repo.commit('2024-01-10T09:00:00Z', {
+      'api-ref/source/limits.rst': tablePage(BASE_ROWS),
+      'api-ref/source/appendix/error_codes.rst': tablePage(NEW_CODE),
+    });
     const { code, stdout } = importCommand(temp(), [repo.dir]);
     expect(code).toBe(0);
-    expect(stdout.split('\n')[0]).toBe('evs: api-ref/source/appendix/error_codes.rst in evs: 1 commit, 1 version (2024-01-10 to 2024-01-10)');
+    expect(stdout.split('\n')[0]).toBe(
+      'evs: api-ref/source/appendix/error_codes.rst in evs: 1 commit, 1 version (2024-01-10 to 2024-01-10)',
+    );
   });
 
   it('says so when no file under api-ref/ has an error table', () => {
     const repo = makeRepo(join(temp(), 'evs'));
-    repo.commit('2024-01-10T09:00:00Z', { 'api-ref/source/index.rst': 'API Reference\n=============\n', 'errors.rst': tablePage(BASE_ROWS) });
+    repo.commit('2024-01-10T09:00:00Z', {
+      'api-ref/source/index.rst': 'API Reference\n=============\n',
+      'errors.rst': tablePage(BASE_ROWS),
+    });
     expect(importCommand(temp(), [repo.dir]).stderr).toBe(
-      'evs: no .rst file under api-ref/ in evs has a grid table with an error-code column; pass --file <path in repo> to name the table\'s file\n',
+      "evs: no .rst file under api-ref/ in evs has a grid table with an error-code column; pass --file <path in repo> to name the table's file\n",
     );
   });
 
   it('names a --file that no commit has, or that holds no table', () => {
     const repo = makeRepo(join(temp(), 'evs'));
-    const first = repo.commit('2024-01-10T09:00:00Z', { [PATH]: tablePage(BASE_ROWS), 'api-ref/source/index.rst': 'API Reference\n=============\n' });
+    const first = repo.commit('2024-01-10T09:00:00Z', {
+      [PATH]: tablePage(BASE_ROWS),
+      'api-ref/source/index.rst': 'API Reference\n=============\n',
+    });
     expect(importCommand(temp(), [repo.dir, '--file', 'api-ref/errors.rst']).stderr).toBe(
       "evs: no commit of evs has api-ref/errors.rst (paths are relative to the repository's top folder)\n",
     );
@@ -116,9 +139,13 @@ describe('import problems', () => {
     writeFileSync(join(project, 'content/evs/service.json'), '{"name": "EVS", "published": "2023-12-01"}\n');
     const { code, stdout } = importCommand(project, [repo.dir]);
     expect(code).toBe(0);
-    expect(stdout).toContain('evs: moved the previous content/evs/error-codes.rst (published 2023-12-01, not in the repository) to content/evs/history/2023-12-01.rst\n');
+    expect(stdout).toContain(
+      'evs: moved the previous content/evs/error-codes.rst (published 2023-12-01, not in the repository) to content/evs/history/2023-12-01.rst\n',
+    );
     expect(readFileSync(join(project, 'content/evs/history/2023-12-01.rst'), 'utf8')).toBe(tablePage(BASE_ROWS));
     expect(readFileSync(join(project, 'content/evs/error-codes.rst'), 'utf8')).toBe(tablePage(NEW_CODE));
-    expect(readFileSync(join(project, 'content/evs/service.json'), 'utf8')).toBe('{"name": "EVS", "published": "2024-03-01"}\n');
+    expect(readFileSync(join(project, 'content/evs/service.json'), 'utf8')).toBe(
+      '{"name": "EVS", "published": "2024-03-01"}\n',
+    );
   });
 });

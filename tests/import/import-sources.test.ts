@@ -9,12 +9,18 @@ const { temp, cleanUp } = makeTemp('import-sources-');
 afterAll(cleanUp);
 
 const PATH = 'api-ref/source/error_codes.rst';
-const NEW_CODE: FixtureRow[] = [...BASE_ROWS, ['409', 'Evs.0003', 'Disk is in use.', 'The disk is attached.', 'Detach it first.']];
+const NEW_CODE: FixtureRow[] = [
+  ...BASE_ROWS,
+  ['409', 'Evs.0003', 'Disk is in use.', 'The disk is attached.', 'Detach it first.'],
+];
 
 /** A repository with two versions of its table: 2024-01-10 and 2024-03-01 (a new code). */
 function twoVersionRepo(dir: string): ReturnType<typeof makeRepo> {
   const repo = makeRepo(dir);
-  repo.commit('2024-01-10T09:00:00+01:00', { [PATH]: tablePage(BASE_ROWS), 'api-ref/source/index.rst': 'API Reference\n=============\n' });
+  repo.commit('2024-01-10T09:00:00+01:00', {
+    [PATH]: tablePage(BASE_ROWS),
+    'api-ref/source/index.rst': 'API Reference\n=============\n',
+  });
   repo.commit('2024-03-01T09:00:00+01:00', { [PATH]: tablePage(NEW_CODE) });
   return repo;
 }
@@ -30,10 +36,17 @@ describe('import sources', () => {
     const clonesBefore = bundleClones();
     const { code, stdout } = importCommand(project, [bundle]);
     expect(code).toBe(0);
-    expect(stdout.split('\n')[0]).toBe(`block-storage: ${PATH} in Block-Storage: 2 commits, 2 versions (2024-01-10 to 2024-03-01)`);
+    expect(stdout.split('\n')[0]).toBe(
+      `block-storage: ${PATH} in Block-Storage: 2 commits, 2 versions (2024-01-10 to 2024-03-01)`,
+    );
     expect(readFileSync(join(project, 'content/block-storage/error-codes.rst'), 'utf8')).toBe(tablePage(NEW_CODE));
-    expect(readFileSync(join(project, 'content/block-storage/history/2024-01-10.rst'), 'utf8')).toBe(tablePage(BASE_ROWS));
-    expect(JSON.parse(readFileSync(join(project, 'content/block-storage/service.json'), 'utf8'))).toEqual({ name: 'Block Storage', published: '2024-03-01' });
+    expect(readFileSync(join(project, 'content/block-storage/history/2024-01-10.rst'), 'utf8')).toBe(
+      tablePage(BASE_ROWS),
+    );
+    expect(JSON.parse(readFileSync(join(project, 'content/block-storage/service.json'), 'utf8'))).toEqual({
+      name: 'Block Storage',
+      published: '2024-03-01',
+    });
     expect(bundleClones()).toEqual(clonesBefore);
   });
 
@@ -82,7 +95,9 @@ describe('import sources', () => {
       '',
     ]);
     expect(readdirSync(join(project, 'content')).sort()).toEqual(['evs', 'ims', 'vpc']);
-    expect(readFileSync(join(project, 'content/vpc/history/2023-06-01.rst'), 'utf8')).toBe(tablePage(BASE_ROWS.slice(1)));
+    expect(readFileSync(join(project, 'content/vpc/history/2023-06-01.rst'), 'utf8')).toBe(
+      tablePage(BASE_ROWS.slice(1)),
+    );
   });
 
   it('refuses --service for a folder of several repositories', () => {
@@ -91,7 +106,9 @@ describe('import sources', () => {
     twoVersionRepo(join(folder, 'ims'));
     const { code, stderr } = importCommand(temp(), [folder, '--service', 'evs']);
     expect(code).toBe(1);
-    expect(stderr).toBe(`import: --service and --file name one repository's service and table, but ${folder} holds 2: import them one by one to use them\n`);
+    expect(stderr).toBe(
+      `import: --service and --file name one repository's service and table, but ${folder} holds 2: import them one by one to use them\n`,
+    );
   });
 
   it('says what it expected of a path that is no repository', () => {
@@ -100,7 +117,9 @@ describe('import sources', () => {
     expect(importCommand(temp(), [folder]).stderr).toBe(
       `import: ${folder} is neither a repository nor a folder holding any (a checkout with .git, a bare repository, a .bundle file)\n`,
     );
-    expect(importCommand(temp(), [join(folder, 'missing')]).stderr).toBe(`import: ${join(folder, 'missing')} does not exist\n`);
+    expect(importCommand(temp(), [join(folder, 'missing')]).stderr).toBe(
+      `import: ${join(folder, 'missing')} does not exist\n`,
+    );
   });
 
   it('imports the first of two repositories that map to one service and names the second', () => {
@@ -110,7 +129,9 @@ describe('import sources', () => {
     const { code, stdout, stderr } = importCommand(temp(), [folder]);
     expect(code).toBe(1);
     // Folder entries are taken in code-unit order: "EVS.bundle" before "evs".
-    expect(stderr).toContain('evs: evs maps to the same service as EVS: skipped (import it alone with --service <id>)\n');
+    expect(stderr).toContain(
+      'evs: evs maps to the same service as EVS: skipped (import it alone with --service <id>)\n',
+    );
     expect(stdout.split('\n').slice(-4)).toEqual([
       'service  versions  codes  added  retired   time',
       'evs             2      3      1        0  0.0 s',
@@ -125,7 +146,9 @@ describe('import sources', () => {
     const clonesBefore = bundleClones();
     const { code, stderr } = importCommand(temp(), [join(folder, 'broken.bundle')]);
     expect(code).toBe(1);
-    expect(stderr.split('\n')[0]).toMatch(new RegExp(`^broken: cannot clone bundle ${join(folder, 'broken.bundle')}: `));
+    expect(stderr.split('\n')[0]).toMatch(
+      new RegExp(`^broken: cannot clone bundle ${join(folder, 'broken.bundle')}: `),
+    );
     expect(stderr).not.toContain('    at ');
     expect(bundleClones()).toEqual(clonesBefore);
   });

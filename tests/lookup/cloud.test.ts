@@ -56,8 +56,12 @@ describe('the service a text names decides between services that share a code', 
 
   it('tells the two load balancers apart by the version in the API path', () => {
     const body = '{"error_msg":"RequestBody is null or empty,request is invalid.","error_code":"ELB.0002"}';
-    expect(answer(`POST https://elb.eu-de.otc.t-systems.com/v2/abc/elb/loadbalancers ${body}`)).toMatch(/^go \/lb\/elb-0002\/#http-400/);
-    expect(answer(`POST https://elb.eu-de.otc.t-systems.com/v3/abc/elb/loadbalancers {"error_code":"ELB.0002"}`)).toMatch(/^go \/elb\/elb-0002\/ /);
+    expect(answer(`POST https://elb.eu-de.otc.t-systems.com/v2/abc/elb/loadbalancers ${body}`)).toMatch(
+      /^go \/lb\/elb-0002\/#http-400/,
+    );
+    expect(
+      answer(`POST https://elb.eu-de.otc.t-systems.com/v3/abc/elb/loadbalancers {"error_code":"ELB.0002"}`),
+    ).toMatch(/^go \/elb\/elb-0002\/ /);
   });
 
   it('offers a chooser in order of evidence, saying what it could not tell apart, when the text does not decide', () => {
@@ -72,14 +76,20 @@ describe('the service a text names decides between services that share a code', 
 
 describe('the message a text carries decides between services that word a code otherwise', () => {
   it('goes to the one service whose row has the message, with no word of the host', () => {
-    expect(answer('{"error_code":"ELB.0002","error_msg":"RequestBody is null or empty,request is invalid."}')).toBe('go /lb/elb-0002/#http-400');
-    expect(answer('{"error_code":"ELB.0002","error_msg":"The request body is null or empty. The request is invalid."}')).toBe('go /elb/elb-0002/#http-400');
+    expect(answer('{"error_code":"ELB.0002","error_msg":"RequestBody is null or empty,request is invalid."}')).toBe(
+      'go /lb/elb-0002/#http-400',
+    );
+    expect(
+      answer('{"error_code":"ELB.0002","error_msg":"The request body is null or empty. The request is invalid."}'),
+    ).toBe('go /elb/elb-0002/#http-400');
   });
 });
 
 describe('one answer for one wording', () => {
   it('answers ELB.1001 once for both load balancers, whose rows read the same', () => {
-    expect(answer(' {"error":{"message":"request parameter is not valid","code":"ELB.1001"}}')).toBe('go /elb/elb-1001/ | also /lb/elb-1001/');
+    expect(answer(' {"error":{"message":"request parameter is not valid","code":"ELB.1001"}}')).toBe(
+      'go /elb/elb-1001/ | also /lb/elb-1001/',
+    );
   });
 
   it('answers DBS.200001 once for the two services that word it alike, beside RDS which words it otherwise', () => {
@@ -91,7 +101,9 @@ describe('one answer for one wording', () => {
 
 describe('a code that is a name, standing in prose', () => {
   it('is the OBS code AccessDenied, not FunctionGraph’s message “Access denied.”', () => {
-    expect(answer('Error: error creating bucket ssl-storage: AccessDenied,\n Reason: Access Denied')).toBe('go /obs/accessdenied/');
+    expect(answer('Error: error creating bucket ssl-storage: AccessDenied,\n Reason: Access Denied')).toBe(
+      'go /obs/accessdenied/',
+    );
   });
 
   it('loses to a whole message of another code that says more than the name', () => {
@@ -124,7 +136,9 @@ describe('a code no table lists', () => {
   it('is named even in a shape no table has, by the endpoint alone', () => {
     const text =
       'Error: [POST https://cce.eu-de.otc.t-systems.com/api/v3/projects/dc6f/clusters], error message: {"error_code":"CCE_CM.0201","error_msg":"Request body invalid","errorCode":"E.CFE.4000201"}';
-    expect(answer(text)).toMatch(/^unknown CCE_CM\.0201 \| services {2}\| message Request body invalid \| near {2}\| hits $/);
+    expect(answer(text)).toMatch(
+      /^unknown CCE_CM\.0201 \| services {2}\| message Request body invalid \| near {2}\| hits $/,
+    );
   });
 
   it('never goes to another code whose message reads like the text, but lists it', () => {
@@ -140,7 +154,9 @@ describe('a code no table lists', () => {
   });
 
   it('is not claimed when the text also carries a code a table lists', () => {
-    expect(answer('{"error_code":"ECS.0021","errorCode":"E.CFE.4000201","error_msg":"Invalid flavor."}')).toBe('go /ecs/ecs-0021/#http-400');
+    expect(answer('{"error_code":"ECS.0021","errorCode":"E.CFE.4000201","error_msg":"Invalid flavor."}')).toBe(
+      'go /ecs/ecs-0021/#http-400',
+    );
   });
 
   it('does not take an HTTP status in a code field for a code', () => {
@@ -165,13 +181,25 @@ describe('npm run explain gives the lookup’s answer', () => {
     it(`answers “${text.replace(/\s+/g, ' ').slice(0, 50)}” as the lookup does`, () => {
       const outcome = resolveLookup({ q: text }, index);
       const answer = explainAnswer(text, services, SITE);
-      const lookupHits = outcome.kind === 'go' ? [outcome.hit] : outcome.kind === 'choose' || outcome.kind === 'unknown-code' ? outcome.hits : [];
-      expect([answer.kind, answer.hits.map((h) => h.url)]).toEqual([outcome.kind, lookupHits.map((h) => `${SITE}${h.path}`)]);
+      const lookupHits =
+        outcome.kind === 'go'
+          ? [outcome.hit]
+          : outcome.kind === 'choose' || outcome.kind === 'unknown-code'
+            ? outcome.hits
+            : [];
+      expect([answer.kind, answer.hits.map((h) => h.url)]).toEqual([
+        outcome.kind,
+        lookupHits.map((h) => `${SITE}${h.path}`),
+      ]);
     });
   }
 
   it('prints a code no table lists with what it points to, and exits 1', () => {
-    expect(formatAnswer(explainAnswer('{"error":{"message":"Flavor s3.xlarge.1 is abandoned","code":"Ecs.0019"}}', services, SITE))).toBe(
+    expect(
+      formatAnswer(
+        explainAnswer('{"error":{"message":"Flavor s3.xlarge.1 is abandoned","code":"Ecs.0019"}}', services, SITE),
+      ),
+    ).toBe(
       [
         'Ecs.0019 is not in this reference.',
         '  It points to Elastic Cloud Server (ECS): its codes of the prefix Ecs.',
@@ -183,7 +211,13 @@ describe('npm run explain gives the lookup’s answer', () => {
   });
 
   it('prints one answer of several services once, naming the others, and what chose the first', () => {
-    const text = formatAnswer(explainAnswer('POST https://vpc.eu-de.otc.t-systems.com/v1/3/publicips {"code":"VPC.0501","message":"Invalid limit."}', services, SITE));
+    const text = formatAnswer(
+      explainAnswer(
+        'POST https://vpc.eu-de.otc.t-systems.com/v1/3/publicips {"code":"VPC.0501","message":"Invalid limit."}',
+        services,
+        SITE,
+      ),
+    );
     expect(text.split('\n').slice(0, 3)).toEqual([
       'EIP, by the endpoint vpc.eu-de.otc.t-systems.com, the API path /v1/{project_id}/publicips.',
       '',

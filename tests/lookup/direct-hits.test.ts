@@ -72,14 +72,20 @@ describe('recognising a pasted message', () => {
   it('tells the two apart by their descriptions (system disk, data disk)', () => {
     const hits = findDirectHits('Failed to create volume vol-1 because quota exceeded.', index);
     const described = Object.fromEntries(hits.map((h) => [h.code, h.description]));
-    const table = Object.fromEntries(services[0].catalogue.entries.map((e) => [e.code, e.variants[0].description.text]));
+    const table = Object.fromEntries(
+      services[0].catalogue.entries.map((e) => [e.code, e.variants[0].description.text]),
+    );
     expect(described).toEqual({ 'Ecs.0202': table['Ecs.0202'], 'Ecs.0203': table['Ecs.0203'] });
     expect(described['Ecs.0202']).not.toBe(described['Ecs.0203']);
   });
 
   it('finds a message inside a JSON error body', () => {
-    const body = JSON.stringify({ error: { message: 'Private IP address 10.0.0.7 is already in use.', code: 'Ecs.0010' } });
-    expect(brief(findDirectHits(body, index).slice(0, 1))).toEqual([['Ecs.0010', '/ecs/ecs-0010/#http-400', ['10.0.0.7']]]);
+    const body = JSON.stringify({
+      error: { message: 'Private IP address 10.0.0.7 is already in use.', code: 'Ecs.0010' },
+    });
+    expect(brief(findDirectHits(body, index).slice(0, 1))).toEqual([
+      ['Ecs.0010', '/ecs/ecs-0010/#http-400', ['10.0.0.7']],
+    ]);
   });
 
   it('finds nothing for words that are no message of the table', () => {

@@ -59,7 +59,10 @@ describe('parseExplainArgs', () => {
   });
 
   it('keeps a word that starts with a minus and a digit, such as -1, as input', () => {
-    expect(parseExplainArgs(['Quota', '-1', 'exceeded', '-10.5'])).toMatchObject({ kind: 'explain', input: 'Quota -1 exceeded -10.5' });
+    expect(parseExplainArgs(['Quota', '-1', 'exceeded', '-10.5'])).toMatchObject({
+      kind: 'explain',
+      input: 'Quota -1 exceeded -10.5',
+    });
   });
 
   it('reads "-" as "take the input from standard input"', () => {
@@ -69,12 +72,24 @@ describe('parseExplainArgs', () => {
   it('asks for help, and names the problem of a bad command line', () => {
     expect(parseExplainArgs(['--help'])).toEqual({ kind: 'help' });
     expect(parseExplainArgs([])).toEqual({ kind: 'usage-error', message: 'give an error code or an error message' });
-    expect(parseExplainArgs(['--status', 'abc', 'x'])).toEqual({ kind: 'usage-error', message: '--status needs an HTTP status such as 404, not "abc"' });
-    expect(parseExplainArgs(['x', '--status'])).toEqual({ kind: 'usage-error', message: '--status needs an HTTP status such as 404, not nothing' });
+    expect(parseExplainArgs(['--status', 'abc', 'x'])).toEqual({
+      kind: 'usage-error',
+      message: '--status needs an HTTP status such as 404, not "abc"',
+    });
+    expect(parseExplainArgs(['x', '--status'])).toEqual({
+      kind: 'usage-error',
+      message: '--status needs an HTTP status such as 404, not nothing',
+    });
     expect(parseExplainArgs(['--colour', 'x'])).toEqual({ kind: 'usage-error', message: 'unknown option "--colour"' });
     expect(parseExplainArgs(['-vx', 'x'])).toEqual({ kind: 'usage-error', message: 'unknown option "-vx"' });
-    expect(parseExplainArgs(['--json=yes', 'x'])).toEqual({ kind: 'usage-error', message: 'unknown option "--json=yes"' });
-    expect(parseExplainArgs(['-', 'x'])).toEqual({ kind: 'usage-error', message: 'give the input as arguments or as "-" (standard input), not both' });
+    expect(parseExplainArgs(['--json=yes', 'x'])).toEqual({
+      kind: 'usage-error',
+      message: 'unknown option "--json=yes"',
+    });
+    expect(parseExplainArgs(['-', 'x'])).toEqual({
+      kind: 'usage-error',
+      message: 'give the input as arguments or as "-" (standard input), not both',
+    });
   });
 });
 
@@ -82,7 +97,10 @@ describe('explain', () => {
   it('finds a code in any spelling, with every row the table has for it', () => {
     for (const spelling of ['Ecs.1000', 'ECS-1000', 'ecs1000']) {
       const hits = explain(spelling, services, SITE);
-      expect(hits.map((h) => [h.code, h.via, h.rows.map((r) => r.anchor)]), spelling).toEqual([['Ecs.1000', 'code', ['http-400', 'http-404']]]);
+      expect(
+        hits.map((h) => [h.code, h.via, h.rows.map((r) => r.anchor)]),
+        spelling,
+      ).toEqual([['Ecs.1000', 'code', ['http-400', 'http-404']]]);
     }
   });
 
@@ -96,7 +114,12 @@ describe('explain', () => {
   it('finds the code of a filled-in message and the values that fill its slots', () => {
     const [hit, ...rest] = explain('Private IP address 10.0.0.1 is already in use', services, SITE);
     expect(rest).toEqual([]);
-    expect(hit).toMatchObject({ code: 'Ecs.0010', via: 'message', url: `${SITE}/ecs/ecs-0010/`, json: `${SITE}/ecs/ecs-0010.json` });
+    expect(hit).toMatchObject({
+      code: 'Ecs.0010',
+      via: 'message',
+      url: `${SITE}/ecs/ecs-0010/`,
+      json: `${SITE}/ecs/ecs-0010.json`,
+    });
     expect(hit.rows.map((r) => r.values)).toEqual([['10.0.0.1']]);
   });
 
@@ -129,20 +152,22 @@ describe('formatting', () => {
   });
 
   it('prints each row of a two-row code with its anchored URL', () => {
-    expect(formatHit(explain('Ecs.1000', services, SITE)[0])).toBe([
-      'Ecs.1000 (ECS: Elastic Cloud Server, 2 rows)',
-      '  HTTP status  400 Bad Request',
-      '  Message      Failed to call the Nova API because %s.',
-      '  Description  Failed to call the Nova API.',
-      '  Solution     Internal calling error. Try again later or contact customer service.',
-      `  URL          ${SITE}/ecs/ecs-1000/#http-400`,
-      '',
-      '  HTTP status  404 Not Found',
-      '  Message      itemNotFound: xxx could not be found.',
-      '  Description  The resource does not exist.',
-      '  Solution     Check whether the resource exists.',
-      `  URL          ${SITE}/ecs/ecs-1000/#http-404`,
-    ].join('\n'));
+    expect(formatHit(explain('Ecs.1000', services, SITE)[0])).toBe(
+      [
+        'Ecs.1000 (ECS: Elastic Cloud Server, 2 rows)',
+        '  HTTP status  400 Bad Request',
+        '  Message      Failed to call the Nova API because %s.',
+        '  Description  Failed to call the Nova API.',
+        '  Solution     Internal calling error. Try again later or contact customer service.',
+        `  URL          ${SITE}/ecs/ecs-1000/#http-400`,
+        '',
+        '  HTTP status  404 Not Found',
+        '  Message      itemNotFound: xxx could not be found.',
+        '  Description  The resource does not exist.',
+        '  Solution     Check whether the resource exists.',
+        `  URL          ${SITE}/ecs/ecs-1000/#http-404`,
+      ].join('\n'),
+    );
   });
 
   it('opens with a line saying that several hits tie', () => {
@@ -161,22 +186,30 @@ describe('formatting', () => {
   });
 
   it('leaves slots without a value as the table writes them', () => {
-    const message = { template: 'Failed to create volume %s because %s.', html: '', slots: [
-      { index: 0, kind: '%s' as const, start: 24, end: 26 },
-      { index: 1, kind: '%s' as const, start: 35, end: 37 },
-    ] };
+    const message = {
+      template: 'Failed to create volume %s because %s.',
+      html: '',
+      slots: [
+        { index: 0, kind: '%s' as const, start: 24, end: 26 },
+        { index: 1, kind: '%s' as const, start: 35, end: 37 },
+      ],
+    };
     expect(fillTemplate({ message, values: ['vol-1'] })).toBe('Failed to create volume [vol-1] because %s.');
   });
 
   it('quotes the input on one line, cut to 80 characters, when nothing matches', () => {
-    expect(formatNoMatch('hello\n  world')).toBe('No error code matches "hello world". Try a code such as Ecs.0010, or words of the message.');
+    expect(formatNoMatch('hello\n  world')).toBe(
+      'No error code matches "hello world". Try a code such as Ecs.0010, or words of the message.',
+    );
     const quoted = /"(.*)"/.exec(formatNoMatch('x'.repeat(200)))![1];
     expect(quoted).toBe(`${'x'.repeat(79)}…`);
     expect([...quoted]).toHaveLength(80);
   });
 
   it('defaults to the same site URL as astro.config.mjs', () => {
-    expect(readFileSync(path.join(REPO, 'astro.config.mjs'), 'utf8')).toContain(`process.env.SITE_URL ?? '${DEFAULT_SITE_URL}'`);
+    expect(readFileSync(path.join(REPO, 'astro.config.mjs'), 'utf8')).toContain(
+      `process.env.SITE_URL ?? '${DEFAULT_SITE_URL}'`,
+    );
   });
 });
 
@@ -185,17 +218,31 @@ describe('scripts/explain.ts', () => {
     const result = runExplain(['Ecs.0010']);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
-    for (const part of ['Ecs.0010', 'Private IP address %s is already in use.', 'The private IP address is already in use.', 'Change the port.', `${SITE}/ecs/ecs-0010/`]) {
+    for (const part of [
+      'Ecs.0010',
+      'Private IP address %s is already in use.',
+      'The private IP address is already in use.',
+      'Change the port.',
+      `${SITE}/ecs/ecs-0010/`,
+    ]) {
       expect(result.stdout).toContain(part);
     }
   });
 
   it('explains a filled-in message, marking the value it filled in, without colour when not on a terminal', () => {
-    expect(runExplain(['Private IP address 10.0.0.1 is already in use.'])).toEqual({ status: 0, stdout: ECS_0010_FILLED, stderr: '' });
+    expect(runExplain(['Private IP address 10.0.0.1 is already in use.'])).toEqual({
+      status: 0,
+      stdout: ECS_0010_FILLED,
+      stderr: '',
+    });
   });
 
   it('explains a JSON error body, also from standard input', () => {
-    const body = JSON.stringify({ error: { code: 'Ecs.0010', message: 'Private IP address 10.0.0.1 is already in use.' } }, null, 2);
+    const body = JSON.stringify(
+      { error: { code: 'Ecs.0010', message: 'Private IP address 10.0.0.1 is already in use.' } },
+      null,
+      2,
+    );
     expect(runExplain([body])).toEqual({ status: 0, stdout: ECS_0010_FILLED, stderr: '' });
     expect(runExplain(['-'], { input: body })).toEqual({ status: 0, stdout: ECS_0010_FILLED, stderr: '' });
   });
@@ -207,7 +254,9 @@ describe('scripts/explain.ts', () => {
     expect(output.input).toBe('Ecs.1000');
     expect(output.hits).toHaveLength(1);
     expect(output.hits[0]).toMatchObject({ code: 'Ecs.1000', via: 'code', url: `${SITE}/ecs/ecs-1000/`, tableRows: 2 });
-    expect(output.hits[0].rows).toMatchObject([{ status: 404, anchor: 'http-404', url: `${SITE}/ecs/ecs-1000/#http-404`, values: [] }]);
+    expect(output.hits[0].rows).toMatchObject([
+      { status: 404, anchor: 'http-404', url: `${SITE}/ecs/ecs-1000/#http-404`, values: [] },
+    ]);
   });
 
   it('uses the default site URL when SITE_URL is unset', () => {
@@ -218,7 +267,8 @@ describe('scripts/explain.ts', () => {
     expect(runExplain(['The moon is made of cheese'])).toEqual({
       status: 1,
       stdout: '',
-      stderr: 'No error code matches "The moon is made of cheese". Try a code such as Ecs.0010, or words of the message.\n',
+      stderr:
+        'No error code matches "The moon is made of cheese". Try a code such as Ecs.0010, or words of the message.\n',
     });
   });
 
@@ -226,7 +276,9 @@ describe('scripts/explain.ts', () => {
     const result = runExplain([]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^explain: give an error code or an error message\n\nUsage: npm run explain -- \[options\] <code or message>\n/);
+    expect(result.stderr).toMatch(
+      /^explain: give an error code or an error message\n\nUsage: npm run explain -- \[options\] <code or message>\n/,
+    );
   });
 
   it('exits 2 on an unknown service, naming the ones there are', () => {
@@ -241,7 +293,10 @@ describe('scripts/explain.ts', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'explain-'));
     try {
       mkdirSync(path.join(dir, 'content/ecs'), { recursive: true });
-      copyFileSync(path.join(REPO, 'tests/rst/fixtures/many-problems/input.rst'), path.join(dir, 'content/ecs/error-codes.rst'));
+      copyFileSync(
+        path.join(REPO, 'tests/rst/fixtures/many-problems/input.rst'),
+        path.join(dir, 'content/ecs/error-codes.rst'),
+      );
       expect(runExplain(['--content', 'content', 'Ecs.0010'], { cwd: dir })).toEqual({
         status: 1,
         stdout: '',
@@ -281,23 +336,30 @@ describe('explain on a table with dated versions (tests/fixtures/history-site)',
       earlier: {
         first: '2022-03-28',
         last: '2022-03-28',
-        today: { status: 400, anchor: 'http-400', url: `${SITE}/ecs/ecs-0010/#http-400`, message: { template: 'The private IP address %s is already used by another port.' } },
+        today: {
+          status: 400,
+          anchor: 'http-400',
+          url: `${SITE}/ecs/ecs-0010/#http-400`,
+          message: { template: 'The private IP address %s is already used by another port.' },
+        },
       },
     });
     expect(row).not.toHaveProperty('line');
   });
 
   it('says which wording it matched and what the table says today', () => {
-    expect(formatAnswer(explainAnswer(OLD_0010, loaded.services, SITE))).toBe([
-      'Ecs.0010 (ECS: Elastic Cloud Server)',
-      '  Matched an earlier wording (published 2022-03-28); today the table says: "The private IP address %s is already used by another port."',
-      '  HTTP status  400 Bad Request',
-      '  Message      Private IP address [10.0.0.1] is already in use.',
-      '  Description  The private IP address is already in use.',
-      '  Solution     Use another private IP address.',
-      `  URL          ${SITE}/ecs/ecs-0010/#v1`,
-      '',
-    ].join('\n'));
+    expect(formatAnswer(explainAnswer(OLD_0010, loaded.services, SITE))).toBe(
+      [
+        'Ecs.0010 (ECS: Elastic Cloud Server)',
+        '  Matched an earlier wording (published 2022-03-28); today the table says: "The private IP address %s is already used by another port."',
+        '  HTTP status  400 Bad Request',
+        '  Message      Private IP address [10.0.0.1] is already in use.',
+        '  Description  The private IP address is already in use.',
+        '  Solution     Use another private IP address.',
+        `  URL          ${SITE}/ecs/ecs-0010/#v1`,
+        '',
+      ].join('\n'),
+    );
   });
 
   it('matches today’s wording as a plain current row, with no word of history', () => {
@@ -337,6 +399,8 @@ describe('explain on a table with dated versions (tests/fixtures/history-site)',
   it('prints the earlier-wording line from the command line too', () => {
     const { status, stdout } = runExplain(['--content', path.join(HISTORY_SITE, 'content'), OLD_0010]);
     expect(status).toBe(0);
-    expect(stdout).toContain('  Matched an earlier wording (published 2022-03-28); today the table says: "The private IP address %s is already used by another port."\n');
+    expect(stdout).toContain(
+      '  Matched an earlier wording (published 2022-03-28); today the table says: "The private IP address %s is already used by another port."\n',
+    );
   });
 });

@@ -3,13 +3,18 @@ import { carriedMessage, claimedCodes } from '../../src/lib/lookup/input-fields'
 
 describe('the codes a text says it carries', () => {
   it('reads JSON code fields of every spelling, in the order they stand', () => {
-    expect(claimedCodes('{"error_code":"CCE_CM.0201","error_msg":"x","errorCode":"E.CFE.4000201"}')).toEqual(['CCE_CM.0201', 'E.CFE.4000201']);
+    expect(claimedCodes('{"error_code":"CCE_CM.0201","error_msg":"x","errorCode":"E.CFE.4000201"}')).toEqual([
+      'CCE_CM.0201',
+      'E.CFE.4000201',
+    ]);
     expect(claimedCodes('{"error":{"message":"m","code":"Ecs.0019"}}')).toEqual(['Ecs.0019']);
     expect(claimedCodes('{"class":"KMS.0101"}')).toEqual(['KMS.0101']);
   });
 
   it('reads a code in brackets and after "error code:" or "code="', () => {
-    expect(claimedCodes('HttpException: fail, [APIGW.0301]Incorrect IAM authentication information')).toEqual(['APIGW.0301']);
+    expect(claimedCodes('HttpException: fail, [APIGW.0301]Incorrect IAM authentication information')).toEqual([
+      'APIGW.0301',
+    ]);
     expect(claimedCodes('request failed, error code : DMS.00400001, retry')).toEqual(['DMS.00400001']);
     expect(claimedCodes('level=error code=Ecs.0019 msg="abandoned"')).toEqual(['Ecs.0019']);
   });
@@ -28,17 +33,24 @@ describe('the codes a text says it carries', () => {
 
 describe('the message a text carries beside its code', () => {
   it('is its first JSON message field', () => {
-    expect(carriedMessage('{"error_code":"X.1","error_msg":"Request body invalid","message":"Need authorize"}', 'X.1')).toBe('Request body invalid');
+    expect(
+      carriedMessage('{"error_code":"X.1","error_msg":"Request body invalid","message":"Need authorize"}', 'X.1'),
+    ).toBe('Request body invalid');
   });
 
   it('reads a message logged as JSON inside a message field', () => {
-    expect(carriedMessage('{"code":"VPC.0501","message":"{\\"NeutronError\\":{\\"message\\":\\"Bandwidth share_type is invalid.\\"}}"}', 'VPC.0501')).toBe(
-      'Bandwidth share_type is invalid.',
-    );
+    expect(
+      carriedMessage(
+        '{"code":"VPC.0501","message":"{\\"NeutronError\\":{\\"message\\":\\"Bandwidth share_type is invalid.\\"}}"}',
+        'VPC.0501',
+      ),
+    ).toBe('Bandwidth share_type is invalid.');
   });
 
   it('is what follows the code on its line when there is no JSON', () => {
-    expect(carriedMessage('fail, [APIGW.0301]Incorrect IAM authentication\nnext line', 'APIGW.0301')).toBe('Incorrect IAM authentication');
+    expect(carriedMessage('fail, [APIGW.0301]Incorrect IAM authentication\nnext line', 'APIGW.0301')).toBe(
+      'Incorrect IAM authentication',
+    );
   });
 
   it('is absent when nothing follows the code', () => {

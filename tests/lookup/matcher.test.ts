@@ -159,7 +159,10 @@ describe('matching inside longer text', () => {
   });
 
   it('reads a JSON body that was logged as a string inside another body', () => {
-    const inner = JSON.stringify({ error_code: 'Ecs.0010', error_msg: 'Private IP address 1.2.3.4 is already in use.' });
+    const inner = JSON.stringify({
+      error_code: 'Ecs.0010',
+      error_msg: 'Private IP address 1.2.3.4 is already in use.',
+    });
     expect(summary(ecs.match(JSON.stringify({ message: inner })))).toEqual(['Ecs.0010@400 code+message ["1.2.3.4"]']);
   });
 
@@ -187,7 +190,9 @@ describe('a code that is a name and another code’s message', () => {
   });
 
   it('standing in prose beats a message that only spells the name out', () => {
-    expect(summary(names.match('error creating bucket: AccessDenied, Reason: Access Denied'))).toEqual(['AccessDenied@403 code []']);
+    expect(summary(names.match('error creating bucket: AccessDenied, Reason: Access Denied'))).toEqual([
+      'AccessDenied@403 code []',
+    ]);
   });
 });
 

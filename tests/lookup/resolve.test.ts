@@ -15,7 +15,11 @@ const twoServices: LookupData[] = [
     name: 'Elastic Cloud Server',
     short: 'ECS',
     codes: [
-      { code: 'Ecs.0010', path: '/ecs/ecs-0010/', variants: [[400, 'http-400', 'Private IP address %s is already in use.']] },
+      {
+        code: 'Ecs.0010',
+        path: '/ecs/ecs-0010/',
+        variants: [[400, 'http-400', 'Private IP address %s is already in use.']],
+      },
       { code: 'Common.0024', path: '/ecs/common-0024/', variants: [[202, 'http-202', 'exceeds flow over limit']] },
     ],
   },
@@ -24,7 +28,11 @@ const twoServices: LookupData[] = [
     name: 'Elastic Volume Service',
     short: 'EVS',
     codes: [
-      { code: 'Common.0024', path: '/evs/common-0024/', variants: [[429, 'http-429', 'Too many requests to volume %s.']] },
+      {
+        code: 'Common.0024',
+        path: '/evs/common-0024/',
+        variants: [[429, 'http-429', 'Too many requests to volume %s.']],
+      },
     ],
   },
 ];
@@ -39,7 +47,11 @@ function destination(outcome: LookupOutcome): string {
 
 describe('reading the lookup parameters of a URL', () => {
   it('trims every field', () => {
-    expect(query('code=%20%20Ecs.0010%0A&message=%09hello%20&q=%20x%20')).toMatchObject({ code: 'Ecs.0010', message: 'hello', q: 'x' });
+    expect(query('code=%20%20Ecs.0010%0A&message=%09hello%20&q=%20x%20')).toMatchObject({
+      code: 'Ecs.0010',
+      message: 'hello',
+      q: 'x',
+    });
   });
 
   it('treats blank fields as absent', () => {
@@ -98,13 +110,18 @@ describe('deciding where a lookup goes', () => {
   });
 
   it('goes to Ecs.0010 with the filled-in value for its filled message', () => {
-    const outcome = resolveLookup(query(`message=${encodeURIComponent('Private IP address 10.0.0.1 is already in use.')}`), index);
+    const outcome = resolveLookup(
+      query(`message=${encodeURIComponent('Private IP address 10.0.0.1 is already in use.')}`),
+      index,
+    );
     expect(outcome.kind).toBe('go');
     expect(destination(outcome)).toBe('/ecs/ecs-0010/?v=10.0.0.1#http-400');
   });
 
   it('goes to Ecs.0010 for a JSON error body in ?q=', () => {
-    const body = JSON.stringify({ error: { code: 'Ecs.0010', message: 'Private IP address 10.0.0.1 is already in use.' } });
+    const body = JSON.stringify({
+      error: { code: 'Ecs.0010', message: 'Private IP address 10.0.0.1 is already in use.' },
+    });
     expect(destination(resolveLookup({ q: body }, index))).toBe('/ecs/ecs-0010/?v=10.0.0.1#http-400');
   });
 
@@ -121,12 +138,19 @@ describe('deciding where a lookup goes', () => {
     expect(outcome.kind).toBe('choose');
     if (outcome.kind !== 'choose') return;
     expect(outcome.hits.map((h) => h.path).sort()).toEqual(['/ecs/common-0024/', '/evs/common-0024/']);
-    expect(outcome.hits.map((h) => h.message).sort()).toEqual(['Too many requests to volume %s.', 'exceeds flow over limit']);
+    expect(outcome.hits.map((h) => h.message).sort()).toEqual([
+      'Too many requests to volume %s.',
+      'exceeds flow over limit',
+    ]);
   });
 
   it('goes to one service’s page for a shared code when the service is given', () => {
-    expect(destination(resolveLookup(query('code=Common.0024&service=EVS'), twoServiceIndex))).toBe('/evs/common-0024/');
-    expect(destination(resolveLookup(query('code=Common.0024&service=ecs'), twoServiceIndex))).toBe('/ecs/common-0024/');
+    expect(destination(resolveLookup(query('code=Common.0024&service=EVS'), twoServiceIndex))).toBe(
+      '/evs/common-0024/',
+    );
+    expect(destination(resolveLookup(query('code=Common.0024&service=ecs'), twoServiceIndex))).toBe(
+      '/ecs/common-0024/',
+    );
   });
 
   it('says a well-formed code is unknown and lists nearby Ecs codes in order', () => {

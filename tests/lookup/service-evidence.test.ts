@@ -24,12 +24,18 @@ function evidence(text: string): string[] {
 
 describe('reading which service a text points at', () => {
   it('reads the endpoint’s first label on any cloud’s host', () => {
-    expect(evidence('GET https://obs.eu-de.otc.t-systems.com/x')).toEqual(['obs 2: the endpoint obs.eu-de.otc.t-systems.com']);
-    expect(evidence('at obs.ap-southeast-1.myhuaweicloud.com:443')).toEqual(['obs 2: the endpoint obs.ap-southeast-1.myhuaweicloud.com']);
+    expect(evidence('GET https://obs.eu-de.otc.t-systems.com/x')).toEqual([
+      'obs 2: the endpoint obs.eu-de.otc.t-systems.com',
+    ]);
+    expect(evidence('at obs.ap-southeast-1.myhuaweicloud.com:443')).toEqual([
+      'obs 2: the endpoint obs.ap-southeast-1.myhuaweicloud.com',
+    ]);
   });
 
   it('reads a bucket’s own host, whose second label is the service', () => {
-    expect(evidence('https://logs.obs.eu-de.otc.t-systems.com/a.txt')).toEqual(['obs 2: the endpoint logs.obs.eu-de.otc.t-systems.com']);
+    expect(evidence('https://logs.obs.eu-de.otc.t-systems.com/a.txt')).toEqual([
+      'obs 2: the endpoint logs.obs.eu-de.otc.t-systems.com',
+    ]);
   });
 
   it('counts an API path more than the host it is served on', () => {
@@ -71,7 +77,10 @@ describe('matching an API path prefix', () => {
 describe('ranking candidates by evidence', () => {
   const evidenceOf = (text: string) => readEvidence(text, SERVICES);
   it('puts the best-evidenced service first and says the evidence decides', () => {
-    const { ranked, decided } = rankByEvidence([{ service: 'vpc' }, { service: 'eip' }], evidenceOf('https://vpc.eu-de.otc.t-systems.com/v1/x/publicips'));
+    const { ranked, decided } = rankByEvidence(
+      [{ service: 'vpc' }, { service: 'eip' }],
+      evidenceOf('https://vpc.eu-de.otc.t-systems.com/v1/x/publicips'),
+    );
     expect([ranked.map((c) => c.service), decided]).toEqual([['eip', 'vpc'], true]);
   });
 

@@ -1,6 +1,12 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { codeFromPath, listAliases, renderRedirectPage, type Alias, type AliasSource } from '../../src/lib/pages/aliases';
+import {
+  codeFromPath,
+  listAliases,
+  renderRedirectPage,
+  type Alias,
+  type AliasSource,
+} from '../../src/lib/pages/aliases';
 import { codePath } from '../../src/lib/core/urls';
 import { learnShapes } from '../../src/lib/core/code-identity';
 import { loadServices } from '../../src/lib/content/load-content';
@@ -123,7 +129,10 @@ describe('rendering a redirect page', () => {
   });
 
   it('appends the query to a target that already has one', () => {
-    const page = renderRedirectPage({ from: '/Common.0024/', to: '/lookup/?code=Common.0024', code: 'Common.0024' }, 'https://example.org/Common.0024/');
+    const page = renderRedirectPage(
+      { from: '/Common.0024/', to: '/lookup/?code=Common.0024', code: 'Common.0024' },
+      'https://example.org/Common.0024/',
+    );
     expect(followScript(page, '?status=429', '#x')).toBe('/lookup/?code=Common.0024&status=429#x');
   });
 

@@ -27,7 +27,16 @@ function catalogueOf(rows: readonly (readonly [string, ...number[]])[]): Service
       })),
     };
   });
-  return { id: 'ecs', name: 'Elastic Cloud Server', short: 'ECS', summary: '', clues: NO_CLUES, file: 'content/ecs/error-codes.rst', notes: [], entries };
+  return {
+    id: 'ecs',
+    name: 'Elastic Cloud Server',
+    short: 'ECS',
+    summary: '',
+    clues: NO_CLUES,
+    file: 'content/ecs/error-codes.rst',
+    notes: [],
+    entries,
+  };
 }
 
 const NO_EDITORIAL: Editorial = { families: [], topics: [] };
@@ -133,12 +142,23 @@ describe('families when a service has no categories.json', () => {
     const catalogue = catalogueOf(numbers.map((n) => [`Ecs.${String(n).padStart(4, '0')}`, 400] as const));
     const families = listCategories(catalogue, NO_EDITORIAL).filter((c) => c.kind === 'family');
     expect(families.map((c) => [c.slug, c.codes.length])).toEqual([
-      ['00xx', 7], ['01xx', 7], ['02xx', 6], ['03xx', 7], ['04xx', 7], ['05xx', 6], ['06xx', 7], ['07xx', 7], ['08xx', 6], ['1xxx', 2],
+      ['00xx', 7],
+      ['01xx', 7],
+      ['02xx', 6],
+      ['03xx', 7],
+      ['04xx', 7],
+      ['05xx', 6],
+      ['06xx', 7],
+      ['07xx', 7],
+      ['08xx', 6],
+      ['1xxx', 2],
     ]);
   });
 
   it('gives nine-digit numeric codes families by the digits they differ in, without a prefix', () => {
-    const catalogue = catalogueOf(['111400002', '111400003', '111400150', '111400177'].map((code) => [code, 400] as const));
+    const catalogue = catalogueOf(
+      ['111400002', '111400003', '111400150', '111400177'].map((code) => [code, 400] as const),
+    );
     catalogue.entries.forEach((e) => Object.assign(e, { prefix: '', number: e.code }));
     const categories = listCategories(catalogue, NO_EDITORIAL);
     expect(categories.filter((c) => c.kind === 'family').map((c) => [c.path, c.label, c.codes])).toEqual([
@@ -171,19 +191,28 @@ describe('the categories of the real ECS content', () => {
   const { categories, catalogue } = ecs;
 
   it('has a status page for every status in the table, and no other', () => {
-    const statuses = [...new Set(catalogue.entries.flatMap((e) => e.variants.flatMap((v) => v.statuses)))].sort((a, b) => a - b);
+    const statuses = [...new Set(catalogue.entries.flatMap((e) => e.variants.flatMap((v) => v.statuses)))].sort(
+      (a, b) => a - b,
+    );
     expect(categories.filter((c) => c.kind === 'status').map((c) => c.slug)).toEqual(statuses.map(String));
     expect(statuses).toContain(202);
     expect(statuses).toContain(404);
   });
 
   it('has prefix pages for ecs, pdp and common', () => {
-    expect(categories.filter((c) => c.kind === 'prefix').map((c) => c.slug).sort()).toEqual(['common', 'ecs', 'pdp']);
+    expect(
+      categories
+        .filter((c) => c.kind === 'prefix')
+        .map((c) => c.slug)
+        .sort(),
+    ).toEqual(['common', 'ecs', 'pdp']);
   });
 
   it('has the families of categories.json that have codes, from 00xx to 1xxx', () => {
     const withCodes = ecs.editorial.families.filter((f) =>
-      catalogue.entries.some((e) => e.prefix === 'Ecs' && Number(e.number) >= f.range[0] && Number(e.number) <= f.range[1]),
+      catalogue.entries.some(
+        (e) => e.prefix === 'Ecs' && Number(e.number) >= f.range[0] && Number(e.number) <= f.range[1],
+      ),
     );
     const families = categories.filter((c) => c.kind === 'family').map((c) => c.slug);
     expect(families).toEqual(withCodes.map((f) => f.slug));
@@ -192,13 +221,18 @@ describe('the categories of the real ECS content', () => {
   });
 
   it('has a page for every topic of categories.json', () => {
-    expect(categories.filter((c) => c.kind === 'topic').map((c) => c.slug)).toEqual(ecs.editorial.topics.map((t) => t.slug));
+    expect(categories.filter((c) => c.kind === 'topic').map((c) => c.slug)).toEqual(
+      ecs.editorial.topics.map((t) => t.slug),
+    );
   });
 
   it('puts every Ecs code in exactly one family', () => {
     const families = categories.filter((c) => c.kind === 'family');
     for (const entry of catalogue.entries.filter((e) => e.prefix === 'Ecs')) {
-      expect(families.filter((f) => f.codes.includes(entry.code)).map((f) => f.slug), entry.code).toHaveLength(1);
+      expect(
+        families.filter((f) => f.codes.includes(entry.code)).map((f) => f.slug),
+        entry.code,
+      ).toHaveLength(1);
     }
   });
 });

@@ -52,7 +52,8 @@ describe('code pages of the real ECS content', () => {
         const category = ecs.categories.find((c) => c.path === group.category.path)!;
         expect(['topic', 'family'], page.entry.code).toContain(category.kind);
         expect(category.codes, page.entry.code).toContain(page.entry.code);
-        for (const link of group.codes) expect(category.codes, `${page.entry.code} -> ${link.code}`).toContain(link.code);
+        for (const link of group.codes)
+          expect(category.codes, `${page.entry.code} -> ${link.code}`).toContain(link.code);
       }
     }
   });
@@ -115,12 +116,35 @@ describe('building code pages for a tiny catalogue', () => {
     clues: NO_CLUES,
     file: 'content/x/error-codes.rst',
     notes: [],
-    entries: [entry('X.0001', 'Same  thing.'), entry('X.0002', 'same thing.'), entry('X.0003', 'Other.'), entry('X.0004', 'More.')],
+    entries: [
+      entry('X.0001', 'Same  thing.'),
+      entry('X.0002', 'same thing.'),
+      entry('X.0003', 'Other.'),
+      entry('X.0004', 'More.'),
+    ],
   };
   const codes = catalogue.entries.map((e) => e.code);
   const categories = [
-    { service: 'x', kind: 'topic' as const, slug: 'a', title: 'A', label: 'A', summary: '', path: '/x/topic/a/', codes },
-    { service: 'x', kind: 'topic' as const, slug: 'b', title: 'B', label: 'B', summary: '', path: '/x/topic/b/', codes },
+    {
+      service: 'x',
+      kind: 'topic' as const,
+      slug: 'a',
+      title: 'A',
+      label: 'A',
+      summary: '',
+      path: '/x/topic/a/',
+      codes,
+    },
+    {
+      service: 'x',
+      kind: 'topic' as const,
+      slug: 'b',
+      title: 'B',
+      label: 'B',
+      summary: '',
+      path: '/x/topic/b/',
+      codes,
+    },
   ];
   const built = buildCodePages(catalogue, categories);
 
@@ -129,6 +153,8 @@ describe('building code pages for a tiny catalogue', () => {
   });
 
   it('does not repeat in a second topic the codes a first topic or the same-message list showed', () => {
-    expect(built[0].related.map((g) => [g.category.path, g.codes.map((l) => l.code)])).toEqual([['/x/topic/a/', ['X.0003', 'X.0004']]]);
+    expect(built[0].related.map((g) => [g.category.path, g.codes.map((l) => l.code)])).toEqual([
+      ['/x/topic/a/', ['X.0003', 'X.0004']],
+    ]);
   });
 });

@@ -5,7 +5,12 @@ import { labelRows, shorten } from '../../src/lib/pages/row-labels';
 const text = (t: string) => ({ text: t, html: t });
 
 /** A row with a status, a message and optionally a Module column. */
-function row(status: number, anchor: string, message: string, extra: { module?: string; description?: string; table?: number } = {}): Variant {
+function row(
+  status: number,
+  anchor: string,
+  message: string,
+  extra: { module?: string; description?: string; table?: number } = {},
+): Variant {
   return {
     statuses: [status],
     anchor,
@@ -23,10 +28,12 @@ const texts = (variants: Variant[], captions?: string[]) => labelRows(variants, 
 
 describe('row labels', () => {
   it('name each row by its status when the statuses differ', () => {
-    expect(texts([row(400, 'http-400', 'Failed to call the Nova API because %s.'), row(404, 'http-404', 'itemNotFound: xxx could not be found.')])).toEqual([
-      'HTTP 400 Bad Request',
-      'HTTP 404 Not Found',
-    ]);
+    expect(
+      texts([
+        row(400, 'http-400', 'Failed to call the Nova API because %s.'),
+        row(404, 'http-404', 'itemNotFound: xxx could not be found.'),
+      ]),
+    ).toEqual(['HTTP 400 Bad Request', 'HTTP 404 Not Found']);
   });
 
   it('name a lone row by its status', () => {
@@ -62,7 +69,10 @@ describe('row labels', () => {
 
   it('add the message when rows share a module but differ by message', () => {
     expect(
-      texts([row(400, 'http-400', 'Invalid limit.', { module: 'Querying EIPs' }), row(400, 'http-400-2', 'Invalid marker.', { module: 'Querying EIPs' })]),
+      texts([
+        row(400, 'http-400', 'Invalid limit.', { module: 'Querying EIPs' }),
+        row(400, 'http-400-2', 'Invalid marker.', { module: 'Querying EIPs' }),
+      ]),
     ).toEqual(['HTTP 400 · Invalid limit.', 'HTTP 400 · Invalid marker.']);
   });
 
@@ -73,7 +83,11 @@ describe('row labels', () => {
         row(400, 'http-400-2', 'Invalid marker.', { module: 'Querying EIPs' }),
         row(400, 'http-400-3', 'Invalid limit.', { module: 'Querying ports' }),
       ]),
-    ).toEqual(['HTTP 400 · Querying EIPs · Invalid limit.', 'HTTP 400 · Querying EIPs · Invalid marker.', 'HTTP 400 · Querying ports · Invalid limit.']);
+    ).toEqual([
+      'HTTP 400 · Querying EIPs · Invalid limit.',
+      'HTTP 400 · Querying EIPs · Invalid marker.',
+      'HTTP 400 · Querying ports · Invalid limit.',
+    ]);
   });
 
   it('start a long message where it differs from the others when cutting it would make them read the same', () => {
@@ -95,18 +109,27 @@ describe('row labels', () => {
   });
 
   it('add the table caption when the rows come from different tables', () => {
-    expect(texts([row(400, 'http-400', 'Invalid limit.', { table: 0 }), row(400, 'http-400-2', 'Invalid limit.', { table: 1 })], ['V3 error codes', 'V1 error codes'])).toEqual([
-      'HTTP 400 · V3 error codes',
-      'HTTP 400 · V1 error codes',
-    ]);
+    expect(
+      texts(
+        [row(400, 'http-400', 'Invalid limit.', { table: 0 }), row(400, 'http-400-2', 'Invalid limit.', { table: 1 })],
+        ['V3 error codes', 'V1 error codes'],
+      ),
+    ).toEqual(['HTTP 400 · V3 error codes', 'HTTP 400 · V1 error codes']);
   });
 
   it('number the rows that say the same in every cell, after the first', () => {
-    expect(texts([row(400, 'http-400', 'Invalid limit.'), row(400, 'http-400-2', 'Invalid limit.')])).toEqual(['HTTP 400 Bad Request', 'HTTP 400 Bad Request (2)']);
+    expect(texts([row(400, 'http-400', 'Invalid limit.'), row(400, 'http-400-2', 'Invalid limit.')])).toEqual([
+      'HTTP 400 Bad Request',
+      'HTTP 400 Bad Request (2)',
+    ]);
   });
 
   it('say where the words that tell a row apart come from', () => {
-    const labels = labelRows([row(400, 'http-400', 'a', { module: 'Querying EIPs' }), row(400, 'http-400-2', 'b', { module: 'Querying an EIP' }), row(404, 'http-404', 'c')]);
+    const labels = labelRows([
+      row(400, 'http-400', 'a', { module: 'Querying EIPs' }),
+      row(400, 'http-400-2', 'b', { module: 'Querying an EIP' }),
+      row(404, 'http-404', 'c'),
+    ]);
     expect(labels.map(({ badge, detail, from }) => ({ badge, detail, from }))).toEqual([
       { badge: 'HTTP 400', detail: 'Querying EIPs', from: 'column' },
       { badge: 'HTTP 400', detail: 'Querying an EIP', from: 'column' },
@@ -121,6 +144,8 @@ describe('shortening a cell for a label', () => {
   });
 
   it('cuts a long text at the last word that fits and ends it in an ellipsis', () => {
-    expect(shorten('Failed to query the flavors because the availability zone %s does not exist.')).toBe('Failed to query the flavors because the…');
+    expect(shorten('Failed to query the flavors because the availability zone %s does not exist.')).toBe(
+      'Failed to query the flavors because the…',
+    );
   });
 });

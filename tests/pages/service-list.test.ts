@@ -15,10 +15,30 @@ describe('the home page list of services', () => {
 
   it('shows the short name, then the display name only when it says more', () => {
     expect(listServiceItems(services)).toEqual([
-      { id: 'ecs', path: '/ecs/', label: 'ECS', name: 'Elastic Cloud Server', codes: 147, filterText: 'ecs elastic cloud server ecs' },
-      { id: 'modelarts', path: '/modelarts/', label: 'ModelArts', codes: 838, filterText: 'modelarts modelarts modelarts' },
+      {
+        id: 'ecs',
+        path: '/ecs/',
+        label: 'ECS',
+        name: 'Elastic Cloud Server',
+        codes: 147,
+        filterText: 'ecs elastic cloud server ecs',
+      },
+      {
+        id: 'modelarts',
+        path: '/modelarts/',
+        label: 'ModelArts',
+        codes: 838,
+        filterText: 'modelarts modelarts modelarts',
+      },
       { id: 'rds', path: '/rds/', label: 'RDS', codes: 239, filterText: 'rds rds rds' },
-      { id: 'vpc', path: '/vpc/', label: 'VPC', name: 'Virtual Private Cloud', codes: 97, filterText: 'vpc virtual private cloud vpc' },
+      {
+        id: 'vpc',
+        path: '/vpc/',
+        label: 'VPC',
+        name: 'Virtual Private Cloud',
+        codes: 97,
+        filterText: 'vpc virtual private cloud vpc',
+      },
     ]);
   });
 

@@ -19,7 +19,10 @@ describe('a code page and the same code in other services', () => {
 
   it('names the services that word it otherwise', () => {
     expect(elsewhere('elb', 'ELB.0002')).toEqual(['LB /lb/elb-0002/ other']);
-    expect(elsewhere('taurusdb', 'DBS.200001')).toEqual(['GaussDB /gaussdb/dbs-200001/ same', 'RDS /rds/dbs-200001/ other']);
+    expect(elsewhere('taurusdb', 'DBS.200001')).toEqual([
+      'GaussDB /gaussdb/dbs-200001/ same',
+      'RDS /rds/dbs-200001/ other',
+    ]);
   });
 
   it('says nothing for a code only one service has', () => {

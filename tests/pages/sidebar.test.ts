@@ -35,7 +35,16 @@ function catalogueWith(count: number): ServiceCatalogue {
       ],
     };
   });
-  return { id: 'ecs', name: 'ECS', short: 'ECS', summary: '', clues: NO_CLUES, file: 'content/ecs/error-codes.rst', notes: [], entries };
+  return {
+    id: 'ecs',
+    name: 'ECS',
+    short: 'ECS',
+    summary: '',
+    clues: NO_CLUES,
+    file: 'content/ecs/error-codes.rst',
+    notes: [],
+    entries,
+  };
 }
 
 describe('the service sidebar', () => {
@@ -44,7 +53,13 @@ describe('the service sidebar', () => {
   const sidebar = buildServiceSidebar(ecs.catalogue, ecs.categories);
 
   it('links home, the overview, all codes, every category page and the about page', () => {
-    const expected = ['/', '/ecs/', '/ecs/all/', ...ecs.categories.filter((c) => c.kind !== 'all').map((c) => c.path), '/about/'];
+    const expected = [
+      '/',
+      '/ecs/',
+      '/ecs/all/',
+      ...ecs.categories.filter((c) => c.kind !== 'all').map((c) => c.path),
+      '/about/',
+    ];
     expect(links(sidebar).sort()).toEqual(expected.sort());
   });
 
@@ -56,12 +71,21 @@ describe('the service sidebar', () => {
   it('groups categories by topic first, then status, code range and prefix', () => {
     const service = sidebar.find((item) => item.label === 'ECS');
     if (!service || !('items' in service)) throw new Error('the sidebar has no ECS group');
-    expect(service.items.map((item) => item.label)).toEqual(['Overview', 'All codes', 'By topic', 'By HTTP status', 'By code range', 'By prefix']);
+    expect(service.items.map((item) => item.label)).toEqual([
+      'Overview',
+      'All codes',
+      'By topic',
+      'By HTTP status',
+      'By code range',
+      'By prefix',
+    ]);
   });
 
   it('opens the topic group and collapses the others', () => {
     const service = sidebar.find((item) => item.label === 'ECS') as Extract<SidebarItem, { items: SidebarItem[] }>;
-    const groups = service.items.filter((item): item is Extract<SidebarItem, { items: SidebarItem[] }> => 'items' in item);
+    const groups = service.items.filter(
+      (item): item is Extract<SidebarItem, { items: SidebarItem[] }> => 'items' in item,
+    );
     expect(groups.map((g) => [g.label, g.collapsed])).toEqual([
       ['By topic', false],
       ['By HTTP status', true],
@@ -87,7 +111,10 @@ describe('the service sidebar', () => {
     const categories = listCategories(large, { families: [], topics: [] });
     const families = categories.filter((c) => c.kind === 'family');
     expect(families.length).toBeGreaterThan(MAX_GROUP_LINKS);
-    const service = buildServiceSidebar(large, categories).find((item) => item.label === 'ECS') as Extract<SidebarItem, { items: SidebarItem[] }>;
+    const service = buildServiceSidebar(large, categories).find((item) => item.label === 'ECS') as Extract<
+      SidebarItem,
+      { items: SidebarItem[] }
+    >;
     expect(service.items).toContainEqual({ label: `By code range (${families.length})`, link: '/ecs/#by-family' });
     expect(links(service.items).filter((link) => link.startsWith('/ecs/family/'))).toEqual([]);
     expect(links(service.items)).toContain('/ecs/status/404/');
@@ -98,7 +125,13 @@ describe('the sidebar of pages outside a service', () => {
   const named = (id: string, name: string, short = id.toUpperCase()) => ({ id, name, short });
 
   it('lists a few services alphabetically, each named once when it has no display name', () => {
-    expect(buildSiteSidebar([named('vpc', 'Virtual Private Cloud'), named('rds', 'RDS'), named('ecs', 'Elastic Cloud Server')])).toEqual([
+    expect(
+      buildSiteSidebar([
+        named('vpc', 'Virtual Private Cloud'),
+        named('rds', 'RDS'),
+        named('ecs', 'Elastic Cloud Server'),
+      ]),
+    ).toEqual([
       { label: 'Home', link: '/' },
       {
         label: 'Services',

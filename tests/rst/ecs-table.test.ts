@@ -34,7 +34,9 @@ function findNodes(tree: Nodes, type: string): Nodes[] {
  */
 function checkAgainstSplitLines(text: string, table: ErrorTable) {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const borderCount = lines.filter((l, i) => l.startsWith('+-') && i > lines.findIndex((x) => x.startsWith('+='))).length;
+  const borderCount = lines.filter(
+    (l, i) => l.startsWith('+-') && i > lines.findIndex((x) => x.startsWith('+=')),
+  ).length;
   expect(table.rows).toHaveLength(borderCount);
   for (const row of table.rows) {
     const rowLines: string[] = [];
@@ -43,7 +45,13 @@ function checkAgainstSplitLines(text: string, table: ErrorTable) {
     ROLES.forEach((role, k) => {
       const cell = row[role];
       const expected = pieces.map((p) => p[k].trim()).filter((t) => t !== '');
-      expect(cell.text.split('\n').map((t) => t.trim()).filter((t) => t !== ''), `${row.code} ${role}`).toEqual(expected);
+      expect(
+        cell.text
+          .split('\n')
+          .map((t) => t.trim())
+          .filter((t) => t !== ''),
+        `${row.code} ${role}`,
+      ).toEqual(expected);
       if (rowLines.length === 1) {
         // The first content character is the first non-space after the k-th "|".
         const bars = [...rowLines[0].matchAll(/\|/g)].map((m) => m.index!);
@@ -62,7 +70,9 @@ describe('the ECS error-code table (content/ecs/error-codes.rst)', () => {
     const table = readEcs();
     expect(table.rows).toHaveLength(148);
     expect(new Set(table.rows.map((r) => r.code)).size).toBe(147);
-    expect(table.tables.map((t) => t.columns.map((c) => c.role))).toEqual([['status', 'code', 'message', 'description', 'solution']]);
+    expect(table.tables.map((t) => t.columns.map((c) => c.role))).toEqual([
+      ['status', 'code', 'message', 'description', 'solution'],
+    ]);
     expect(table.skipped).toEqual([]);
   });
 

@@ -7,13 +7,7 @@ function readGridTable(text: string, file: string) {
   return { table: tables[0], diagnostics };
 }
 
-const TABLE = [
-  '+-----+------+',
-  '| A   | B    |',
-  '+=====+======+',
-  '| 1   | one  |',
-  '+-----+------+',
-].join('\n');
+const TABLE = ['+-----+------+', '| A   | B    |', '+=====+======+', '| 1   | one  |', '+-----+------+'].join('\n');
 
 describe('readGridTable', () => {
   it('reads the header, the rows and the position of every cell', () => {
@@ -24,7 +18,15 @@ describe('readGridTable', () => {
         { text: 'A', line: 5, column: 3 },
         { text: 'B', line: 5, column: 9 },
       ],
-      rows: [{ line: 7, cells: [{ text: '1', line: 7, column: 3 }, { text: 'one', line: 7, column: 9 }] }],
+      rows: [
+        {
+          line: 7,
+          cells: [
+            { text: '1', line: 7, column: 3 },
+            { text: 'one', line: 7, column: 9 },
+          ],
+        },
+      ],
       notes: [],
       line: 4,
       column: 1,
@@ -69,13 +71,33 @@ describe('readGridTable', () => {
     ]);
   });
 
-  it('reads notes with the cells\' block reader: every line of an item joins its paragraph, and an indented list is a block quote, no note', () => {
-    const text = ['-  First note', '', '   - sub one', '   - sub two', '', '-  Second note', '   wraps', '     unevenly.', '', 'Text.', '', '   - Quoted.', '', TABLE].join('\n');
-    expect(readGridTable(text, 'x.rst').table?.notes).toEqual(['First note\n\n- sub one - sub two', 'Second note wraps unevenly.']);
+  it("reads notes with the cells' block reader: every line of an item joins its paragraph, and an indented list is a block quote, no note", () => {
+    const text = [
+      '-  First note',
+      '',
+      '   - sub one',
+      '   - sub two',
+      '',
+      '-  Second note',
+      '   wraps',
+      '     unevenly.',
+      '',
+      'Text.',
+      '',
+      '   - Quoted.',
+      '',
+      TABLE,
+    ].join('\n');
+    expect(readGridTable(text, 'x.rst').table?.notes).toEqual([
+      'First note\n\n- sub one - sub two',
+      'Second note wraps unevenly.',
+    ]);
   });
 
   it('reads an indented table', () => {
-    const indented = TABLE.split('\n').map((line) => `   ${line}`).join('\n');
+    const indented = TABLE.split('\n')
+      .map((line) => `   ${line}`)
+      .join('\n');
     const { table, diagnostics } = readGridTable(indented, 'x.rst');
     expect(diagnostics).toEqual([]);
     expect(table?.rows[0].cells[1]).toEqual({ text: 'one', line: 4, column: 12 });
@@ -89,15 +111,7 @@ describe('readGridTable', () => {
   });
 
   it('joins a header split over two rows line by line', () => {
-    const text = [
-      '+------+',
-      '| HTTP |',
-      '+------+',
-      '| Code |',
-      '+======+',
-      '| 400  |',
-      '+------+',
-    ].join('\n');
+    const text = ['+------+', '| HTTP |', '+------+', '| Code |', '+======+', '| 400  |', '+------+'].join('\n');
     expect(readGridTable(text, 'x.rst').table?.header).toEqual([{ text: 'HTTP\nCode', line: 2, column: 3 }]);
   });
 

@@ -64,7 +64,8 @@ describe('interpreted text roles', () => {
 
 describe('hyperlinks', () => {
   it('reads embedded URIs, standalone URIs and references', () => {
-    const text = '`text <https://example.com>`__, `t2 <https://e.com/a_b>`_, https://example.com/x. word_ `two words`_ `<https://x.org>`_';
+    const text =
+      '`text <https://example.com>`__, `t2 <https://e.com/a_b>`_, https://example.com/x. word_ `two words`_ `<https://x.org>`_';
     expect(inline(text)).toEqual([
       { 'link:https://example.com': ['text:text'] },
       'text:, ',
@@ -78,7 +79,11 @@ describe('hyperlinks', () => {
   });
 
   it('links e-mail addresses with mailto:', () => {
-    expect(inline('Mail a.b@example.com.')).toEqual(['text:Mail ', { 'link:mailto:a.b@example.com': ['text:a.b@example.com'] }, 'text:.']);
+    expect(inline('Mail a.b@example.com.')).toEqual([
+      'text:Mail ',
+      { 'link:mailto:a.b@example.com': ['text:a.b@example.com'] },
+      'text:.',
+    ]);
   });
 
   it('keeps javascript:, data: and relative URLs as text', () => {
@@ -106,7 +111,11 @@ describe('text that stays literal', () => {
   });
 
   it('keeps role-like text inside literals and strong text', () => {
-    expect(inline('``:ref:`x``` **a :ref:`b`**')).toEqual(['inlineCode::ref:`x`', 'text: ', { strong: ['text:a :ref:`b`'] }]);
+    expect(inline('``:ref:`x``` **a :ref:`b`**')).toEqual([
+      'inlineCode::ref:`x`',
+      'text: ',
+      { strong: ['text:a :ref:`b`'] },
+    ]);
   });
 });
 
@@ -158,7 +167,9 @@ describe('lists', () => {
   });
 
   it('reads auto-numbered and one-item lists', () => {
-    expect(blocks('#. a\n#. b')).toEqual([{ list: [{ listItem: [{ paragraph: ['text:a'] }] }, { listItem: [{ paragraph: ['text:b'] }] }] }]);
+    expect(blocks('#. a\n#. b')).toEqual([
+      { list: [{ listItem: [{ paragraph: ['text:a'] }] }, { listItem: [{ paragraph: ['text:b'] }] }] },
+    ]);
     expect(blocks('1. only')).toEqual([{ list: [{ listItem: [{ paragraph: ['text:only'] }] }] }]);
   });
 
@@ -172,7 +183,13 @@ describe('lists', () => {
     expect(blocks('1. a\n\n   more\n\n   - x\n\n2. b')).toEqual([
       {
         list: [
-          { listItem: [{ paragraph: ['text:a'] }, { paragraph: ['text:more'] }, { list: [{ listItem: [{ paragraph: ['text:x'] }] }] }] },
+          {
+            listItem: [
+              { paragraph: ['text:a'] },
+              { paragraph: ['text:more'] },
+              { list: [{ listItem: [{ paragraph: ['text:x'] }] }] },
+            ],
+          },
           { listItem: [{ paragraph: ['text:b'] }] },
         ],
       },
@@ -205,6 +222,9 @@ describe('paragraphs, line blocks and literal blocks', () => {
   });
 
   it('reads an indented block after a paragraph as a block quote', () => {
-    expect(blocks('Intro:\n\n   quoted')).toEqual([{ paragraph: ['text:Intro:'] }, { blockquote: [{ paragraph: ['text:quoted'] }] }]);
+    expect(blocks('Intro:\n\n   quoted')).toEqual([
+      { paragraph: ['text:Intro:'] },
+      { blockquote: [{ paragraph: ['text:quoted'] }] },
+    ]);
   });
 });

@@ -109,7 +109,12 @@ describe('rstToMdast', () => {
       root: [
         {
           list: [
-            { listItem: [{ paragraph: ['text:a'] }, { list: [{ listItem: [{ paragraph: ['text:b'] }] }, { listItem: [{ paragraph: ['text:c'] }] }] }] },
+            {
+              listItem: [
+                { paragraph: ['text:a'] },
+                { list: [{ listItem: [{ paragraph: ['text:b'] }] }, { listItem: [{ paragraph: ['text:c'] }] }] },
+              ],
+            },
             { listItem: [{ paragraph: ['text:d'] }] },
           ],
         },
@@ -130,7 +135,12 @@ describe('rstToMdast', () => {
     expect(shape(rstToMdast('Do this.\n\n.. note::\n\n   Mind *that*.\n\n.. a comment\n   on two lines'))).toEqual({
       root: [
         { paragraph: ['text:Do this.'] },
-        { blockquote: [{ paragraph: [{ strong: ['text:Note'] }] }, { paragraph: ['text:Mind ', { emphasis: ['text:that'] }, 'text:.'] }] },
+        {
+          blockquote: [
+            { paragraph: [{ strong: ['text:Note'] }] },
+            { paragraph: ['text:Mind ', { emphasis: ['text:that'] }, 'text:.'] },
+          ],
+        },
       ],
     });
   });

@@ -19,7 +19,11 @@ describe('cells without markup', () => {
     const different = cells.filter((cell) => {
       const fast = rstToMdast(cell.text);
       const slow = throughRemark(cell.text);
-      return JSON.stringify(fast) !== JSON.stringify(slow) || toHtml(fast) !== toHtml(slow) || toPlainText(fast) !== toPlainText(slow);
+      return (
+        JSON.stringify(fast) !== JSON.stringify(slow) ||
+        toHtml(fast) !== toHtml(slow) ||
+        toPlainText(fast) !== toPlainText(slow)
+      );
     });
     expect(different.map((c) => `${c.line}:${c.column} ${c.text}`)).toEqual([]);
   });

@@ -8,14 +8,18 @@ const none: CorpusEntry = { kind: 'message', text: 'connection refused', none: t
 
 describe('judging what the lookup did', () => {
   it('counts a landing on an expected page as right, on any other as wrong', () => {
-    expect(judgeLookup(rds, { kind: 'direct', path: '/rds/dbs-280285/', href: '/rds/dbs-280285/#http-400' })).toBe('direct-right');
+    expect(judgeLookup(rds, { kind: 'direct', path: '/rds/dbs-280285/', href: '/rds/dbs-280285/#http-400' })).toBe(
+      'direct-right',
+    );
     expect(judgeLookup(rds, { kind: 'direct', path: '/dds/dbs-280285/', href: '/dds/dbs-280285/' })).toBe('wrong');
     expect(judgeLookup(unlisted, { kind: 'direct', path: '/ecs/ecs-0010/', href: '/ecs/ecs-0010/' })).toBe('wrong');
     expect(judgeLookup(none, { kind: 'direct', path: '/ecs/ecs-0010/', href: '/ecs/ecs-0010/' })).toBe('wrong');
   });
 
   it('counts a chooser as right only when it lists an expected page', () => {
-    expect(judgeLookup(rds, { kind: 'choose', paths: ['/taurusdb/dbs-280285/', '/rds/dbs-280285/'] })).toBe('chooser-right');
+    expect(judgeLookup(rds, { kind: 'choose', paths: ['/taurusdb/dbs-280285/', '/rds/dbs-280285/'] })).toBe(
+      'chooser-right',
+    );
     expect(judgeLookup(rds, { kind: 'choose', paths: ['/taurusdb/dbs-280285/'] })).toBe('miss');
     expect(judgeLookup(unlisted, { kind: 'choose', paths: ['/ecs/ecs-0010/'] })).toBe('miss');
   });
@@ -37,22 +41,34 @@ describe('judging what the lookup did', () => {
     const timeout = { kind: 'miss' as const, detail: 'timeout after 15 s on /lookup/' };
     expect(judgeLookup(rds, timeout)).toBe('miss');
     expect(describeObservation(timeout)).toBe('timeout after 15 s on /lookup/');
-    expect(describeObservation({ kind: 'unknown-code', code: 'Ecs.0019' })).toBe('said Ecs.0019 is not in this reference');
+    expect(describeObservation({ kind: 'unknown-code', code: 'Ecs.0019' })).toBe(
+      'said Ecs.0019 is not in this reference',
+    );
   });
 });
 
 describe('reading the status line of the lookup page', () => {
   it('takes the outcome the page names', () => {
     expect(outcomeOfStatus({ outcome: 'choose', text: 'anything' })).toEqual({ kind: 'choose' });
-    expect(outcomeOfStatus({ outcome: 'unknown-code', code: 'Ecs.0019', text: '' })).toEqual({ kind: 'unknown-code', code: 'Ecs.0019' });
+    expect(outcomeOfStatus({ outcome: 'unknown-code', code: 'Ecs.0019', text: '' })).toEqual({
+      kind: 'unknown-code',
+      code: 'Ecs.0019',
+    });
   });
 
   it('reads the wording of a build from before the page named its outcome', () => {
     expect(outcomeOfStatus({ text: 'DBS.280285 exists in 4 services. Choose one:' })).toEqual({ kind: 'choose' });
     expect(outcomeOfStatus({ text: '2 codes match equally. Choose one:' })).toEqual({ kind: 'choose' });
-    expect(outcomeOfStatus({ text: 'Ecs.0019 is not in this reference. Try searching for the message.' })).toEqual({ kind: 'unknown-code', code: 'Ecs.0019' });
-    expect(outcomeOfStatus({ text: 'No message template matches this text. Pages that mention it:' })).toEqual({ kind: 'search' });
-    expect(outcomeOfStatus({ text: 'Nothing matches this text. Check the code or try a few words of the message.' })).toEqual({ kind: 'search' });
+    expect(outcomeOfStatus({ text: 'Ecs.0019 is not in this reference. Try searching for the message.' })).toEqual({
+      kind: 'unknown-code',
+      code: 'Ecs.0019',
+    });
+    expect(outcomeOfStatus({ text: 'No message template matches this text. Pages that mention it:' })).toEqual({
+      kind: 'search',
+    });
+    expect(
+      outcomeOfStatus({ text: 'Nothing matches this text. Check the code or try a few words of the message.' }),
+    ).toEqual({ kind: 'search' });
     expect(outcomeOfStatus({ text: '' })).toBeUndefined();
   });
 });
@@ -69,11 +85,13 @@ describe('the cloud corpus', () => {
   });
 
   it('gives expected pages as code page paths: /<service>/<slug>/ in lower case', () => {
-    for (const path of CLOUD_CORPUS.flatMap((e) => e.expect ?? [])) expect(path).toMatch(/^\/[a-z0-9-]+\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/);
+    for (const path of CLOUD_CORPUS.flatMap((e) => e.expect ?? []))
+      expect(path).toMatch(/^\/[a-z0-9-]+\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/);
   });
 
   it('marks as ambiguous only entries that accept more than one page', () => {
-    for (const entry of CLOUD_CORPUS.filter((e) => e.ambiguous)) expect(entry.expect?.length ?? 0, entry.text).toBeGreaterThan(1);
+    for (const entry of CLOUD_CORPUS.filter((e) => e.ambiguous))
+      expect(entry.expect?.length ?? 0, entry.text).toBeGreaterThan(1);
   });
 
   it('has every kind of text, every kind of expectation, and no text twice', () => {
@@ -86,10 +104,15 @@ describe('the cloud corpus', () => {
 
   it('holds the examples of the issue with their expectations', () => {
     const find = (start: string) => CLOUD_CORPUS.find((e) => e.text.startsWith(start));
-    expect(find('Error: error creating OpenTelekomCloud server: Bad request with: [POST https://ecs.eu-de')?.unlisted).toBe('Ecs.0019');
+    expect(
+      find('Error: error creating OpenTelekomCloud server: Bad request with: [POST https://ecs.eu-de')?.unlisted,
+    ).toBe('Ecs.0019');
     expect(find('│ Error: error creating RDS instance')?.expect).toEqual(['/rds/dbs-280285/']);
     expect(find('│ Error: error allocating EIP')?.expect).toEqual(['/eip/vpc-0501/']);
-    expect(find(' {"error":{"message":"request parameter is not valid"')?.expect).toEqual(['/elb/elb-1001/', '/lb/elb-1001/']);
+    expect(find(' {"error":{"message":"request parameter is not valid"')?.expect).toEqual([
+      '/elb/elb-1001/',
+      '/lb/elb-1001/',
+    ]);
     expect(find('Error: error creating bucket ssl-storage')?.expect).toEqual(['/obs/accessdenied/']);
     expect(find('openstack.exceptions.HttpException')?.unlisted).toBe('APIGW.0301');
     expect(find('Error: error creating opentelekomcloud Cluster')?.unlisted).toBe('CCE_CM.0201');
@@ -100,12 +123,16 @@ describe('the clues of the cloud’s services that the whole-cloud bench declare
   it('each fits service.json’s schema', async () => {
     const { readFileSync } = await import('node:fs');
     const { ServiceMetaSchema } = await import('../../src/lib/catalogue/editorial');
-    const clues = JSON.parse(readFileSync(new URL('../../scripts/cloud-clues.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const clues = JSON.parse(
+      readFileSync(new URL('../../scripts/cloud-clues.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
     const problems = Object.entries(clues)
       .filter(([id]) => !id.startsWith('$'))
       .flatMap(([id, value]) => {
         const parsed = ServiceMetaSchema.safeParse(value);
-        return parsed.success ? [] : [`${id}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`];
+        return parsed.success
+          ? []
+          : [`${id}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`];
       });
     expect(problems).toEqual([]);
     expect(Object.keys(clues).length).toBeGreaterThan(10);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { alternativeQueries, correctQuery, correctWord, isKnownWord, rankByWordsShared, singleWordQueries } from '../../src/lib/search/more-queries';
+import {
+  alternativeQueries,
+  correctQuery,
+  correctWord,
+  isKnownWord,
+  rankByWordsShared,
+  singleWordQueries,
+} from '../../src/lib/search/more-queries';
 import { GROUPS } from '../support/synonym-groups';
 
 const VOCABULARY = new Map([
@@ -13,18 +20,32 @@ const VOCABULARY = new Map([
 
 describe('typos', () => {
   it('are corrected to the vocabulary word one edit away: a letter added, dropped, changed or two swapped', () => {
-    expect(['adress', 'volumme', 'quoat', 'flavour', 'fravor'].map((w) => correctWord(w, VOCABULARY))).toEqual(['address', 'volume', 'quota', 'flavor', 'flavor']);
+    expect(['adress', 'volumme', 'quoat', 'flavour', 'fravor'].map((w) => correctWord(w, VOCABULARY))).toEqual([
+      'address',
+      'volume',
+      'quota',
+      'flavor',
+      'flavor',
+    ]);
   });
 
   it('leave known words, their plain inflections, numbers and short words alone', () => {
-    expect(['volume', 'volumes', 'flavored', 'addressing', '4042', 'vpc', 'zzzzzz'].map((w) => correctWord(w, VOCABULARY))).toEqual([
-      undefined, undefined, undefined, undefined, undefined, undefined, undefined,
-    ]);
+    expect(
+      ['volume', 'volumes', 'flavored', 'addressing', '4042', 'vpc', 'zzzzzz'].map((w) => correctWord(w, VOCABULARY)),
+    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
     expect(isKnownWord('volumes', VOCABULARY)).toBe(true);
   });
 
   it('prefer the most frequent of several words one edit away', () => {
-    expect(correctWord('adress', new Map([['address', 5], ['dress', 9]]))).toBe('dress');
+    expect(
+      correctWord(
+        'adress',
+        new Map([
+          ['address', 5],
+          ['dress', 9],
+        ]),
+      ),
+    ).toBe('dress');
   });
 
   it('are corrected in a whole query, which is undefined when nothing needs it', () => {
@@ -48,17 +69,25 @@ describe('the queries tried when a query finds too little', () => {
   });
 
   it('word by word are each meaningful word with its correction and one-word synonyms', () => {
-    expect(singleWordQueries('the quoat of eip', GROUPS, VOCABULARY)).toEqual([['quoat', 'quota'], ['eip', 'elastic ip', 'floating ip']]);
+    expect(singleWordQueries('the quoat of eip', GROUPS, VOCABULARY)).toEqual([
+      ['quoat', 'quota'],
+      ['eip', 'elastic ip', 'floating ip'],
+    ]);
   });
 });
 
 describe('ranking pages found word by word', () => {
   it('puts pages that share more words first, then keeps the order the searches found them in', () => {
-    expect(rankByWordsShared([['/a/', '/b/'], ['/b/', '/c/'], ['/c/', '/b/', '/b/']])).toEqual([
+    expect(
+      rankByWordsShared([
+        ['/a/', '/b/'],
+        ['/b/', '/c/'],
+        ['/c/', '/b/', '/b/'],
+      ]),
+    ).toEqual([
       { id: '/b/', shared: 3 },
       { id: '/c/', shared: 2 },
       { id: '/a/', shared: 1 },
     ]);
   });
 });
-

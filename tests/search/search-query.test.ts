@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { expandSynonyms, meaningfulWords, queryWords, saysServiceName, serviceNamed } from '../../src/lib/search/search-query';
+import {
+  expandSynonyms,
+  meaningfulWords,
+  queryWords,
+  saysServiceName,
+  serviceNamed,
+} from '../../src/lib/search/search-query';
 import { GROUPS } from '../support/synonym-groups';
 
 describe('the words of a query', () => {
@@ -24,7 +30,12 @@ describe('synonyms', () => {
   });
 
   it('match a phrase in either number, and prefer the longest phrase where two overlap', () => {
-    expect(expandSynonyms('too many network interfaces', GROUPS)).toEqual(['exceeds network interfaces', 'more than network interfaces', 'too many nic', 'exceeds nic']);
+    expect(expandSynonyms('too many network interfaces', GROUPS)).toEqual([
+      'exceeds network interfaces',
+      'more than network interfaces',
+      'too many nic',
+      'exceeds nic',
+    ]);
   });
 
   it('give nothing for a query without a synonym', () => {
@@ -33,7 +44,10 @@ describe('synonyms', () => {
 });
 
 describe('a service named in the query', () => {
-  const services = [{ service: 'ecs', short: 'ECS' }, { service: 'evs', short: 'EVS' }];
+  const services = [
+    { service: 'ecs', short: 'ECS' },
+    { service: 'evs', short: 'EVS' },
+  ];
 
   it('is found by its id or short name, only when one is named, and taken out of the query', () => {
     expect(serviceNamed('EVS disk quota', services)).toEqual({ service: 'evs', rest: 'disk quota' });

@@ -73,7 +73,13 @@ describe('ranking the hits of several queries', () => {
       [hit('vpc1', 9), hit('ecs1', 8), hit('evs1', 7)],
       [hit('ecs2', 5), hit('vpc1', 4), hit('vpc2', 3)],
     ];
-    expect(orderHits(tiers, new Set(['ecs1', 'ecs2'])).map((h) => h.id)).toEqual(['ecs1', 'ecs2', 'vpc1', 'evs1', 'vpc2']);
+    expect(orderHits(tiers, new Set(['ecs1', 'ecs2'])).map((h) => h.id)).toEqual([
+      'ecs1',
+      'ecs2',
+      'vpc1',
+      'evs1',
+      'vpc2',
+    ]);
     expect(orderHits(tiers).map((h) => h.id)).toEqual(['vpc1', 'ecs1', 'evs1', 'ecs2', 'vpc2']);
   });
 
@@ -94,7 +100,12 @@ describe('ranking the hits of several queries', () => {
 
 describe('words the scope’s pages lack', () => {
   it('are taken out of the vocabulary, with their inflections, so that they are corrected as typos', () => {
-    const vocabulary = new Map([['flavor', 9], ['flavour', 2], ['flavours', 1], ['quota', 5]]);
+    const vocabulary = new Map([
+      ['flavor', 9],
+      ['flavour', 2],
+      ['flavours', 1],
+      ['quota', 5],
+    ]);
     expect([...withoutWords(vocabulary, ['flavour']).keys()]).toEqual(['flavor', 'quota']);
     expect(withoutWords(vocabulary, [])).toBe(vocabulary);
   });
@@ -106,17 +117,34 @@ describe('fetching the pages of ranked hits', () => {
   it('fetches a batch at a time only until the first places are settled', async () => {
     const fetched: string[] = [];
     const loader = createPageLoader({
-      ordered: pages(['/ecs/all/', '/ecs/ecs-0001/', '/ecs/ecs-0002/', '/ecs/ecs-0003/', '/ecs/ecs-0004/', '/ecs/ecs-0005/']),
+      ordered: pages([
+        '/ecs/all/',
+        '/ecs/ecs-0001/',
+        '/ecs/ecs-0002/',
+        '/ecs/ecs-0003/',
+        '/ecs/ecs-0004/',
+        '/ecs/ecs-0005/',
+      ]),
       fetch: async (page) => (fetched.push(page.path), page),
       classOf: (page) => resultClass(page.path, { codeFirst: true }),
       exclude: new Set(),
       batch: 2,
     });
-    expect((await loader.upTo(2)).map((p) => p.path)).toEqual(['/ecs/ecs-0001/', '/ecs/ecs-0002/', '/ecs/ecs-0003/', '/ecs/all/']);
+    expect((await loader.upTo(2)).map((p) => p.path)).toEqual([
+      '/ecs/ecs-0001/',
+      '/ecs/ecs-0002/',
+      '/ecs/ecs-0003/',
+      '/ecs/all/',
+    ]);
     expect(fetched).toHaveLength(4);
     expect(loader.hasMore(2)).toBe(true);
     expect((await loader.upTo(Infinity)).map((p) => p.path)).toEqual([
-      '/ecs/ecs-0001/', '/ecs/ecs-0002/', '/ecs/ecs-0003/', '/ecs/ecs-0004/', '/ecs/ecs-0005/', '/ecs/all/',
+      '/ecs/ecs-0001/',
+      '/ecs/ecs-0002/',
+      '/ecs/ecs-0003/',
+      '/ecs/ecs-0004/',
+      '/ecs/ecs-0005/',
+      '/ecs/all/',
     ]);
     expect(loader.hasMore(6)).toBe(false);
   });
@@ -135,7 +163,8 @@ describe('fetching the pages of ranked hits', () => {
 
 describe('grouping the pages found', () => {
   const page = (path: string) => ({ path, service: serviceOfPath(path, SERVICES) });
-  const titles = (groups: { title: string; pages: { path: string }[] }[]) => groups.map((g) => [g.title, g.pages.map((p) => p.path)]);
+  const titles = (groups: { title: string; pages: { path: string }[] }[]) =>
+    groups.map((g) => [g.title, g.pages.map((p) => p.path)]);
 
   it('with a scope, shows its pages first under its name and the others under "Other services"', () => {
     const found = [page('/ecs/ecs-0001/'), page('/ecs/ecs-0002/'), page('/vpc/vpc-0001/'), page('/evs/evs-0001/')];
@@ -143,12 +172,22 @@ describe('grouping the pages found', () => {
       ['ECS · Elastic Cloud Server', ['/ecs/ecs-0001/', '/ecs/ecs-0002/']],
       ['Other services', ['/vpc/vpc-0001/', '/evs/evs-0001/']],
     ]);
-    expect(titles(groupPages([page('/vpc/vpc-0001/')], { scope: 'ecs', partial: true }))).toEqual([['Other services', ['/vpc/vpc-0001/']]]);
-    expect(titles(groupPages([page('/ecs/ecs-0001/')], { scope: 'ecs', partial: true }))).toEqual([['Closest pages · ECS', ['/ecs/ecs-0001/']]]);
+    expect(titles(groupPages([page('/vpc/vpc-0001/')], { scope: 'ecs', partial: true }))).toEqual([
+      ['Other services', ['/vpc/vpc-0001/']],
+    ]);
+    expect(titles(groupPages([page('/ecs/ecs-0001/')], { scope: 'ecs', partial: true }))).toEqual([
+      ['Closest pages · ECS', ['/ecs/ecs-0001/']],
+    ]);
   });
 
   it('without a scope, groups the pages of several services by service, in the order of each one’s best page', () => {
-    const found = [page('/vpc/vpc-0001/'), page('/ecs/ecs-0001/'), page('/vpc/vpc-0002/'), page('/'), page('/evs/evs-0001/')];
+    const found = [
+      page('/vpc/vpc-0001/'),
+      page('/ecs/ecs-0001/'),
+      page('/vpc/vpc-0002/'),
+      page('/'),
+      page('/evs/evs-0001/'),
+    ];
     expect(titles(groupPages(found, { partial: false }))).toEqual([
       ['VPC · Virtual Private Cloud', ['/vpc/vpc-0001/', '/vpc/vpc-0002/']],
       ['ECS · Elastic Cloud Server', ['/ecs/ecs-0001/']],

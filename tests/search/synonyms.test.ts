@@ -8,7 +8,12 @@ import { loadServices } from '../../src/lib/content/load-content';
 describe('reading a synonyms file', () => {
   it('reads groups of words and phrases, lower-cased', () => {
     expect(readSynonyms('{"groups": [["EIP", "Elastic IP"], ["disk", "volume"]]}', 'content/synonyms.json')).toEqual({
-      synonyms: { groups: [['eip', 'elastic ip'], ['disk', 'volume']] },
+      synonyms: {
+        groups: [
+          ['eip', 'elastic ip'],
+          ['disk', 'volume'],
+        ],
+      },
       diagnostics: [],
     });
   });
@@ -29,7 +34,9 @@ describe('reading a synonyms file', () => {
   });
 
   it('says where a file stops being JSON', () => {
-    expect(readSynonyms('{"groups": [', 'x.json').diagnostics.map(formatDiagnostic)).toEqual(['x.json:1:13: not valid JSON: close bracket expected']);
+    expect(readSynonyms('{"groups": [', 'x.json').diagnostics.map(formatDiagnostic)).toEqual([
+      'x.json:1:13: not valid JSON: close bracket expected',
+    ]);
   });
 });
 
@@ -51,12 +58,36 @@ describe('the search data of the site', () => {
 
   it('gives every service the shared synonyms of content/synonyms.json', () => {
     expect(diagnostics).toEqual([]);
-    expect(services[0].synonyms).toContainEqual(['eip', 'elastic ip', 'floating ip', 'fip', 'public ip', 'elastic ip address']);
+    expect(services[0].synonyms).toContainEqual([
+      'eip',
+      'elastic ip',
+      'floating ip',
+      'fip',
+      'public ip',
+      'elastic ip address',
+    ]);
   });
 
   it('merges the groups of all services, each group once', () => {
-    const groups = mergeSynonyms([{ synonyms: [['a', 'b'], ['c', 'd']] }, { synonyms: [['a', 'b'], ['e', 'f']] }]);
-    expect(groups).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f']]);
+    const groups = mergeSynonyms([
+      {
+        synonyms: [
+          ['a', 'b'],
+          ['c', 'd'],
+        ],
+      },
+      {
+        synonyms: [
+          ['a', 'b'],
+          ['e', 'f'],
+        ],
+      },
+    ]);
+    expect(groups).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+    ]);
   });
 
   it('counts the words of the code pages, by word, without numbers or words shorter than three letters', () => {

@@ -51,13 +51,16 @@ describe('the built JSON export', () => {
   it('links every code, row and category to a page the site has, with the row anchors on the code page', () => {
     const missing: string[] = [];
     for (const code of load().codes) {
-      const page = existsSync(path.join(DIST_DIR, pathOf(code.url), 'index.html')) ? readBuiltFile(pathOf(code.url)) : undefined;
+      const page = existsSync(path.join(DIST_DIR, pathOf(code.url), 'index.html'))
+        ? readBuiltFile(pathOf(code.url))
+        : undefined;
       if (!page) {
         missing.push(code.url);
         continue;
       }
       for (const v of code.variants) if (!page.includes(`id="${v.anchor}"`)) missing.push(v.url);
-      for (const c of code.categories) if (!existsSync(path.join(DIST_DIR, pathOf(c.url), 'index.html'))) missing.push(c.url);
+      for (const c of code.categories)
+        if (!existsSync(path.join(DIST_DIR, pathOf(c.url), 'index.html'))) missing.push(c.url);
     }
     expect(missing).toEqual([]);
   });
@@ -75,7 +78,15 @@ describe('the built JSON export', () => {
   it('puts every URL under the one site origin', () => {
     const document = load();
     const origin = new URL(document.$schema).origin;
-    const urls = [document.service.url, ...document.codes.flatMap((c) => [c.url, c.json, ...c.variants.map((v) => v.url), ...c.categories.map((k) => k.url)])];
+    const urls = [
+      document.service.url,
+      ...document.codes.flatMap((c) => [
+        c.url,
+        c.json,
+        ...c.variants.map((v) => v.url),
+        ...c.categories.map((k) => k.url),
+      ]),
+    ];
     expect(urls.filter((url) => new URL(url).origin !== origin)).toEqual([]);
   });
 });

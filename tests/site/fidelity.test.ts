@@ -13,7 +13,10 @@ import { rstToMdast } from '../../src/lib/rst/inline';
 import { DIST_DIR, readBuiltFile } from '../support/site';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { table } = readErrorTable(readFileSync(path.join(REPO, 'content/ecs/error-codes.rst'), 'utf8'), 'content/ecs/error-codes.rst');
+const { table } = readErrorTable(
+  readFileSync(path.join(REPO, 'content/ecs/error-codes.rst'), 'utf8'),
+  'content/ecs/error-codes.rst',
+);
 const rows = table?.rows ?? [];
 
 /** `Ecs.0010` -> `ecs-0010`, written out here rather than taken from the site code. */
@@ -23,7 +26,9 @@ function slugOf(code: string): string {
 
 /** The fragment of each row: `http-<status>`, then `http-<status>-2` for a second row of a code with that status. */
 function anchorOf(row: ErrorRow): string {
-  const earlier = rows.slice(0, rows.indexOf(row)).filter((r) => r.code === row.code && r.statuses[0] === row.statuses[0]).length;
+  const earlier = rows
+    .slice(0, rows.indexOf(row))
+    .filter((r) => r.code === row.code && r.statuses[0] === row.statuses[0]).length;
   return earlier === 0 ? `http-${row.statuses[0]}` : `http-${row.statuses[0]}-${earlier + 1}`;
 }
 

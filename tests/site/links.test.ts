@@ -23,7 +23,11 @@ interface BuiltPage {
 }
 
 /** Where a link leads inside the site, or why it does not. */
-type Resolved = { kind: 'external' } | { kind: 'page'; path: string; fragment: string } | { kind: 'file'; path: string } | { kind: 'broken'; problem: string };
+type Resolved =
+  | { kind: 'external' }
+  | { kind: 'page'; path: string; fragment: string }
+  | { kind: 'file'; path: string }
+  | { kind: 'broken'; problem: string };
 
 /** Links a page makes without script: anchors, resources, and form actions (the paste box submits to /lookup/). */
 const ATTRIBUTE_LINK = /<(a|link|script|img|source|iframe|form)\b(?:[^>"]|"[^"]*")*?\s(href|src|action)="([^"]*)"/g;
@@ -33,7 +37,10 @@ const NOT_FETCHED = /^(mailto|tel|javascript|data):/i;
 
 /** Decodes the few entities Astro writes inside attribute values. */
 function decodeEntities(value: string): string {
-  return value.replace(/&(amp|quot|#39|lt|gt);/g, (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' })[e]!);
+  return value.replace(
+    /&(amp|quot|#39|lt|gt);/g,
+    (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' })[e]!,
+  );
 }
 
 /** The HTML without script bodies, styles and templates, whose text can look like markup. */
@@ -97,7 +104,8 @@ function resolveLink(from: string, href: string, origin: string | undefined): Re
   if (!file.startsWith(DIST_DIR)) return { kind: 'broken', problem: 'leaves the site root' };
   const isDir = existsSync(file) && statSync(file).isDirectory();
   if (isDir) {
-    if (!existsSync(path.join(file, 'index.html'))) return { kind: 'broken', problem: `dist${pathname} is a folder without index.html` };
+    if (!existsSync(path.join(file, 'index.html')))
+      return { kind: 'broken', problem: `dist${pathname} is a folder without index.html` };
     return { kind: 'page', path: pathname.endsWith('/') ? pathname : `${pathname}/`, fragment };
   }
   if (pathname.endsWith('/')) return { kind: 'broken', problem: `no dist${pathname}index.html` };
@@ -144,7 +152,8 @@ describe('links in the built site', () => {
         if (resolved.kind === 'broken') problems.push(`${page.path} -> ${href}: ${resolved.problem}`);
         if (resolved.kind !== 'page' || resolved.fragment === '' || resolved.fragment.toLowerCase() === 'top') continue;
         const target = pages.get(resolved.path);
-        if (target && !target.ids.has(resolved.fragment)) problems.push(`${page.path} -> ${href}: no id="${resolved.fragment}" on ${resolved.path}`);
+        if (target && !target.ids.has(resolved.fragment))
+          problems.push(`${page.path} -> ${href}: no id="${resolved.fragment}" on ${resolved.path}`);
       }
     }
     expect(problems.join('\n')).toBe('');
@@ -156,13 +165,17 @@ describe('links in the built site', () => {
       if (!page.isRedirect) continue;
       const refresh = page.links[page.links.length - 1];
       const resolved = resolveLink(page.path, refresh, origin);
-      if (resolved.kind !== 'page') problems.push(`${page.path} -> ${refresh}: ${resolved.kind === 'broken' ? resolved.problem : 'not a page of this site'}`);
-      else if (pages.get(resolved.path)?.isRedirect) problems.push(`${page.path} -> ${refresh}: redirects again (a chain)`);
+      if (resolved.kind !== 'page')
+        problems.push(
+          `${page.path} -> ${refresh}: ${resolved.kind === 'broken' ? resolved.problem : 'not a page of this site'}`,
+        );
+      else if (pages.get(resolved.path)?.isRedirect)
+        problems.push(`${page.path} -> ${refresh}: redirects again (a chain)`);
     }
     expect(problems.join('\n')).toBe('');
   });
 
-  it('links every code page from an index page (a service\'s /all/ page or one of its category pages)', () => {
+  it("links every code page from an index page (a service's /all/ page or one of its category pages)", () => {
     const targets = linkTargets();
     const problems: string[] = [];
     for (const { catalogue, categories } of services) {
@@ -171,7 +184,8 @@ describe('links in the built site', () => {
       for (const entry of catalogue.entries) {
         const page = codePath(entry);
         if (!pages.has(page)) problems.push(`${page}: ${entry.code} has no built page`);
-        else if (!listed.has(page)) problems.push(`${page}: ${entry.code} is on no index page (${indexPaths.length} checked)`);
+        else if (!listed.has(page))
+          problems.push(`${page}: ${entry.code} is on no index page (${indexPaths.length} checked)`);
       }
     }
     expect(problems.join('\n')).toBe('');

@@ -23,7 +23,9 @@ function mainOf(html: string): string {
 function tableRows(html: string): { code: string; href: string }[] {
   const tbody = /<table class="code-table"[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1];
   if (tbody === undefined) throw new Error('the page has no table.code-table with a tbody');
-  return [...tbody.matchAll(/<tr\b[\s\S]*?<th scope="row"><a href="([^"]+)"><code>([^<]+)<\/code><\/a><\/th>/g)].map((m) => ({ href: m[1], code: m[2] }));
+  return [...tbody.matchAll(/<tr\b[\s\S]*?<th scope="row"><a href="([^"]+)"><code>([^<]+)<\/code><\/a><\/th>/g)].map(
+    (m) => ({ href: m[1], code: m[2] }),
+  );
 }
 
 function hrefsIn(html: string): Set<string> {
@@ -49,7 +51,8 @@ describe('category pages', () => {
   }
 
   it('link each row to a code page that exists', () => {
-    for (const row of tableRows(readBuiltFile('/ecs/all/'))) expect(() => readBuiltFile(row.href), row.href).not.toThrow();
+    for (const row of tableRows(readBuiltFile('/ecs/all/')))
+      expect(() => readBuiltFile(row.href), row.href).not.toThrow();
   });
 });
 
@@ -104,13 +107,19 @@ describe('scripts that load before the search dialog opens', () => {
   const pages = builtPages();
 
   it('no page loads or preloads the search dialog code up front', () => {
-    const eager = pages.filter((p) => /<(script|link)\b[^>]*(src|href)="[^"]*search-dialog[^"]*"/.test(readBuiltFile(p)));
+    const eager = pages.filter((p) =>
+      /<(script|link)\b[^>]*(src|href)="[^"]*search-dialog[^"]*"/.test(readBuiltFile(p)),
+    );
     expect(pages.length).toBeGreaterThan(180);
     expect(eager).toEqual([]);
   });
 
   it('the search script every page loads is small (under 4 KB)', () => {
-    const sources = new Set(pages.flatMap((p) => [...readBuiltFile(p).matchAll(/<script\b[^>]*src="(\/_astro\/Search[^"]*)"/g)].map((m) => m[1])));
+    const sources = new Set(
+      pages.flatMap((p) =>
+        [...readBuiltFile(p).matchAll(/<script\b[^>]*src="(\/_astro\/Search[^"]*)"/g)].map((m) => m[1]),
+      ),
+    );
     expect(sources.size).toBe(1);
     for (const src of sources) expect(readFileSync(path.join(DIST_DIR, src)).length, src).toBeLessThan(4096);
   });

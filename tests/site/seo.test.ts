@@ -20,7 +20,10 @@ const META_REFRESH = /<meta\s+http-equiv="refresh"/i;
 
 /** Decodes the entities Astro writes inside attribute values. */
 function decodeEntities(value: string): string {
-  return value.replace(/&(amp|quot|#39|#x27|lt|gt);/g, (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", '#x27': "'", lt: '<', gt: '>' })[e]!);
+  return value.replace(
+    /&(amp|quot|#39|#x27|lt|gt);/g,
+    (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", '#x27': "'", lt: '<', gt: '>' })[e]!,
+  );
 }
 
 /** The value of an attribute on the first tag that has `key="name"`, e.g. `<meta name="description" content=...>`. */
@@ -66,9 +69,15 @@ function messageStart(message: string): string {
   return cut.slice(0, cut.lastIndexOf(' ') > 10 ? cut.lastIndexOf(' ') : 40);
 }
 
-const codePages = services.flatMap(({ catalogue }) => catalogue.entries.map((entry) => ({ entry, path: codePath(entry) })));
+const codePages = services.flatMap(({ catalogue }) =>
+  catalogue.entries.map((entry) => ({ entry, path: codePath(entry) })),
+);
 const codePaths = new Set(codePages.map((c) => c.path));
-const categoryPaths = services.flatMap(({ catalogue, categories }) => [`/${catalogue.id}/`, `/${catalogue.id}/all/`, ...categories.map((c) => c.path)]);
+const categoryPaths = services.flatMap(({ catalogue, categories }) => [
+  `/${catalogue.id}/`,
+  `/${catalogue.id}/all/`,
+  ...categories.map((c) => c.path),
+]);
 
 describe('robots.txt', () => {
   it('allows crawling and names the sitemap index with the full site URL', () => {
@@ -76,7 +85,9 @@ describe('robots.txt', () => {
     const robots = readBuiltFile('/robots.txt');
     expect(robots).toMatch(/^User-agent: \*$/m);
     expect(robots).not.toMatch(/^Disallow: \/\s*$/m);
-    expect(robots).toMatch(new RegExp(`^Sitemap: ${SITE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/sitemap-index\\.xml$`, 'm'));
+    expect(robots).toMatch(
+      new RegExp(`^Sitemap: ${SITE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/sitemap-index\\.xml$`, 'm'),
+    );
   });
 });
 
@@ -109,13 +120,16 @@ describe('code pages', () => {
     for (const { entry, path: page } of codePages) {
       const html = readBuiltFile(page);
       const canonical = canonicalOf(html);
-      if (canonical !== `${SITE}${page}`) problems.push(`${page}: canonical is ${canonical ?? 'missing'}, expected ${SITE}${page}`);
+      if (canonical !== `${SITE}${page}`)
+        problems.push(`${page}: canonical is ${canonical ?? 'missing'}, expected ${SITE}${page}`);
       const description = metaName(html, 'description')?.replace(/\s+/g, ' ');
       const start = messageStart(entry.variants[0].message.text);
       if (!description) problems.push(`${page}: no meta description`);
       else {
-        if (!description.includes(entry.code)) problems.push(`${page}: meta description lacks ${entry.code}: "${description}"`);
-        if (!description.includes(start)) problems.push(`${page}: meta description lacks the message start "${start}": "${description}"`);
+        if (!description.includes(entry.code))
+          problems.push(`${page}: meta description lacks ${entry.code}: "${description}"`);
+        if (!description.includes(start))
+          problems.push(`${page}: meta description lacks the message start "${start}": "${description}"`);
       }
       if (!metaProperty(html, 'og:title')?.trim()) problems.push(`${page}: no og:title`);
       const ogDescription = metaProperty(html, 'og:description');
@@ -127,14 +141,16 @@ describe('code pages', () => {
   it('Ecs.0010 reads as expected in a link preview', () => {
     const html = readBuiltFile('/ecs/ecs-0010/');
     expect(metaProperty(html, 'og:title')).toContain('Ecs.0010');
-    expect(metaName(html, 'description')).toMatch(/^Ecs\.0010 \(ECS, HTTP 400\): Private IP address %s is already in use\./);
+    expect(metaName(html, 'description')).toMatch(
+      /^Ecs\.0010 \(ECS, HTTP 400\): Private IP address %s is already in use\./,
+    );
     expect(metaProperty(html, 'og:url')).toBe(`${SITE}/ecs/ecs-0010/`);
     expect(metaName(html, 'twitter:card')).toMatch(/^summary/);
   });
 });
 
 describe('redirect pages', () => {
-  it("each has a canonical link to the page it redirects to, and noindex", () => {
+  it('each has a canonical link to the page it redirects to, and noindex', () => {
     const problems: string[] = [];
     const redirects = listBuiltPages().filter((p) => p.isRedirect);
     expect(redirects.length).toBeGreaterThan(0);
@@ -146,9 +162,11 @@ describe('redirect pages', () => {
       // A spelling that no code page answers is sent to /lookup/ and stays its own canonical URL.
       else if (!targetPath.startsWith('/lookup/')) {
         if (!codePaths.has(targetPath)) problems.push(`${page}: redirects to ${targetPath}, which is not a code page`);
-        if (canonicalOf(html) !== `${SITE}${targetPath}`) problems.push(`${page}: canonical is ${canonicalOf(html) ?? 'missing'}, expected ${SITE}${targetPath}`);
+        if (canonicalOf(html) !== `${SITE}${targetPath}`)
+          problems.push(`${page}: canonical is ${canonicalOf(html) ?? 'missing'}, expected ${SITE}${targetPath}`);
       }
-      if (!/noindex/.test(metaName(html, 'robots') ?? '')) problems.push(`${page}: no <meta name="robots" content="noindex">`);
+      if (!/noindex/.test(metaName(html, 'robots') ?? ''))
+        problems.push(`${page}: no <meta name="robots" content="noindex">`);
     }
     expect(problems.join('\n')).toBe('');
   });

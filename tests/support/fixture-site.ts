@@ -57,7 +57,8 @@ export async function buildFixtureSite(contentDir: string): Promise<FixtureSite>
       const output = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');
       throw new Error(`building the site from ${contentDir} failed:\n${output}`);
     });
-    if (!existsSync(join(dir, 'dist/index.html'))) throw new Error(`the site built from ${contentDir} has no dist/index.html`);
+    if (!existsSync(join(dir, 'dist/index.html')))
+      throw new Error(`the site built from ${contentDir} has no dist/index.html`);
   } catch (error) {
     removeFolder(dir);
     throw error;
@@ -92,7 +93,13 @@ export function useFixtureSite(contentDir: string): BuiltSite & { dist(): string
     site = await buildFixtureSite(contentDir);
   }, FIXTURE_SITE_BUILD_TIMEOUT);
   afterAll(async () => {
-    await Promise.all([site?.close(), browser?.then((b) => b.close(), () => {})]);
+    await Promise.all([
+      site?.close(),
+      browser?.then(
+        (b) => b.close(),
+        () => {},
+      ),
+    ]);
     [site, browser] = [undefined, undefined];
   });
 

@@ -48,9 +48,12 @@ export async function buildHistorySite(): Promise<string> {
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     removeHistorySite(dir);
-    throw new Error(`building the history fixture site failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n')}`);
+    throw new Error(
+      `building the history fixture site failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n')}`,
+    );
   }
-  if (!existsSync(join(dir, 'dist/index.html'))) throw new Error(`the history fixture site has no dist/index.html in ${dir}`);
+  if (!existsSync(join(dir, 'dist/index.html')))
+    throw new Error(`the history fixture site has no dist/index.html in ${dir}`);
   return dir;
 }
 
@@ -74,7 +77,13 @@ export function useHistorySite(): BuiltSite & { dist(): string } {
     server = await startStaticServer(join(dir, 'dist'));
   }, HISTORY_SITE_BUILD_TIMEOUT);
   afterAll(async () => {
-    await Promise.all([server?.close(), browser?.then((b) => b.close(), () => {})]);
+    await Promise.all([
+      server?.close(),
+      browser?.then(
+        (b) => b.close(),
+        () => {},
+      ),
+    ]);
     if (dir) removeHistorySite(dir);
     [server, browser, dir] = [undefined, undefined, undefined];
   });

@@ -20,7 +20,9 @@ const EXTENSIONS = ['', '.ts', '.js', '.mjs', '/index.ts', '/index.js'];
 
 /** The module specifiers a source file imports at run time, in order. */
 export function findImports(source: string): string[] {
-  const found = [...source.matchAll(STATIC_IMPORT), ...source.matchAll(DYNAMIC_IMPORT)].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  const found = [...source.matchAll(STATIC_IMPORT), ...source.matchAll(DYNAMIC_IMPORT)].sort(
+    (a, b) => (a.index ?? 0) - (b.index ?? 0),
+  );
   return found.map((m) => m[1]);
 }
 
@@ -73,7 +75,10 @@ const BUILTINS = new Set(builtinModules);
  */
 export function forbidNodeOnly(nodeOnlyPackages: readonly string[]): ForbidImport {
   return (target, file) => {
-    if (file) return target.startsWith('src/lib/content/') || target.startsWith('src/lib/import/') ? 'a Node-only stage of src/lib' : undefined;
+    if (file)
+      return target.startsWith('src/lib/content/') || target.startsWith('src/lib/import/')
+        ? 'a Node-only stage of src/lib'
+        : undefined;
     if (target.startsWith('node:') || BUILTINS.has(target.split('/')[0])) return 'a Node built-in';
     const name = target.startsWith('@') ? target.split('/').slice(0, 2).join('/') : target.split('/')[0];
     if (nodeOnlyPackages.includes(name)) return 'a package that runs only in Node';

@@ -16,13 +16,7 @@ export type LookupObservation =
   | { kind: 'miss'; detail: string };
 
 /** How an observation fares against its entry; `right` kinds are what the entry asked for. */
-export type Verdict =
-  | 'direct-right'
-  | 'chooser-right'
-  | 'unlisted-named'
-  | 'none-right'
-  | 'wrong'
-  | 'miss';
+export type Verdict = 'direct-right' | 'chooser-right' | 'unlisted-named' | 'none-right' | 'wrong' | 'miss';
 
 /** What the status line of the lookup page says, as the page marks it or (older builds) as its text reads. */
 export interface LookupStatus {
@@ -35,7 +29,9 @@ export interface LookupStatus {
  * The outcome a status line names: its `data-outcome` (and `data-code`), or, on a build from before the page
  * marked them, the outcome its wording implies. Undefined while the page has not decided.
  */
-export function outcomeOfStatus(status: LookupStatus): { kind: 'go' | 'choose' | 'unknown-code' | 'search' | 'empty'; code?: string } | undefined {
+export function outcomeOfStatus(
+  status: LookupStatus,
+): { kind: 'go' | 'choose' | 'unknown-code' | 'search' | 'empty'; code?: string } | undefined {
   if (status.outcome) {
     const kind = status.outcome as 'go' | 'choose' | 'unknown-code' | 'search' | 'empty';
     return kind === 'unknown-code' ? { kind, code: status.code ?? '' } : { kind };
@@ -82,22 +78,32 @@ export function describeObservation(seen: LookupObservation): string {
 }
 
 /** Opens `/lookup/?q=<text>` on `page` and waits (at most `timeoutMs`) for the lookup to leave or decide. */
-export async function observeLookup(page: Page, origin: string, text: string, timeoutMs = 15_000): Promise<LookupObservation> {
+export async function observeLookup(
+  page: Page,
+  origin: string,
+  text: string,
+  timeoutMs = 15_000,
+): Promise<LookupObservation> {
   await page.goto(`${origin}/lookup/?q=${encodeURIComponent(text)}`, { waitUntil: 'domcontentloaded' });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const url = new URL(page.url());
-    if (!url.pathname.startsWith('/lookup/')) return { kind: 'direct', path: url.pathname, href: `${url.pathname}${url.search}${url.hash}` };
+    if (!url.pathname.startsWith('/lookup/'))
+      return { kind: 'direct', path: url.pathname, href: `${url.pathname}${url.search}${url.hash}` };
     // A navigation under way destroys the page's context: read nothing then, and look again.
     const status = await page
       .evaluate(() => {
         const line = document.querySelector<HTMLElement>('.lookup-status');
-        return line ? { outcome: line.dataset.outcome, code: line.dataset.code, text: line.textContent ?? '' } : undefined;
+        return line
+          ? { outcome: line.dataset.outcome, code: line.dataset.code, text: line.textContent ?? '' }
+          : undefined;
       })
       .catch(() => undefined);
     const outcome = status && outcomeOfStatus(status);
     if (outcome?.kind === 'choose') {
-      const paths = await page.locator('.lookup-results .search-hit').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+      const paths = await page
+        .locator('.lookup-results .search-hit')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
       return { kind: 'choose', paths };
     }
     if (outcome?.kind === 'unknown-code') return { kind: 'unknown-code', code: outcome.code ?? '' };

@@ -25,8 +25,14 @@ export async function askDialog(page: Page, query: string): Promise<DialogAnswer
   await input.fill('');
   await page.waitForFunction(() => (document.querySelector('.search-status')?.textContent ?? '') === '');
   await input.fill(query);
-  await page.waitForFunction(() => /result|No page has every word|No results/.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => /result|No page has every word|No results/.test(document.querySelector('.search-status')?.textContent ?? ''),
+    null,
+    { timeout: 20_000 },
+  );
   const status = (await page.locator('.search-status').textContent()) ?? '';
-  const hrefs = await page.locator('.search-results a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  const hrefs = await page
+    .locator('.search-results a')
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
   return { query, codePages: [...new Set(hrefs.filter((path) => pageKind(path) === 'code'))], status };
 }

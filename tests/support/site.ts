@@ -31,7 +31,8 @@ export async function openPage(
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await site.newPage();
   const errors = collectPageErrors(page);
-  if (clipboard) await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url('/') });
+  if (clipboard)
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url('/') });
   await page.goto(site.url(path), { waitUntil: 'load' });
   return { page, errors };
 }
@@ -46,7 +47,13 @@ export function useBuiltSite(): BuiltSite {
     server = await startStaticServer(DIST_DIR);
   });
   afterAll(async () => {
-    await Promise.all([server?.close(), browser?.then((b) => b.close(), () => {})]);
+    await Promise.all([
+      server?.close(),
+      browser?.then(
+        (b) => b.close(),
+        () => {},
+      ),
+    ]);
     server = undefined;
     browser = undefined;
   });
@@ -60,7 +67,6 @@ export function useBuiltSite(): BuiltSite {
       browser ??= launchBrowser();
       return newPage(await browser, options);
     },
-
   };
 }
 

@@ -17,10 +17,29 @@ function syntheticCatalogue(count: number, version: number, step: number): Servi
       slug: code.toLowerCase(),
       ...splitCode(code),
       line: n + 1,
-      variants: [{ statuses: [400], anchor: 'http-400', message: rich(text), template: parseTemplate(text), description: rich('About it.'), solution: rich('Retry.'), line: n + 1 }],
+      variants: [
+        {
+          statuses: [400],
+          anchor: 'http-400',
+          message: rich(text),
+          template: parseTemplate(text),
+          description: rich('About it.'),
+          solution: rich('Retry.'),
+          line: n + 1,
+        },
+      ],
     });
   }
-  return { id: 'ecs', name: 'ECS', short: 'ECS', summary: '', clues: NO_CLUES, file: `v${version}.rst`, notes: [], entries };
+  return {
+    id: 'ecs',
+    name: 'ECS',
+    short: 'ECS',
+    summary: '',
+    clues: NO_CLUES,
+    file: `v${version}.rst`,
+    notes: [],
+    entries,
+  };
 }
 
 /**
@@ -28,5 +47,8 @@ function syntheticCatalogue(count: number, version: number, step: number): Servi
  * back the others, and every 7th message names its version, so each version changes wordings.
  */
 export function syntheticVersions(count: number): { date: string; catalogue: ServiceCatalogue }[] {
-  return Array.from({ length: 11 }, (_, v) => ({ date: `2020-01-${String(v + 10)}`, catalogue: syntheticCatalogue(count, v, 7) }));
+  return Array.from({ length: 11 }, (_, v) => ({
+    date: `2020-01-${String(v + 10)}`,
+    catalogue: syntheticCatalogue(count, v, 7),
+  }));
 }

@@ -16,7 +16,6 @@ export interface Transfer {
   uncompressed: number;
 }
 
-
 /** Sorts a response into a column by its Content-Type (Pagefind's index files are `Other`). */
 function kindOf(contentType: string): Kind {
   if (contentType.includes('text/html')) return 'HTML';
@@ -64,7 +63,12 @@ export async function measureLoad(browser: Browser, origin: string, path: string
 }
 
 /** Loads a page, then counts only what opening the search dialog and typing a query fetches. */
-export async function measureFirstSearch(browser: Browser, origin: string, path: string, query: string): Promise<Transfer[]> {
+export async function measureFirstSearch(
+  browser: Browser,
+  origin: string,
+  path: string,
+  query: string,
+): Promise<Transfer[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
@@ -72,13 +76,14 @@ export async function measureFirstSearch(browser: Browser, origin: string, path:
   const { transfers, settled } = recordTransfers(page);
   await page.keyboard.press('Control+k');
   await page.locator('#site-search-input').fill(query);
-  await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 15_000 });
+  await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''), null, {
+    timeout: 15_000,
+  });
   await page.waitForLoadState('networkidle');
   await settled();
   await context.close();
   return transfers;
 }
-
 
 /**
  * Opens `/lookup/?q=<text>` in a fresh context and counts what the lookup page transfers until it has decided:
@@ -91,7 +96,11 @@ export async function measureLookup(browser: Browser, origin: string, text: stri
   let left = false;
   await page.route('**/*', (route) => {
     const request = route.request();
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame() && !new URL(request.url()).pathname.startsWith('/lookup/')) {
+    if (
+      request.isNavigationRequest() &&
+      request.frame() === page.mainFrame() &&
+      !new URL(request.url()).pathname.startsWith('/lookup/')
+    ) {
       left = true;
       return route.abort();
     }
@@ -101,7 +110,10 @@ export async function measureLookup(browser: Browser, origin: string, text: stri
   await page.goto(`${origin}/lookup/?q=${encodeURIComponent(text)}`, { waitUntil: 'domcontentloaded' });
   const deadline = Date.now() + 20_000;
   while (!left && Date.now() < deadline) {
-    const status = await page.locator('.lookup-status').textContent().catch(() => '');
+    const status = await page
+      .locator('.lookup-status')
+      .textContent()
+      .catch(() => '');
     if (status && !/^Opening /.test(status)) break;
     await page.waitForTimeout(100);
   }

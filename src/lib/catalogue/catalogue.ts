@@ -23,10 +23,18 @@ export const AnchorSchema = z.string().regex(/^(http-\d{3}(-\d+)?|row-\d+)$/);
 
 /** One row of the table for a code: a code on several rows has several variants. */
 export const VariantSchema = z.object({
-  statuses: z.array(HttpStatusSchema).describe('Every HTTP status of the row (`400/404/500` is one row with three); empty when the table gives none.'),
-  statusText: z.string().optional().describe('The status cell as written, when it says more than its numbers (`403 Forbidden`, `n/a`).'),
+  statuses: z
+    .array(HttpStatusSchema)
+    .describe('Every HTTP status of the row (`400/404/500` is one row with three); empty when the table gives none.'),
+  statusText: z
+    .string()
+    .optional()
+    .describe('The status cell as written, when it says more than its numbers (`403 Forbidden`, `n/a`).'),
   anchor: AnchorSchema,
-  anchors: z.array(AnchorSchema).optional().describe('More fragment ids that land on this row: `http-404` and `http-500` for a row of `400/404/500`.'),
+  anchors: z
+    .array(AnchorSchema)
+    .optional()
+    .describe('More fragment ids that land on this row: `http-404` and `http-500` for a row of `400/404/500`.'),
   message: RichTextSchema,
   template: z.array(SegmentSchema).describe("The message's plain text split into literal text and slots."),
   description: RichTextSchema,
@@ -35,7 +43,12 @@ export const VariantSchema = z.object({
     .array(z.object({ header: z.string(), value: RichTextSchema }))
     .optional()
     .describe('Columns the site has no meaning for (`Module`), under their own header, in table order.'),
-  table: z.number().int().min(0).optional().describe("Index of the row's table in `ServiceCatalogue.tables`, when the file has several error tables."),
+  table: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("Index of the row's table in `ServiceCatalogue.tables`, when the file has several error tables."),
   line: z.number().int().min(1).describe('Line of the row in the source file.'),
 });
 export type Variant = z.infer<typeof VariantSchema>;
@@ -49,7 +62,9 @@ export const CodeEntrySchema = z.object({
   service: z.string(),
   code: z.string().min(1),
   slug: SlugSchema,
-  prefix: z.string().describe('The part before the number, as written (`Ecs`, `Common`); empty for plain numbers and names.'),
+  prefix: z
+    .string()
+    .describe('The part before the number, as written (`Ecs`, `Common`); empty for plain numbers and names.'),
   number: z.string().describe('The digits at the end, as written (`0010`); empty for names (`BadDigest`).'),
   variants: z.array(VariantSchema).min(1),
   line: z.number().int().min(1),
@@ -58,9 +73,15 @@ export type CodeEntry = z.infer<typeof CodeEntrySchema>;
 
 /** What a service is recognised by in a pasted error text: `service.json`'s clues with their defaults. */
 export const CluesSchema = z.object({
-  endpoints: z.array(z.string()).describe('First labels of the hosts its API answers on (`ecs`; EIP answers on `vpc`).'),
-  apiPaths: z.array(z.string()).describe('API path prefixes that are its own; `{…}` stands for any one segment (`/v1/{project_id}/publicips`).'),
-  terms: z.array(z.string()).describe('Words or phrases that name it in prose: its short and full name, and any declared (`bucket`).'),
+  endpoints: z
+    .array(z.string())
+    .describe('First labels of the hosts its API answers on (`ecs`; EIP answers on `vpc`).'),
+  apiPaths: z
+    .array(z.string())
+    .describe('API path prefixes that are its own; `{…}` stands for any one segment (`/v1/{project_id}/publicips`).'),
+  terms: z
+    .array(z.string())
+    .describe('Words or phrases that name it in prose: its short and full name, and any declared (`bucket`).'),
 });
 export type Clues = z.infer<typeof CluesSchema>;
 
@@ -74,8 +95,13 @@ export const ServiceCatalogueSchema = z.object({
   clues: CluesSchema,
   file: z.string().describe('Path of the source table, relative to the project root.'),
   notes: z.array(RichTextSchema).describe('The bullet notes above the table, shown on every code page.'),
-  entries: z.array(CodeEntrySchema).describe('Codes in catalogue order: prefixes in order of first appearance, then by number.'),
-  tables: z.array(TableGroupSchema).optional().describe("The file's error tables, when it has several (V3, V1, legacy codes)."),
+  entries: z
+    .array(CodeEntrySchema)
+    .describe('Codes in catalogue order: prefixes in order of first appearance, then by number.'),
+  tables: z
+    .array(TableGroupSchema)
+    .optional()
+    .describe("The file's error tables, when it has several (V3, V1, legacy codes)."),
 });
 export type ServiceCatalogue = z.infer<typeof ServiceCatalogueSchema>;
 
@@ -102,12 +128,11 @@ export function serviceClues(id: string, meta: ServiceMeta): Clues {
  * Builds a service's catalogue from its RST file; every problem in its tables is a diagnostic (`errors`
  * stop the build, `warnings` do not). Two codes that would share a URL get distinct slugs, with a warning.
  */
-export function buildCatalogue(input: {
-  id: string;
-  file: string;
-  text: string;
-  meta?: ServiceMeta;
-}): { catalogue?: ServiceCatalogue; diagnostics: Diagnostic[]; warnings: Diagnostic[] } {
+export function buildCatalogue(input: { id: string; file: string; text: string; meta?: ServiceMeta }): {
+  catalogue?: ServiceCatalogue;
+  diagnostics: Diagnostic[];
+  warnings: Diagnostic[];
+} {
   const { table, diagnostics: found } = readErrorTable(input.text, input.file);
   const { errors: diagnostics, warnings } = splitWarnings(found);
   if (!table) return { diagnostics, warnings };
@@ -118,7 +143,12 @@ export function buildCatalogue(input: {
   for (const row of table.rows) if (!firstRow.has(row.code)) firstRow.set(row.code, row);
   for (const { code, slug, sharedWith } of collisions) {
     const row = firstRow.get(code)!;
-    warnings.push({ file: input.file, ...row.codeCell, message: `${code} and ${sharedWith} would share a URL: ${code} gets /${input.id}/${slug}/`, severity: 'warning' });
+    warnings.push({
+      file: input.file,
+      ...row.codeCell,
+      message: `${code} and ${sharedWith} would share a URL: ${code} gets /${input.id}/${slug}/`,
+      severity: 'warning',
+    });
   }
   const catalogue: ServiceCatalogue = {
     id: input.id,
@@ -129,12 +159,19 @@ export function buildCatalogue(input: {
     file: input.file,
     notes: table.notes.map((note) => toRichText(rstToMdast(note))),
     entries: groupRows(input.id, table.rows, slugs, several),
-    ...(several ? { tables: table.tables.map((t) => ({ ...(t.caption ? { caption: t.caption } : {}), line: t.line })) } : {}),
+    ...(several
+      ? { tables: table.tables.map((t) => ({ ...(t.caption ? { caption: t.caption } : {}), line: t.line })) }
+      : {}),
   };
   return { catalogue, diagnostics, warnings: sortDiagnostics(warnings) };
 }
 
-function groupRows(service: string, rows: readonly ErrorRow[], slugs: ReadonlyMap<string, string>, several: boolean): CodeEntry[] {
+function groupRows(
+  service: string,
+  rows: readonly ErrorRow[],
+  slugs: ReadonlyMap<string, string>,
+  several: boolean,
+): CodeEntry[] {
   const byCode = new Map<string, CodeEntry>();
   const prefixOrder: string[] = [];
   for (const row of rows) {
@@ -181,7 +218,9 @@ function toVariant(row: ErrorRow, earlier: readonly Variant[], several: boolean)
 
 /** `http-400` for a code's first 400 row, `http-400-2` for its second; `row-1`, `row-2` for rows without a status. */
 function primaryAnchor(status: number | undefined, earlier: readonly Variant[]): string {
-  const same = earlier.filter((v) => (status === undefined ? v.statuses.length === 0 : v.statuses[0] === status)).length;
+  const same = earlier.filter((v) =>
+    status === undefined ? v.statuses.length === 0 : v.statuses[0] === status,
+  ).length;
   return rowAnchor(status, same + 1);
 }
 
@@ -189,7 +228,10 @@ function primaryAnchor(status: number | undefined, earlier: readonly Variant[]):
 function addStatusAnchors(variants: Variant[]): void {
   const taken = new Set(variants.map((v) => v.anchor));
   for (const variant of variants) {
-    const extra = variant.statuses.slice(1).map(statusAnchor).filter((a) => !taken.has(a));
+    const extra = variant.statuses
+      .slice(1)
+      .map(statusAnchor)
+      .filter((a) => !taken.has(a));
     for (const anchor of extra) taken.add(anchor);
     if (extra.length > 0) variant.anchors = extra;
   }

@@ -14,14 +14,22 @@ export const ServiceMetaSchema = z.strictObject({
   summary: z.string().optional(),
   published: DateSchema.optional(),
   endpoints: z
-    .array(z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'an endpoint is the first label of a host, such as "ecs"'))
+    .array(
+      z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'an endpoint is the first label of a host, such as "ecs"'),
+    )
     .min(1)
     .optional()
-    .describe('First labels of the hosts the API answers on (`ecs` for ecs.eu-de.otc.t-systems.com); default: the folder id.'),
+    .describe(
+      'First labels of the hosts the API answers on (`ecs` for ecs.eu-de.otc.t-systems.com); default: the folder id.',
+    ),
   apiPaths: z
-    .array(z.string().regex(/^\/\S*$/, 'an API path starts with "/" and has no spaces, such as "/v1/{project_id}/publicips"'))
+    .array(
+      z
+        .string()
+        .regex(/^\/\S*$/, 'an API path starts with "/" and has no spaces, such as "/v1/{project_id}/publicips"'),
+    )
     .optional()
-    .describe('API path prefixes that are this service\'s own; `{…}` stands for any one segment.'),
+    .describe("API path prefixes that are this service's own; `{…}` stands for any one segment."),
   terms: z
     .array(z.string().min(2))
     .optional()
@@ -79,7 +87,11 @@ export function readEditorial(
       diagnostics.push({ ...at(['topics', t, 'slug']), message: `topic slug "${topic.slug}" is used twice` });
     }
     topic.codes.forEach((code, c) => {
-      if (!known.has(code)) diagnostics.push({ ...at(['topics', t, 'codes', c]), message: `topic "${topic.slug}" lists ${code}, which is not in ${catalogue.file}` });
+      if (!known.has(code))
+        diagnostics.push({
+          ...at(['topics', t, 'codes', c]),
+          message: `topic "${topic.slug}" lists ${code}, which is not in ${catalogue.file}`,
+        });
     });
   });
   editorial.families.forEach(({ slug }, f) => {

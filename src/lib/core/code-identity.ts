@@ -81,7 +81,9 @@ export function keyParts(key: string): { prefix: string; number: string } {
 
 /** The shape of a code or key: its tokens with digit runs as `#<count>` (`Ecs.0010` -> `ecs.#4`). */
 function codeShape(code: string): string {
-  return codeTokens(code).map((t) => (DIGITS.test(t) ? `#${t.length}` : t)).join('.');
+  return codeTokens(code)
+    .map((t) => (DIGITS.test(t) ? `#${t.length}` : t))
+    .join('.');
 }
 
 function looseShape(shape: string): string {
@@ -205,7 +207,10 @@ function baseSlug(code: string): string {
  * each other gets `-` and six hex digits of a hash of its exact text. Returns the collisions resolved, so the
  * caller can warn.
  */
-export function assignSlugs(codes: readonly string[]): { slugs: Map<string, string>; collisions: { code: string; slug: string; sharedWith: string }[] } {
+export function assignSlugs(codes: readonly string[]): {
+  slugs: Map<string, string>;
+  collisions: { code: string; slug: string; sharedWith: string }[];
+} {
   const byBase = new Map<string, string[]>();
   for (const code of new Set(codes)) {
     const base = baseSlug(code);

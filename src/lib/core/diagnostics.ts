@@ -17,14 +17,15 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** Splits diagnostics into errors (which stop a build) and warnings (which do not). */
 export function splitWarnings(list: readonly Diagnostic[]): { errors: Diagnostic[]; warnings: Diagnostic[] } {
-  return { errors: list.filter((d) => d.severity !== 'warning'), warnings: list.filter((d) => d.severity === 'warning') };
+  return {
+    errors: list.filter((d) => d.severity !== 'warning'),
+    warnings: list.filter((d) => d.severity === 'warning'),
+  };
 }
 
 /** Orders diagnostics by file, then line, then column, so reports read top to bottom. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  return [...list].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
-  );
+  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
 /** Thrown when content has problems; carries every diagnostic, not just the first. */

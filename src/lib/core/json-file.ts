@@ -22,7 +22,11 @@ export function readJsonFile<S extends z.ZodType>(
   if (parsed.success) return { data: parsed.data, diagnostics: [] };
   const diagnostics = parsed.error.issues.flatMap((issue): Diagnostic[] => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ file, ...locateInJson(text, [...issue.path, key]), message: `${label([...issue.path, key])} is not a known field` }));
+      return issue.keys.map((key) => ({
+        file,
+        ...locateInJson(text, [...issue.path, key]),
+        message: `${label([...issue.path, key])} is not a known field`,
+      }));
     }
     return [{ file, ...locateInJson(text, issue.path), message: `${label(issue.path)} ${describeIssue(issue)}` }];
   });
@@ -50,7 +54,9 @@ function syntaxError(text: string): { line: number; column: number; message: str
   const first = errors[0];
   // JSON.parse and jsonc-parser agree on every error but the rarest (a lone surrogate): then the start of the file.
   if (!first) return { line: 1, column: 1, message: 'not valid JSON' };
-  const reason = printParseErrorCode(first.error).replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
+  const reason = printParseErrorCode(first.error)
+    .replace(/(?<=[a-z])(?=[A-Z])/g, ' ')
+    .toLowerCase();
   return { ...position(text, first.offset), message: `not valid JSON: ${reason}` };
 }
 
@@ -63,7 +69,10 @@ export function locateInJson(text: string, path: readonly PropertyKey[]): { line
   if (!root) return { line: 1, column: 1 };
   let node = root;
   for (let depth = path.length; depth > 0; depth--) {
-    const found = findNodeAtLocation(root, path.slice(0, depth).map((key) => (typeof key === 'number' ? key : String(key))));
+    const found = findNodeAtLocation(
+      root,
+      path.slice(0, depth).map((key) => (typeof key === 'number' ? key : String(key))),
+    );
     if (found) {
       node = found;
       break;

@@ -30,7 +30,11 @@ export function sharedMessageKey(message: string): string {
  * The key of a whole row's wording, for rows of several services that give one answer: the same message,
  * description and solution (case and whitespace aside), as eight hex digits of a hash.
  */
-export function sameAnswerKey(row: { message: { text: string }; description: { text: string }; solution: { text: string } }): string {
+export function sameAnswerKey(row: {
+  message: { text: string };
+  description: { text: string };
+  solution: { text: string };
+}): string {
   const text = [row.message, row.description, row.solution].map((cell) => sharedMessageKey(cell.text)).join('\0');
   return fnv1a(text).toString(16).padStart(8, '0');
 }

@@ -23,4 +23,3 @@ export function parseTemplate(message: string): Segment[] {
   if (last < message.length) segments.push({ kind: 'text', text: message.slice(last) });
   return segments;
 }
-

@@ -127,7 +127,8 @@ const CATEGORY_KINDS = new Set(['table', 'status', 'prefix', 'family', 'topic'])
 export function pageKind(path: string): 'code' | 'category' | 'service' | 'other' {
   const segments = path.split('/').filter(Boolean);
   if (segments.length === 1) return ['about', 'lookup', 'search'].includes(segments[0]) ? 'other' : 'service';
-  if (segments.length === 2) return SERVICE_PAGES.has(segments[1]) ? (segments[1] === 'all' ? 'category' : 'other') : 'code';
+  if (segments.length === 2)
+    return SERVICE_PAGES.has(segments[1]) ? (segments[1] === 'all' ? 'category' : 'other') : 'code';
   if (segments.length === 3 && CATEGORY_KINDS.has(segments[1])) return 'category';
   return 'other';
 }

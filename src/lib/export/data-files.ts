@@ -4,7 +4,16 @@ import { indexCategories } from '../pages/categories';
 import { buildLookupShards, buildSiteLookup, type LookupSource } from '../lookup/lookup-data';
 import type { ServiceModel } from '../content/load-content';
 import { buildVocabulary, mergeSynonyms } from '../search/search-data';
-import { codeJsonPath, codeShardPath, LOOKUP_MANIFEST_PATH, LOOKUP_SERVICES_PATH, serviceJsonPath, SYNONYMS_PATH, VOCABULARY_PATH, wordShardPath } from '../core/urls';
+import {
+  codeJsonPath,
+  codeShardPath,
+  LOOKUP_MANIFEST_PATH,
+  LOOKUP_SERVICES_PATH,
+  serviceJsonPath,
+  SYNONYMS_PATH,
+  VOCABULARY_PATH,
+  wordShardPath,
+} from '../core/urls';
 
 /** A file of the built site that is data, not a page: its path under dist/ (no leading `/`) and its text. */
 export interface DataFile {
@@ -25,14 +34,32 @@ export function listDataFiles(services: readonly ServiceModel[], siteUrl: string
   for (const { catalogue, categories, pages, history } of services) {
     const listedIn = indexCategories(categories);
     for (const page of pages) {
-      const document = buildCodeExport(catalogue, page.entry, listedIn.get(page.entry.code) ?? [], siteUrl, page.history);
+      const document = buildCodeExport(
+        catalogue,
+        page.entry,
+        listedIn.get(page.entry.code) ?? [],
+        siteUrl,
+        page.history,
+      );
       file(codeJsonPath(page.entry), serializeExport(document));
     }
     const codes = new Map(pages.flatMap((p) => (p.history ? [[p.entry.code, p.history] as const] : [])));
     const historyInput = history && { dates: history.dates, changes: history.changes, codes };
-    file(serviceJsonPath(catalogue.id), serializeExport(buildServiceExport(catalogue, pages.map((p) => p.entry), categories, siteUrl, historyInput)));
+    file(
+      serviceJsonPath(catalogue.id),
+      serializeExport(
+        buildServiceExport(
+          catalogue,
+          pages.map((p) => p.entry),
+          categories,
+          siteUrl,
+          historyInput,
+        ),
+      ),
+    );
   }
-  for (const document of ['service', 'code'] as const) file(SCHEMA_PATHS[document], serializeExport(buildJsonSchema(document)));
+  for (const document of ['service', 'code'] as const)
+    file(SCHEMA_PATHS[document], serializeExport(buildJsonSchema(document)));
   const lookup = buildSiteLookup(services.map(lookupSource));
   const shards = buildLookupShards(lookup.data);
   file(LOOKUP_MANIFEST_PATH, JSON.stringify(shards.manifest));
@@ -40,11 +67,18 @@ export function listDataFiles(services: readonly ServiceModel[], siteUrl: string
   for (const [key, records] of shards.codes) file(codeShardPath(key), JSON.stringify(records));
   shards.words.forEach((records, i) => file(wordShardPath(i), JSON.stringify(records)));
   file(SYNONYMS_PATH, JSON.stringify(mergeSynonyms(services)));
-  file(VOCABULARY_PATH, JSON.stringify(buildVocabulary(services.map((s) => ({ entries: s.pages.map((p) => p.entry) })))));
+  file(
+    VOCABULARY_PATH,
+    JSON.stringify(buildVocabulary(services.map((s) => ({ entries: s.pages.map((p) => p.entry) })))),
+  );
   return files;
 }
 
 /** What the lookup data needs of a service: its catalogue, its codes and their earlier wordings. */
 export function lookupSource({ catalogue, pages }: ServiceModel): LookupSource {
-  return { catalogue, entries: pages.map((p) => p.entry), earlier: new Map(pages.map((p) => [p.entry.code, p.history?.earlier ?? []])) };
+  return {
+    catalogue,
+    entries: pages.map((p) => p.entry),
+    earlier: new Map(pages.map((p) => [p.entry.code, p.history?.earlier ?? []])),
+  };
 }

@@ -45,39 +45,60 @@ export const ExportCategorySchema = definition('category', 'An index page of the
 /** A placeholder of a message template: which kind it is and where it stands in the template text. */
 export const ExportSlotSchema = definition('slot', 'A placeholder in a message template.', {
   index: z.number().int().min(0).describe("Position among the template's placeholders, from 0."),
-  kind: SlotKindSchema.describe('How the table writes the placeholder: `%s` (text), `%d` (number) or `xxx` (a word standing for a value).'),
+  kind: SlotKindSchema.describe(
+    'How the table writes the placeholder: `%s` (text), `%d` (number) or `xxx` (a word standing for a value).',
+  ),
   start: z
     .number()
     .int()
     .min(0)
-    .describe("Offset of the placeholder's first character in `template`, in UTF-16 code units (JavaScript string indices), inclusive."),
+    .describe(
+      "Offset of the placeholder's first character in `template`, in UTF-16 code units (JavaScript string indices), inclusive.",
+    ),
   end: z
     .number()
     .int()
     .min(0)
-    .describe("Offset just after the placeholder's last character, exclusive: `template.slice(start, end)` is the placeholder."),
+    .describe(
+      "Offset just after the placeholder's last character, exclusive: `template.slice(start, end)` is the placeholder.",
+    ),
 });
 
 /** A message as exported: plain-text template, HTML, and where its placeholders are. */
-export const ExportMessageSchema = definition('message', 'An error message as the table gives it, with its placeholders.', {
-  template: z.string().describe('The message as plain text, placeholders (`%s`, `%d`, a lone `xxx`) included as written.'),
-  html: z.string().describe('The message as inline HTML; each placeholder is a `<var class="slot">` element.'),
-  slots: z.array(ExportSlotSchema).describe('The placeholders of the template, left to right. The API replaces each with a value.'),
-});
+export const ExportMessageSchema = definition(
+  'message',
+  'An error message as the table gives it, with its placeholders.',
+  {
+    template: z
+      .string()
+      .describe('The message as plain text, placeholders (`%s`, `%d`, a lone `xxx`) included as written.'),
+    html: z.string().describe('The message as inline HTML; each placeholder is a `<var class="slot">` element.'),
+    slots: z
+      .array(ExportSlotSchema)
+      .describe('The placeholders of the template, left to right. The API replaces each with a value.'),
+  },
+);
 
-const ExportRichTextSchema = RichTextSchema.meta({ id: 'richText', description: 'A table cell as plain text and as HTML.' });
+const ExportRichTextSchema = RichTextSchema.meta({
+  id: 'richText',
+  description: 'A table cell as plain text and as HTML.',
+});
 
 /** One table row of a code, as exported. */
 export const ExportVariantSchema = definition('variant', 'One row of the table for a code.', {
   status: HttpStatusSchema.optional().describe(
     'HTTP status the API returns with the code in this row (the first, when the row names several); absent when the table gives none.',
   ),
-  statuses: Statuses.optional().describe('Every HTTP status of a row that names several (`400/404/500`), in table order; absent for a row with one.'),
+  statuses: Statuses.optional().describe(
+    'Every HTTP status of a row that names several (`400/404/500`), in table order; absent for a row with one.',
+  ),
   statusText: z
     .string()
     .min(1)
     .optional()
-    .describe('The status cell as written, when it says more than its numbers (`403 Forbidden`) or is not a status at all (kept as text).'),
+    .describe(
+      'The status cell as written, when it says more than its numbers (`403 Forbidden`) or is not a status at all (kept as text).',
+    ),
   anchor: AnchorSchema.describe(
     'Fragment id of the row on the code page: `http-400`, `http-400-2` for a second row with the same status, `row-1` for a row without a status.',
   ),
@@ -114,63 +135,87 @@ export const ExportVariantSchema = definition('variant', 'One row of the table f
 });
 
 /** One wording a code has had in the dated versions of its table. */
-export const ExportWordingSchema = definition('wording', 'One message the code has had, with the versions of the table that gave it.', {
-  status: HttpStatusSchema.optional().describe('HTTP status of the row with this wording.'),
-  statuses: Statuses.optional().describe('Every status of a wording whose row names several.'),
-  message: ExportMessageSchema.describe('The message of this wording, with its placeholders.'),
-  first: DateSchema.describe('Date of the first version of the table with this wording (YYYY-MM-DD).'),
-  last: DateSchema.describe(
-    'Date of the last version with this wording; a wording dropped and later restored counts from its first to its last version.',
-  ),
-  current: z.boolean().describe('True when the newest version of the table has this wording (never for a retired code).'),
-  url: Url.describe(
-    'Absolute URL of the wording on the code page: a row\'s anchor (`#http-400`) for the rows the page shows, `#v<n>` for an earlier wording.',
-  ),
-});
+export const ExportWordingSchema = definition(
+  'wording',
+  'One message the code has had, with the versions of the table that gave it.',
+  {
+    status: HttpStatusSchema.optional().describe('HTTP status of the row with this wording.'),
+    statuses: Statuses.optional().describe('Every status of a wording whose row names several.'),
+    message: ExportMessageSchema.describe('The message of this wording, with its placeholders.'),
+    first: DateSchema.describe('Date of the first version of the table with this wording (YYYY-MM-DD).'),
+    last: DateSchema.describe(
+      'Date of the last version with this wording; a wording dropped and later restored counts from its first to its last version.',
+    ),
+    current: z
+      .boolean()
+      .describe('True when the newest version of the table has this wording (never for a retired code).'),
+    url: Url.describe(
+      "Absolute URL of the wording on the code page: a row's anchor (`#http-400`) for the rows the page shows, `#v<n>` for an earlier wording.",
+    ),
+  },
+);
 
 /** What became of a code across the dated versions of its table (only for a service with a history/ folder). */
-export const ExportHistorySchema = definition('history', 'What became of the code across the dated versions of the table. Present only when the service has a history/ folder of earlier versions.', {
-  introduced: DateSchema.describe('Date of the first version of the table with the code (YYYY-MM-DD).'),
-  lastPublished: DateSchema.describe('Date of the last version with the code: the newest version\'s date, unless the code is retired.'),
-  retired: z
-    .boolean()
-    .describe(
-      "True when the newest version of the table no longer has the code. Its `variants` are then the rows of the version dated `lastPublished` (and their `line`s are lines of that version's file).",
+export const ExportHistorySchema = definition(
+  'history',
+  'What became of the code across the dated versions of the table. Present only when the service has a history/ folder of earlier versions.',
+  {
+    introduced: DateSchema.describe('Date of the first version of the table with the code (YYYY-MM-DD).'),
+    lastPublished: DateSchema.describe(
+      "Date of the last version with the code: the newest version's date, unless the code is retired.",
     ),
-  added: z.boolean().describe('True when the oldest version of the table did not have the code: it was added on `introduced`.'),
-  wordings: z
-    .array(ExportWordingSchema)
-    .min(1)
-    .describe(
-      'Every message the code has had: first the rows its page shows (those of `variants`, in table order), then earlier wordings, most recently published first. A wording is a status with a message; a changed status is a new wording.',
-    ),
-});
+    retired: z
+      .boolean()
+      .describe(
+        "True when the newest version of the table no longer has the code. Its `variants` are then the rows of the version dated `lastPublished` (and their `line`s are lines of that version's file).",
+      ),
+    added: z
+      .boolean()
+      .describe('True when the oldest version of the table did not have the code: it was added on `introduced`.'),
+    wordings: z
+      .array(ExportWordingSchema)
+      .min(1)
+      .describe(
+        'Every message the code has had: first the rows its page shows (those of `variants`, in table order), then earlier wordings, most recently published first. A wording is a status with a message; a changed status is a new wording.',
+      ),
+  },
+);
 
 /** What one version of the table changed against the one before it, as exported. */
-export const ExportChangeSchema = definition('change', 'What one version of the table changed against the version before it. Codes are listed in table order.', {
-  date: DateSchema.describe('Date of this version (YYYY-MM-DD).'),
-  previous: DateSchema.optional().describe('Date of the version it is compared with: the one just before.'),
-  added: z.array(Code).describe('Codes this version has and the previous one did not (new, or back after a gap).'),
-  removed: z.array(Code).describe("Codes of the previous version this one lacks, in the previous version's order."),
-  reworded: z
-    .array(
-      z
-        .object({
-          code: Code.describe('The error code (`Ecs.0010`).'),
-          before: z.array(z.string()).describe("Message texts of the code's rows in the previous version, placeholders as written."),
-          after: z.array(z.string()).describe("Message texts of the code's rows in this version."),
-          beforeStatus: z.array(HttpStatusSchema).describe('HTTP status of each row in `before`.'),
-          afterStatus: z.array(HttpStatusSchema).describe('HTTP status of each row in `after`.'),
-        })
-        .describe('The rows of one code before and after, as message texts and statuses in table order.'),
-    )
-    .describe('Codes in both versions whose rows changed: a message reworded, a status changed, a row added or dropped.'),
-});
+export const ExportChangeSchema = definition(
+  'change',
+  'What one version of the table changed against the version before it. Codes are listed in table order.',
+  {
+    date: DateSchema.describe('Date of this version (YYYY-MM-DD).'),
+    previous: DateSchema.optional().describe('Date of the version it is compared with: the one just before.'),
+    added: z.array(Code).describe('Codes this version has and the previous one did not (new, or back after a gap).'),
+    removed: z.array(Code).describe("Codes of the previous version this one lacks, in the previous version's order."),
+    reworded: z
+      .array(
+        z
+          .object({
+            code: Code.describe('The error code (`Ecs.0010`).'),
+            before: z
+              .array(z.string())
+              .describe("Message texts of the code's rows in the previous version, placeholders as written."),
+            after: z.array(z.string()).describe("Message texts of the code's rows in this version."),
+            beforeStatus: z.array(HttpStatusSchema).describe('HTTP status of each row in `before`.'),
+            afterStatus: z.array(HttpStatusSchema).describe('HTTP status of each row in `after`.'),
+          })
+          .describe('The rows of one code before and after, as message texts and statuses in table order.'),
+      )
+      .describe(
+        'Codes in both versions whose rows changed: a message reworded, a status changed, a row added or dropped.',
+      ),
+  },
+);
 
 /** One error code, as exported in both documents. */
 export const ExportCodeSchema = definition('code', 'One error code with every row the table has for it.', {
   code: Code.describe('The error code as the API returns it (`Ecs.0010`).'),
-  slug: CodeEntrySchema.shape.slug.describe('URL slug of the code: lowercase, dots and underscores as hyphens (`ecs-0010`).'),
+  slug: CodeEntrySchema.shape.slug.describe(
+    'URL slug of the code: lowercase, dots and underscores as hyphens (`ecs-0010`).',
+  ),
   url: Url.describe("Absolute URL of the code's page."),
   json: Url.describe("Absolute URL of the code's own JSON document (error-code.schema.json)."),
   categories: z
@@ -210,7 +255,9 @@ export const ServiceExportSchema = z
     changes: z
       .array(ExportChangeSchema)
       .optional()
-      .describe('What each version changed against the one before, oldest first (one entry per version after the first). Present only with `versions`.'),
+      .describe(
+        'What each version changed against the one before, oldest first (one entry per version after the first). Present only with `versions`.',
+      ),
   })
   .meta({
     title: 'Error codes of a service',

@@ -19,7 +19,18 @@ import {
 } from './export-schema';
 
 // The document shapes live with their schemas; callers (explain, the pages) keep importing them from here.
-export type { CodeExport, ExportCategory, ExportCode, ExportHistory, ExportMessage, ExportService, ExportSlot, ExportVariant, ExportWording, ServiceExport } from './export-schema';
+export type {
+  CodeExport,
+  ExportCategory,
+  ExportCode,
+  ExportHistory,
+  ExportMessage,
+  ExportService,
+  ExportSlot,
+  ExportVariant,
+  ExportWording,
+  ServiceExport,
+} from './export-schema';
 
 /** A service's history as the export needs it: version dates, changes, and each code's page history by code. */
 export interface HistoryInput {
@@ -53,7 +64,9 @@ export function buildServiceExport(
     $schema: `${site}${SCHEMA_PATHS.service}`,
     service: exportService(service, site),
     notes: service.notes.map((note) => note.text),
-    codes: entries.map((entry) => exportCode(entry, byCode.get(entry.code) ?? [], site, history?.codes.get(entry.code), service.tables)),
+    codes: entries.map((entry) =>
+      exportCode(entry, byCode.get(entry.code) ?? [], site, history?.codes.get(entry.code), service.tables),
+    ),
   };
   if (history) {
     document.versions = [...history.dates];
@@ -72,7 +85,11 @@ export function buildCodeExport(
 ): CodeExport {
   const site = normalizeSiteUrl(siteUrl);
   const own = indexCategories(categories).get(entry.code) ?? [];
-  return { $schema: `${site}${SCHEMA_PATHS.code}`, service: exportService(service, site), ...exportCode(entry, own, site, history, service.tables) };
+  return {
+    $schema: `${site}${SCHEMA_PATHS.code}`,
+    service: exportService(service, site),
+    ...exportCode(entry, own, site, history, service.tables),
+  };
 }
 
 /** Serialises an export document (or its JSON Schema) the way the site serves it: 2-space indent, final newline. */
@@ -88,16 +105,26 @@ function locateSlots(segments: readonly Segment[]): { template: string; slots: E
     if (segment.kind === 'text') {
       template += segment.text;
     } else {
-      slots.push({ index: slots.length, kind: segment.slot, start: template.length, end: template.length + segment.slot.length });
+      slots.push({
+        index: slots.length,
+        kind: segment.slot,
+        start: template.length,
+        end: template.length + segment.slot.length,
+      });
       template += segment.slot;
     }
   }
   return { template, slots };
 }
 
-
 /** Exports one code with the (non-"all") categories that list it, and its history when it has one. */
-export function exportCode(entry: CodeEntry, categories: readonly ListedCategory[], site: string, history?: PageHistory, tables?: readonly TableGroup[]): ExportCode {
+export function exportCode(
+  entry: CodeEntry,
+  categories: readonly ListedCategory[],
+  site: string,
+  history?: PageHistory,
+  tables?: readonly TableGroup[],
+): ExportCode {
   const url = `${site}${codePath(entry)}`;
   const code: ExportCode = {
     code: entry.code,
@@ -119,7 +146,16 @@ function exportHistory(entry: CodeEntry, history: PageHistory, pageUrl: string):
   const shown = entry.variants.flatMap((v): ExportWording[] => {
     const dates = history.shown[v.anchor];
     if (!dates) return [];
-    return [{ ...exportStatuses(v.statuses), message: exportMessage(v), first: dates.first, last: dates.last, current: !history.retired, url: anchoredPath(pageUrl, v.anchor) }];
+    return [
+      {
+        ...exportStatuses(v.statuses),
+        message: exportMessage(v),
+        first: dates.first,
+        last: dates.last,
+        current: !history.retired,
+        url: anchoredPath(pageUrl, v.anchor),
+      },
+    ];
   });
   const earlier = history.earlier.map((w): ExportWording => ({
     ...exportStatuses(w.statuses),
@@ -151,7 +187,9 @@ function exportVariant(variant: Variant, pageUrl: string, tables?: readonly Tabl
     message: exportMessage(variant),
     description: { text: variant.description.text, html: variant.description.html },
     solution: { text: variant.solution.text, html: variant.solution.html },
-    ...(variant.other ? { other: variant.other.map((o) => ({ header: o.header, text: o.value.text, html: o.value.html })) } : {}),
+    ...(variant.other
+      ? { other: variant.other.map((o) => ({ header: o.header, text: o.value.text, html: o.value.html })) }
+      : {}),
     ...(caption === undefined ? {} : { table: caption }),
   };
 }

@@ -44,15 +44,31 @@ export const VersionChangeSchema = z.object({
   date: DateSchema,
   previous: DateSchema.optional(),
   added: z.array(z.string()),
-  removed: z.array(z.string()).describe("Codes of the previous version that this one lacks, in the previous version's order."),
+  removed: z
+    .array(z.string())
+    .describe("Codes of the previous version that this one lacks, in the previous version's order."),
   reworded: z
-    .array(z.object({ code: z.string(), before: z.array(z.string()), after: z.array(z.string()), beforeStatus: z.array(z.number()), afterStatus: z.array(z.number()) }))
-    .describe("Codes whose rows changed (a message reworded, a status changed, a row added or dropped); messages in table order, each row's first status (0: none)."),
+    .array(
+      z.object({
+        code: z.string(),
+        before: z.array(z.string()),
+        after: z.array(z.string()),
+        beforeStatus: z.array(z.number()),
+        afterStatus: z.array(z.number()),
+      }),
+    )
+    .describe(
+      "Codes whose rows changed (a message reworded, a status changed, a row added or dropped); messages in table order, each row's first status (0: none).",
+    ),
 });
 export type VersionChange = z.infer<typeof VersionChangeSchema>;
 
 /** What the site keeps of a service's versions: their dates, the newest, and what each changed. */
-export const ServiceVersionsSchema = z.object({ dates: z.array(DateSchema), current: DateSchema, changes: z.array(VersionChangeSchema) });
+export const ServiceVersionsSchema = z.object({
+  dates: z.array(DateSchema),
+  current: DateSchema,
+  changes: z.array(VersionChangeSchema),
+});
 export type ServiceVersions = z.infer<typeof ServiceVersionsSchema>;
 
 /** A service's table across all its published versions. */
@@ -119,7 +135,8 @@ export function buildHistory(versions: readonly { date: string; catalogue: Servi
       }
       if (change) {
         if (state.lastIndex !== index - 1) change.added.push(entry.code);
-        else if (!sameRows(state.entry.variants, state.texts, entry.variants, texts)) change.reworded.push(describeRewording(state.entry, entry));
+        else if (!sameRows(state.entry.variants, state.texts, entry.variants, texts))
+          change.reworded.push(describeRewording(state.entry, entry));
       }
       state.lastIndex = index;
       state.entry = entry;
@@ -138,21 +155,37 @@ export function buildHistory(versions: readonly { date: string; catalogue: Servi
       });
     }
     if (change) {
-      for (const { code } of sorted[index - 1].catalogue.entries) if (states.get(code)!.lastIndex !== index) change.removed.push(code);
+      for (const { code } of sorted[index - 1].catalogue.entries)
+        if (states.get(code)!.lastIndex !== index) change.removed.push(code);
       changes.push(change);
     }
   });
 
   const codes = new Map<string, CodeHistory>();
   for (const [code, state] of states) codes.set(code, toCodeHistory(code, state, dates));
-  return { dates, current: dates[newest], codes, changes, entries: mergeEntries(sorted[newest].catalogue, states, newest) };
+  return {
+    dates,
+    current: dates[newest],
+    codes,
+    changes,
+    entries: mergeEntries(sorted[newest].catalogue, states, newest),
+  };
 }
 
 /** Tells whether two versions of a code have the same rows (status and normalised message), in any order. */
-function sameRows(before: readonly Variant[], beforeTexts: readonly string[], after: readonly Variant[], afterTexts: readonly string[]): boolean {
+function sameRows(
+  before: readonly Variant[],
+  beforeTexts: readonly string[],
+  after: readonly Variant[],
+  afterTexts: readonly string[],
+): boolean {
   if (before.length !== after.length) return false;
   if (before.length === 1) return sameStatuses(before[0], after[0]) && beforeTexts[0] === afterTexts[0];
-  const keys = (variants: readonly Variant[], texts: readonly string[]) => variants.map((v, i) => `${v.statuses.join('/')} ${texts[i]}`).sort().join('\n');
+  const keys = (variants: readonly Variant[], texts: readonly string[]) =>
+    variants
+      .map((v, i) => `${v.statuses.join('/')} ${texts[i]}`)
+      .sort()
+      .join('\n');
   return keys(before, beforeTexts) === keys(after, afterTexts);
 }
 
@@ -168,9 +201,9 @@ function describeRewording(before: CodeEntry, after: CodeEntry): VersionChange['
 
 function toCodeHistory(code: string, state: CodeState, dates: readonly string[]): CodeHistory {
   const newest = dates.length - 1;
-  const ordered = [...state.wordings.values()].flat().sort(
-    (a, b) => b.lastIndex - a.lastIndex || a.position - b.position || b.firstIndex - a.firstIndex,
-  );
+  const ordered = [...state.wordings.values()]
+    .flat()
+    .sort((a, b) => b.lastIndex - a.lastIndex || a.position - b.position || b.firstIndex - a.firstIndex);
   const wordings = ordered.map((w): Wording => {
     const { statuses, message, template, description, solution, anchor } = w.variant;
     return {

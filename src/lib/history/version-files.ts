@@ -40,7 +40,10 @@ export function readVersionList(
     if (published === undefined) {
       report(serviceFile, '"published" is missing: with a history/ folder, error-codes.rst needs its publication date');
     } else if (!isCalendarDate(published)) {
-      report(serviceFile, `"published" is "${published}", not a date (YYYY-MM-DD): with a history/ folder, error-codes.rst needs its publication date`);
+      report(
+        serviceFile,
+        `"published" is "${published}", not a date (YYYY-MM-DD): with a history/ folder, error-codes.rst needs its publication date`,
+      );
     } else byDate.set(published, tableFile);
   } else if (published !== undefined && isCalendarDate(published)) {
     byDate.set(published, tableFile);

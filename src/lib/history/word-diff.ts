@@ -32,7 +32,10 @@ export function diffWords(before: string, after: string): DiffPart[] {
   const midA = a.slice(start, endA);
   const midB = b.slice(start, endB);
   if (midA.length > MAX_DIFF_TOKENS || midB.length > MAX_DIFF_TOKENS) {
-    ops.push(...midA.map((text) => ({ kind: 'removed' as const, text })), ...midB.map((text) => ({ kind: 'added' as const, text })));
+    ops.push(
+      ...midA.map((text) => ({ kind: 'removed' as const, text })),
+      ...midB.map((text) => ({ kind: 'added' as const, text })),
+    );
   } else {
     ops.push(...lcsOps(midA, midB));
   }
@@ -50,7 +53,9 @@ function lcsOps(a: readonly string[], b: readonly string[]): DiffPart[] {
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       lengths[i * width + j] =
-        a[i] === b[j] ? lengths[(i + 1) * width + j + 1] + 1 : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
+        a[i] === b[j]
+          ? lengths[(i + 1) * width + j + 1] + 1
+          : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
     }
   }
   const ops: DiffPart[] = [];
@@ -108,4 +113,3 @@ function mergeParts(ops: readonly DiffPart[]): DiffPart[] {
   flush();
   return out;
 }
-

@@ -44,7 +44,8 @@ export function detectSource(path: string): RepoSource | undefined {
   if (stat.isFile()) return /\.bundle$/i.test(path) ? { kind: 'bundle', path, name: repoNameOf(path) } : undefined;
   if (!stat.isDirectory()) return undefined;
   if (existsSync(join(path, '.git'))) return { kind: 'checkout', path, name: repoNameOf(path) };
-  if (['HEAD', 'objects', 'refs'].every((entry) => existsSync(join(path, entry)))) return { kind: 'bare', path, name: repoNameOf(path) };
+  if (['HEAD', 'objects', 'refs'].every((entry) => existsSync(join(path, entry))))
+    return { kind: 'bare', path, name: repoNameOf(path) };
   return undefined;
 }
 
@@ -75,7 +76,17 @@ export function listFiles(repo: string, commit = 'HEAD'): string[] {
  * file's path at each; commits that deleted it are left out (there is no table to read).
  */
 export function listFileCommits(repo: string, path: string): FileCommit[] {
-  const out = runGit(repo, ['log', 'HEAD', '--follow', '--format=%x01%H %ad', '--date=short', '--name-status', '-z', '--', path]).toString('utf8');
+  const out = runGit(repo, [
+    'log',
+    'HEAD',
+    '--follow',
+    '--format=%x01%H %ad',
+    '--date=short',
+    '--name-status',
+    '-z',
+    '--',
+    path,
+  ]).toString('utf8');
   const commits: FileCommit[] = [];
   for (const record of out.split('\x01')) {
     if (record === '') continue;

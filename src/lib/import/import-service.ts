@@ -42,7 +42,16 @@ interface ReadCommit extends TableCommit {
 /** Imports one repository's error table and its history into `content/<service>/`; writes nothing when any table has an error. */
 export function importService(options: ServiceImport): ServiceImportResult {
   const { source, service } = options;
-  const result: ServiceImportResult = { service, ok: false, lines: [], problems: [], versions: 0, codes: 0, added: 0, retired: 0 };
+  const result: ServiceImportResult = {
+    service,
+    ok: false,
+    lines: [],
+    problems: [],
+    versions: 0,
+    codes: 0,
+    added: 0,
+    retired: 0,
+  };
   const say = (line: string) => result.lines.push(`${service}: ${line}`);
   const fail = (message: string) => {
     result.problems.push(...message.split('\n').map((line, k) => (k === 0 ? `${service}: ${line}` : line)));
@@ -54,32 +63,47 @@ export function importService(options: ServiceImport): ServiceImportResult {
     const repo = clone?.dir ?? source.path;
     let file = options.file;
     if (file === undefined) {
-      const withTable = listFiles(repo).filter((path) => isTableCandidate(path) && hasErrorTable(showFile(repo, 'HEAD', path).toString('utf8')));
+      const withTable = listFiles(repo).filter(
+        (path) => isTableCandidate(path) && hasErrorTable(showFile(repo, 'HEAD', path).toString('utf8')),
+      );
       const chosen = chooseTableFile(withTable, source.name);
       if ('error' in chosen) return fail(chosen.error);
       file = chosen.path;
     }
     const history = listFileCommits(repo, file).reverse();
-    if (history.length === 0) return fail(`no commit of ${source.name} has ${file} (paths are relative to the repository's top folder)`);
+    if (history.length === 0)
+      return fail(`no commit of ${source.name} has ${file} (paths are relative to the repository's top folder)`);
 
     const commits: ReadCommit[] = history.map((entry, k) => {
       const bytes = showFile(repo, entry.commit, entry.path);
       options.onProgress?.(k + 1, history.length);
-      return { ...entry, bytes, text: bytes.toString('utf8'), file: `${source.name}/${entry.path}@${entry.commit.slice(0, 7)}` };
+      return {
+        ...entry,
+        bytes,
+        text: bytes.toString('utf8'),
+        file: `${source.name}/${entry.path}@${entry.commit.slice(0, 7)}`,
+      };
     });
     const choice = chooseVersions(commits);
     result.problems.push(...sortDiagnostics([...choice.errors, ...choice.warnings]).map(formatDiagnostic));
     if (choice.errors.length > 0 || choice.versions.length === 0) {
       const n = choice.errors.length;
-      result.problems.push(`${service}: ${n} problem${n === 1 ? '' : 's'} in the tables of ${source.name}: nothing written`);
+      result.problems.push(
+        `${service}: ${n} problem${n === 1 ? '' : 's'} in the tables of ${source.name}: nothing written`,
+      );
       return result;
     }
 
     const { versions } = choice;
-    const renamed = new Set(commits.map((c) => c.path)).size > 1 ? ` (followed across renames from ${commits[0].path})` : '';
-    say(`${file} in ${source.name}${renamed}: ${commits.length} commit${commits.length === 1 ? '' : 's'}, ${versions.length} version${versions.length === 1 ? '' : 's'} (${versions[0].date} to ${versions[versions.length - 1].date})`);
-    for (const skipped of choice.skipped) say(`skipped ${skipped.date} (${skipped.commit.slice(0, 7)}): the table itself did not change`);
-    for (const day of choice.sameDay) say(`${day.date}: ${day.count} commits, kept the later (${day.kept.commit.slice(0, 7)})`);
+    const renamed =
+      new Set(commits.map((c) => c.path)).size > 1 ? ` (followed across renames from ${commits[0].path})` : '';
+    say(
+      `${file} in ${source.name}${renamed}: ${commits.length} commit${commits.length === 1 ? '' : 's'}, ${versions.length} version${versions.length === 1 ? '' : 's'} (${versions[0].date} to ${versions[versions.length - 1].date})`,
+    );
+    for (const skipped of choice.skipped)
+      say(`skipped ${skipped.date} (${skipped.commit.slice(0, 7)}): the table itself did not change`);
+    for (const day of choice.sameDay)
+      say(`${day.date}: ${day.count} commits, kept the later (${day.kept.commit.slice(0, 7)})`);
 
     const dir = join(options.contentDir, service);
     const label = `${options.contentLabel}/${service}`;
@@ -91,12 +115,22 @@ export function importService(options: ServiceImport): ServiceImportResult {
     });
     if (plan.error) return fail(`${plan.error}; nothing written`);
     writePlannedFiles(dir, plan.files);
-    for (const f of plan.files) if (f.state !== 'same') say(`${f.state === 'new' ? 'wrote' : 'updated'} ${label}/${f.name}`);
+    for (const f of plan.files)
+      if (f.state !== 'same') say(`${f.state === 'new' ? 'wrote' : 'updated'} ${label}/${f.name}`);
     for (const note of plan.notes) say(note);
     const unchanged = plan.files.filter((f) => f.state === 'same').length;
-    say(unchanged === plan.files.length ? `up to date: ${unchanged} files unchanged` : `${plan.files.length - unchanged} files written, ${unchanged} unchanged`);
+    say(
+      unchanged === plan.files.length
+        ? `up to date: ${unchanged} files unchanged`
+        : `${plan.files.length - unchanged} files written, ${unchanged} unchanged`,
+    );
 
-    Object.assign(result, { ok: true, versions: versions.length, codes: versions[versions.length - 1].codes.length, ...countCodeChanges(versions) });
+    Object.assign(result, {
+      ok: true,
+      versions: versions.length,
+      codes: versions[versions.length - 1].codes.length,
+      ...countCodeChanges(versions),
+    });
     return result;
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));

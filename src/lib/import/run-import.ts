@@ -20,7 +20,8 @@ export interface ImportIo {
   interactive?: boolean;
 }
 
-const USAGE = 'usage: npm run import -- <checkout | bare repository | bundle | folder of them> [--service <id>] [--file <path in repo>] [--content <dir>]';
+const USAGE =
+  'usage: npm run import -- <checkout | bare repository | bundle | folder of them> [--service <id>] [--file <path in repo>] [--content <dir>]';
 
 /** Runs `import` with command-line arguments and returns the exit code: 0 when every repository imported, else 1. */
 export function runImport(argv: readonly string[], io: ImportIo): number {
@@ -30,7 +31,12 @@ export function runImport(argv: readonly string[], io: ImportIo): number {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { service: { type: 'string' }, file: { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        service: { type: 'string' },
+        file: { type: 'string' },
+        content: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     io.stderr(`import: ${(error as Error).message}\n${USAGE}\n`);
@@ -42,14 +48,18 @@ export function runImport(argv: readonly string[], io: ImportIo): number {
     return 0;
   }
   if (positionals.length !== 1) {
-    io.stderr(`import: ${positionals.length === 0 ? 'no repository given' : `one path expected, got ${positionals.length}`}\n${USAGE}\n`);
+    io.stderr(
+      `import: ${positionals.length === 0 ? 'no repository given' : `one path expected, got ${positionals.length}`}\n${USAGE}\n`,
+    );
     return 1;
   }
   const input = resolve(io.cwd, positionals[0]);
   const contentLabel = values.content ?? 'content';
   const contentDir = values.content === undefined ? io.defaultContent : resolve(io.cwd, values.content);
   if (values.service !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(values.service)) {
-    io.stderr(`import: --service "${values.service}" is not a service id: use lower-case letters, digits, - and _ (it becomes the URL segment)\n`);
+    io.stderr(
+      `import: --service "${values.service}" is not a service id: use lower-case letters, digits, - and _ (it becomes the URL segment)\n`,
+    );
     return 1;
   }
 
@@ -61,15 +71,21 @@ export function runImport(argv: readonly string[], io: ImportIo): number {
       .sort()
       .flatMap((name) => detectSource(join(input, name)) ?? []);
     if (sources.length === 0) {
-      io.stderr(`import: ${positionals[0]} is neither a repository nor a folder holding any (a checkout with .git, a bare repository, a .bundle file)\n`);
+      io.stderr(
+        `import: ${positionals[0]} is neither a repository nor a folder holding any (a checkout with .git, a bare repository, a .bundle file)\n`,
+      );
       return 1;
     }
     if (values.service !== undefined || values.file !== undefined) {
-      io.stderr(`import: --service and --file name one repository's service and table, but ${positionals[0]} holds ${sources.length}: import them one by one to use them\n`);
+      io.stderr(
+        `import: --service and --file name one repository's service and table, but ${positionals[0]} holds ${sources.length}: import them one by one to use them\n`,
+      );
       return 1;
     }
   } else {
-    io.stderr(`import: ${positionals[0]} ${existsSync(input) ? 'is not a git checkout, bare repository or .bundle file' : 'does not exist'}\n`);
+    io.stderr(
+      `import: ${positionals[0]} ${existsSync(input) ? 'is not a git checkout, bare repository or .bundle file' : 'does not exist'}\n`,
+    );
     return 1;
   }
 
@@ -80,7 +96,9 @@ export function runImport(argv: readonly string[], io: ImportIo): number {
     const started = now();
     const earlier = seen.get(service);
     if (earlier !== undefined) {
-      io.stderr(`${service}: ${source.name} maps to the same service as ${earlier}: skipped (import it alone with --service <id>)\n`);
+      io.stderr(
+        `${service}: ${source.name} maps to the same service as ${earlier}: skipped (import it alone with --service <id>)\n`,
+      );
       summary.push({ service, ok: false, versions: 0, codes: 0, added: 0, retired: 0, time: 0 });
       continue;
     }

@@ -57,12 +57,20 @@ export function planServiceFiles(input: {
   try {
     meta = serviceJson === undefined ? {} : (JSON.parse(serviceJson) as Record<string, unknown>);
   } catch (error) {
-    return { files: [], notes, error: `${label}/service.json is not valid JSON (${(error as Error).message}): fix it, then import again` };
+    return {
+      files: [],
+      notes,
+      error: `${label}/service.json is not valid JSON (${(error as Error).message}): fix it, then import again`,
+    };
   }
 
   const dates = new Set(versions.map((v) => v.date));
   const historyDir = join(dir, 'history');
-  const historyNames = existsSync(historyDir) ? readdirSync(historyDir).filter((n) => n.endsWith('.rst')).sort() : [];
+  const historyNames = existsSync(historyDir)
+    ? readdirSync(historyDir)
+        .filter((n) => n.endsWith('.rst'))
+        .sort()
+    : [];
   if (historyNames.includes(`${current.date}.rst`)) {
     return {
       files: [],
@@ -73,20 +81,33 @@ export function planServiceFiles(input: {
   // A hand-placed table dated by service.json that the repository does not have is an older version worth keeping.
   const tablePath = join(dir, 'error-codes.rst');
   const published = meta.published;
-  if (existsSync(tablePath) && typeof published === 'string' && isCalendarDate(published) && !dates.has(published) && !historyNames.includes(`${published}.rst`)) {
+  if (
+    existsSync(tablePath) &&
+    typeof published === 'string' &&
+    isCalendarDate(published) &&
+    !dates.has(published) &&
+    !historyNames.includes(`${published}.rst`)
+  ) {
     const bytes = readFileSync(tablePath);
     if (!versions.some((v) => v.bytes.equals(bytes))) {
       wanted.push({ name: `history/${published}.rst`, bytes });
-      notes.push(`moved the previous ${label}/error-codes.rst (published ${published}, not in the repository) to ${label}/history/${published}.rst`);
+      notes.push(
+        `moved the previous ${label}/error-codes.rst (published ${published}, not in the repository) to ${label}/history/${published}.rst`,
+      );
     }
   }
   for (const name of historyNames) {
-    if (!dates.has(name.slice(0, -'.rst'.length))) notes.push(`kept ${label}/history/${name} (not a version in the repository)`);
+    if (!dates.has(name.slice(0, -'.rst'.length)))
+      notes.push(`kept ${label}/history/${name} (not a version in the repository)`);
   }
 
   wanted.push({ name: 'error-codes.rst', bytes: current.bytes });
-  for (const version of versions.slice(0, -1)) wanted.push({ name: `history/${version.date}.rst`, bytes: version.bytes });
-  wanted.push({ name: 'service.json', bytes: Buffer.from(updateServiceJson(serviceJson, current.date, input.name), 'utf8') });
+  for (const version of versions.slice(0, -1))
+    wanted.push({ name: `history/${version.date}.rst`, bytes: version.bytes });
+  wanted.push({
+    name: 'service.json',
+    bytes: Buffer.from(updateServiceJson(serviceJson, current.date, input.name), 'utf8'),
+  });
 
   const files = wanted.map(({ name, bytes }): PlannedFile => {
     const path = join(dir, name);

@@ -20,6 +20,10 @@ export function formatSummary(rows: readonly SummaryRow[]): string[] {
   ]);
   const widths = header.map((h, k) => Math.max(h.length, ...cells.map((c) => c[k].length)));
   // The service name reads left to right; numbers and times line up on the right.
-  const line = (c: string[]) => c.map((text, k) => (k === 0 ? text.padEnd(widths[k]) : text.padStart(widths[k]))).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((text, k) => (k === 0 ? text.padEnd(widths[k]) : text.padStart(widths[k])))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...cells.map(line)];
 }

@@ -19,7 +19,9 @@ export function hasErrorTable(text: string): boolean {
 export function chooseTableFile(withTable: readonly string[], repo: string): { path: string } | { error: string } {
   if (withTable.length === 1) return { path: withTable[0] };
   if (withTable.length === 0) {
-    return { error: `no .rst file under api-ref/ in ${repo} has a grid table with an error-code column; pass --file <path in repo> to name the table's file` };
+    return {
+      error: `no .rst file under api-ref/ in ${repo} has a grid table with an error-code column; pass --file <path in repo> to name the table's file`,
+    };
   }
   const preferred = withTable.filter((path) => path.includes('error_code'));
   if (preferred.length === 1) return { path: preferred[0] };

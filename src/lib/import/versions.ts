@@ -91,7 +91,10 @@ export function chooseVersions<T extends TableCommit>(commits: readonly T[]): Ve
 }
 
 /** Codes that appeared after the first version, and codes of earlier versions missing from the newest. */
-export function countCodeChanges(versions: readonly { codes: readonly string[] }[]): { added: number; retired: number } {
+export function countCodeChanges(versions: readonly { codes: readonly string[] }[]): {
+  added: number;
+  retired: number;
+} {
   if (versions.length === 0) return { added: 0, retired: 0 };
   const first = new Set(versions[0].codes);
   const current = new Set(versions[versions.length - 1].codes);

@@ -44,16 +44,30 @@ export interface LookupIndex {
 }
 
 /** Builds the index the search dialog and the lookup page query. */
-export function buildLookupIndex(services: readonly LookupData[], siteShapes?: CodeShapes, clues: readonly ServiceClues[] = []): LookupIndex {
+export function buildLookupIndex(
+  services: readonly LookupData[],
+  siteShapes?: CodeShapes,
+  clues: readonly ServiceClues[] = [],
+): LookupIndex {
   const byPath: LookupIndex['byPath'] = new Map();
   for (const service of services) {
     for (const code of service.codes) byPath.set(code.path, { service, code });
   }
   const own = learnShapes(services.flatMap((s) => s.codes.map((c) => c.code)));
   const shapes = siteShapes
-    ? { exact: new Set([...own.exact, ...siteShapes.exact]), loose: new Set([...own.loose, ...siteShapes.loose]), maxTokens: Math.max(own.maxTokens, siteShapes.maxTokens) }
+    ? {
+        exact: new Set([...own.exact, ...siteShapes.exact]),
+        loose: new Set([...own.loose, ...siteShapes.loose]),
+        maxTokens: Math.max(own.maxTokens, siteShapes.maxTokens),
+      }
     : own;
-  return { services: [...services], matcher: createMatcher(services.flatMap(toMatchTargets)), byPath, shapes, clues: [...clues] };
+  return {
+    services: [...services],
+    matcher: createMatcher(services.flatMap(toMatchTargets)),
+    byPath,
+    shapes,
+    clues: [...clues],
+  };
 }
 
 /** Hints besides the text: an HTTP status, a code, a service to keep to. */
@@ -70,7 +84,11 @@ export interface HitOptions {
  * inside JSON or a log line) whose template the matcher recognises. One hit per code, best first.
  */
 export function findDirectHits(text: string, index: LookupIndex, options: HitOptions = {}): DirectHit[] {
-  const results = index.matcher.match(text, { status: options.status, code: options.code, asMessage: options.asMessage });
+  const results = index.matcher.match(text, {
+    status: options.status,
+    code: options.code,
+    asMessage: options.asMessage,
+  });
   const byCode = new Map<string, MatchResult[]>();
   for (const result of results) {
     const path = result.target.id.split('#')[0];

@@ -20,7 +20,15 @@ export const QUOTE_LIMIT = 80;
 
 /** What `npm run explain` was asked to do. */
 export type ExplainCommand =
-  | { kind: 'explain'; input: string; readStdin: boolean; status?: number; service?: string; content?: string; json: boolean }
+  | {
+      kind: 'explain';
+      input: string;
+      readStdin: boolean;
+      status?: number;
+      service?: string;
+      content?: string;
+      json: boolean;
+    }
   | { kind: 'help' }
   | { kind: 'usage-error'; message: string };
 
@@ -98,7 +106,13 @@ const EXPLAIN_OPTIONS = {
  * loosely and checks each option token itself, so a problem keeps its own message and a word such as `-1` is input.
  */
 export function parseExplainArgs(argv: readonly string[]): ExplainCommand {
-  const { values, tokens } = parseArgs({ args: [...argv], options: EXPLAIN_OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const { values, tokens } = parseArgs({
+    args: [...argv],
+    options: EXPLAIN_OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   const words: string[] = [];
   let readStdin = false;
   let afterTerminator = false;
@@ -115,18 +129,26 @@ export function parseExplainArgs(argv: readonly string[]): ExplainCommand {
     } else if (token.name === 'help' && token.value === undefined) {
       return { kind: 'help' };
     } else if (token.name === 'status' && (token.value === undefined || !/^[1-5]\d\d$/.test(token.value))) {
-      return { kind: 'usage-error', message: `--status needs an HTTP status such as 404, not ${token.value === undefined ? 'nothing' : `"${token.value}"`}` };
+      return {
+        kind: 'usage-error',
+        message: `--status needs an HTTP status such as 404, not ${token.value === undefined ? 'nothing' : `"${token.value}"`}`,
+      };
     } else if (token.name === 'service' && !token.value) {
       return { kind: 'usage-error', message: '--service needs a service id such as ecs' };
     } else if (token.name === 'content' && !token.value) {
       return { kind: 'usage-error', message: '--content needs a folder such as content' };
-    } else if (!(token.name in EXPLAIN_OPTIONS) || (EXPLAIN_OPTIONS[token.name as keyof typeof EXPLAIN_OPTIONS].type === 'boolean' && token.value !== undefined)) {
+    } else if (
+      !(token.name in EXPLAIN_OPTIONS) ||
+      (EXPLAIN_OPTIONS[token.name as keyof typeof EXPLAIN_OPTIONS].type === 'boolean' && token.value !== undefined)
+    ) {
       return { kind: 'usage-error', message: `unknown option "${argv[token.index]}"` };
     }
   }
   const input = words.join(' ');
-  if (input.trim() === '' && !readStdin) return { kind: 'usage-error', message: 'give an error code or an error message' };
-  if (input.trim() !== '' && readStdin) return { kind: 'usage-error', message: 'give the input as arguments or as "-" (standard input), not both' };
+  if (input.trim() === '' && !readStdin)
+    return { kind: 'usage-error', message: 'give an error code or an error message' };
+  if (input.trim() !== '' && readStdin)
+    return { kind: 'usage-error', message: 'give the input as arguments or as "-" (standard input), not both' };
   const status = typeof values.status === 'string' ? Number(values.status) : undefined;
   const service = typeof values.service === 'string' ? values.service.toLowerCase() : undefined;
   const content = typeof values.content === 'string' ? values.content : undefined;
@@ -160,11 +182,15 @@ export function explainAnswer(
   const byPath = new Map<string, { service: ServiceModel; entry: CodeEntry; page?: CodePageData }>();
   for (const service of services) {
     const pages = new Map(service.pages.map((p) => [p.entry.code, p]));
-    for (const entry of service.catalogue.entries) byPath.set(codePath(entry), { service, entry, page: pages.get(entry.code) });
+    for (const entry of service.catalogue.entries)
+      byPath.set(codePath(entry), { service, entry, page: pages.get(entry.code) });
   }
   const lookup = buildSiteLookup(services.map(lookupSource));
   const index = buildLookupIndex(lookup.data, undefined, lookup.clues);
-  const outcome = resolveLookup({ q: input.slice(0, MAX_INPUT), status: options.status, service: options.service }, index);
+  const outcome = resolveLookup(
+    { q: input.slice(0, MAX_INPUT), status: options.status, service: options.service },
+    index,
+  );
   const hitsOf = (hits: readonly DirectHit[]) =>
     hits.flatMap((hit) => {
       const found = byPath.get(hit.path);
@@ -185,7 +211,12 @@ export function explainAnswer(
 }
 
 /** The hits of `explainAnswer`: the codes an input points at, best first. */
-export function explain(input: string, services: readonly ServiceModel[], siteUrl: string, options: { status?: number; service?: string } = {}): ExplainHit[] {
+export function explain(
+  input: string,
+  services: readonly ServiceModel[],
+  siteUrl: string,
+  options: { status?: number; service?: string } = {},
+): ExplainHit[] {
   return explainAnswer(input, services, siteUrl, options).hits;
 }
 
@@ -193,26 +224,40 @@ export function explain(input: string, services: readonly ServiceModel[], siteUr
  * One hit with the rows to show: the row the input selects (the matched message, or the asked status among
  * several), else the rows with the asked status, else every row. An earlier wording shows with today's row.
  */
-function toHit(service: ServiceModel, entry: CodeEntry, page: CodePageData | undefined, hit: DirectHit, site: string, status?: number): ExplainHit {
+function toHit(
+  service: ServiceModel,
+  entry: CodeEntry,
+  page: CodePageData | undefined,
+  hit: DirectHit,
+  site: string,
+  status?: number,
+): ExplainHit {
   const exported = exportCode(entry, [], site);
   const values = hit.values;
   const selected = hit.anchor === undefined ? undefined : exported.variants.find((v) => v.anchor === hit.anchor);
-  const wording = hit.anchor === undefined || selected ? undefined : page?.history?.earlier.find((w) => w.id === hit.anchor);
+  const wording =
+    hit.anchor === undefined || selected ? undefined : page?.history?.earlier.find((w) => w.id === hit.anchor);
   let rows: ExplainRow[];
   if (selected) rows = [{ ...selected, values }];
   else if (wording) {
     const today = exported.variants.find((v) => v.status === wording.statuses[0]) ?? exported.variants[0];
     const { line: _line, status: _status, statuses: _statuses, ...rest } = today;
-    rows = [{
-      ...(wording.statuses.length > 0 ? { status: wording.statuses[0] } : {}),
-      ...(wording.statuses.length > 1 ? { statuses: wording.statuses } : {}),
-      ...rest,
-      anchor: wording.id,
-      url: anchoredPath(exported.url, wording.id),
-      message: exportMessage(wording),
-      values,
-      earlier: { first: wording.first, last: wording.last, today: { status: today.status, anchor: today.anchor, url: today.url, message: today.message } },
-    }];
+    rows = [
+      {
+        ...(wording.statuses.length > 0 ? { status: wording.statuses[0] } : {}),
+        ...(wording.statuses.length > 1 ? { statuses: wording.statuses } : {}),
+        ...rest,
+        anchor: wording.id,
+        url: anchoredPath(exported.url, wording.id),
+        message: exportMessage(wording),
+        values,
+        earlier: {
+          first: wording.first,
+          last: wording.last,
+          today: { status: today.status, anchor: today.anchor, url: today.url, message: today.message },
+        },
+      },
+    ];
   } else {
     const withStatus = exported.variants.filter((v) => status !== undefined && rowStatuses(v).includes(status));
     rows = (withStatus.length > 0 ? withStatus : exported.variants).map((v) => ({ ...v, values: [] }));
@@ -225,13 +270,17 @@ function toHit(service: ServiceModel, entry: CodeEntry, page: CodePageData | und
     via: hit.reason,
     rows,
     tableRows: entry.variants.length,
-    ...(hit.alsoIn ? { alsoIn: hit.alsoIn.map((a) => ({ service: a.service, short: a.serviceShort, url: `${site}${a.path}` })) } : {}),
+    ...(hit.alsoIn
+      ? { alsoIn: hit.alsoIn.map((a) => ({ service: a.service, short: a.serviceShort, url: `${site}${a.path}` })) }
+      : {}),
   };
   if (status !== undefined && !rows.some((r) => rowStatuses(r).includes(status))) {
-    const shown = selected || wording ? 'the row the message matches' : rows.length === 1 ? 'its only row' : 'every row';
+    const shown =
+      selected || wording ? 'the row the message matches' : rows.length === 1 ? 'its only row' : 'every row';
     explained.note = `The table has no HTTP ${status} row for ${entry.code}; showing ${shown}.`;
   }
-  if (page?.history?.retired && service.history) explained.retired = { lastPublished: page.history.lastPublished, current: service.history.current };
+  if (page?.history?.retired && service.history)
+    explained.retired = { lastPublished: page.history.lastPublished, current: service.history.current };
   return explained;
 }
 
@@ -267,7 +316,10 @@ const LABEL_WIDTH = 13;
  */
 export function formatAnswer(answer: ExplainAnswer, options: FormatOptions = {}): string {
   const blocks = answer.hits.map((hit) => formatHit(hit, options));
-  if (answer.kind === 'choose' && answer.undecided) blocks.unshift(`${answer.undecided} The codes: ${answer.hits.map((h) => `${h.code} (${shortServiceName(h.service)})`).join(', ')}.`);
+  if (answer.kind === 'choose' && answer.undecided)
+    blocks.unshift(
+      `${answer.undecided} The codes: ${answer.hits.map((h) => `${h.code} (${shortServiceName(h.service)})`).join(', ')}.`,
+    );
   if (answer.because) blocks.unshift(`${shortServiceName(answer.hits[0].service)}, by ${answer.because.join(', ')}.`);
   if (answer.unknown) blocks.unshift(formatUnknown(answer.unknown, answer.hits.length > 0));
   return `${blocks.join('\n\n')}\n`;
@@ -278,7 +330,8 @@ function formatUnknown(unknown: NonNullable<ExplainAnswer['unknown']>, similar: 
   const lines = [`${unknown.code} is not in this reference.`];
   for (const s of unknown.services) lines.push(`  It points to ${fullServiceName(s)}: ${s.because.join(', ')}.`);
   if (unknown.message) lines.push(`  The message it carried: "${unknown.message}"`);
-  if (unknown.nearest.length > 0) lines.push(`  Codes nearest to it: ${unknown.nearest.map((n) => `${n.code} (${n.serviceShort})`).join(', ')}`);
+  if (unknown.nearest.length > 0)
+    lines.push(`  Codes nearest to it: ${unknown.nearest.map((n) => `${n.code} (${n.serviceShort})`).join(', ')}`);
   if (similar) lines.push('  Rows whose message reads like the input, under other codes:');
   return lines.join('\n');
 }
@@ -288,8 +341,14 @@ export function formatHit(hit: ExplainHit, options: FormatOptions = {}): string 
   const style = ansi(options.color ?? false);
   const rowCount = hit.rows.length > 1 ? `, ${hit.rows.length} rows` : '';
   const lines = [`${style.bold(hit.code)} (${listedServiceName(hit.service)}${rowCount})`];
-  if (hit.alsoIn) lines.push(`  Also in ${hit.alsoIn.map((a) => a.short).join(', ')}, reading the same: ${hit.alsoIn.map((a) => a.url).join(' ')}`);
-  if (hit.retired) lines.push(`  Retired: last published ${hit.retired.lastPublished}; the table of ${hit.retired.current} no longer has it.`);
+  if (hit.alsoIn)
+    lines.push(
+      `  Also in ${hit.alsoIn.map((a) => a.short).join(', ')}, reading the same: ${hit.alsoIn.map((a) => a.url).join(' ')}`,
+    );
+  if (hit.retired)
+    lines.push(
+      `  Retired: last published ${hit.retired.lastPublished}; the table of ${hit.retired.current} no longer has it.`,
+    );
   if (hit.note) lines.push(`  ${hit.note}`);
   hit.rows.forEach((row, i) => {
     if (i > 0) lines.push('');
@@ -297,11 +356,16 @@ export function formatHit(hit: ExplainHit, options: FormatOptions = {}): string 
       const { today } = row.earlier;
       const says = hit.retired ? 'its last wording says' : 'today the table says';
       const status = today.status === row.status || today.status === undefined ? '' : ` (HTTP ${today.status})`;
-      lines.push(`  Matched an earlier wording (${describePublished(row.earlier.first, row.earlier.last)}); ${says}${status}: "${today.message.template}"`);
+      lines.push(
+        `  Matched an earlier wording (${describePublished(row.earlier.first, row.earlier.last)}); ${says}${status}: "${today.message.template}"`,
+      );
     }
     lines.push(
       field('HTTP status', describeRowStatus(row)),
-      field('Message', fillTemplate(row, (value) => style.value(`[${value}]`))),
+      field(
+        'Message',
+        fillTemplate(row, (value) => style.value(`[${value}]`)),
+      ),
       field('Description', row.description.text),
       field('Solution', row.solution.text),
       // The page URL is enough for a one-row code; otherwise point at the row (an earlier wording always).
@@ -312,13 +376,17 @@ export function formatHit(hit: ExplainHit, options: FormatOptions = {}): string 
 }
 
 /** A message template with each slot replaced by its value, marked by `mark`; slots without a value stay as written. */
-export function fillTemplate(row: Pick<ExplainRow, 'message' | 'values'>, mark: (value: string) => string = (v) => `[${v}]`): string {
+export function fillTemplate(
+  row: Pick<ExplainRow, 'message' | 'values'>,
+  mark: (value: string) => string = (v) => `[${v}]`,
+): string {
   const { template, slots } = row.message;
   let text = '';
   let last = 0;
   for (const slot of slots) {
     const value = row.values[slot.index];
-    text += template.slice(last, slot.start) + (value === undefined ? template.slice(slot.start, slot.end) : mark(value));
+    text +=
+      template.slice(last, slot.start) + (value === undefined ? template.slice(slot.start, slot.end) : mark(value));
     last = slot.end;
   }
   return text + template.slice(last);
@@ -343,7 +411,8 @@ function field(label: string, text: string): string {
 }
 
 function ansi(enabled: boolean) {
-  const wrap = (open: string, close: string) => (text: string) => (enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text);
+  const wrap = (open: string, close: string) => (text: string) =>
+    enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text;
   const bold = wrap('1', '22');
   const cyan = wrap('36', '39');
   return { bold, value: (text: string) => bold(cyan(text)) };

@@ -6,7 +6,17 @@ import { fold, WORD } from './fold';
 // real error with room for log context, and bounds the work whatever is pasted.
 export const MAX_INPUT = 32_768;
 
-const MESSAGE_KEYS = new Set(['message', 'errormsg', 'errormessage', 'msg', 'description', 'errordescription', 'detail', 'details', 'reason']);
+const MESSAGE_KEYS = new Set([
+  'message',
+  'errormsg',
+  'errormessage',
+  'msg',
+  'description',
+  'errordescription',
+  'detail',
+  'details',
+  'reason',
+]);
 
 const CODE_KEYS = new Set(['code', 'errorcode', 'errcode', 'class']);
 
@@ -86,7 +96,8 @@ const MAX_CODE_LENGTH = 64;
  * an HTTP status, not a code.
  */
 function readsAsCode(value: string): boolean {
-  if (value.length < 2 || value.length > MAX_CODE_LENGTH || !/^[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*$/u.test(value)) return false;
+  if (value.length < 2 || value.length > MAX_CODE_LENGTH || !/^[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*$/u.test(value))
+    return false;
   if (/^\d{1,3}$/.test(value)) return false;
   return /[\p{N}._-]/u.test(value) || /.\p{Lu}/u.test(value);
 }
@@ -97,11 +108,17 @@ function readsAsCode(value: string): boolean {
  */
 export function claimedCodes(input: string): string[] {
   const raw = input.slice(0, MAX_INPUT);
-  const found: { at: number; code: string }[] = readJsonFields(raw).codes.map((code) => ({ at: raw.indexOf(code), code: code.trim() }));
+  const found: { at: number; code: string }[] = readJsonFields(raw).codes.map((code) => ({
+    at: raw.indexOf(code),
+    code: code.trim(),
+  }));
   for (const pattern of [BRACKETED, LABELLED]) {
     for (const m of raw.matchAll(pattern)) found.push({ at: m.index + m[0].indexOf(m[1]), code: m[1] });
   }
-  const codes = found.sort((a, b) => a.at - b.at).map((f) => f.code).filter(readsAsCode);
+  const codes = found
+    .sort((a, b) => a.at - b.at)
+    .map((f) => f.code)
+    .filter(readsAsCode);
   return [...new Set(codes)];
 }
 
@@ -113,7 +130,13 @@ export function carriedMessage(input: string, code: string): string | undefined 
   const raw = input.slice(0, MAX_INPUT);
   const field = readJsonFields(raw).messages.find((m) => m.trim() !== '' && !/^\s*[{[]/.test(m));
   const at = raw.indexOf(code);
-  const after = at < 0 ? '' : raw.slice(at + code.length).split(/\r?\n/)[0].replace(/^[\]"'\s:,;=)-]+/, '');
+  const after =
+    at < 0
+      ? ''
+      : raw
+          .slice(at + code.length)
+          .split(/\r?\n/)[0]
+          .replace(/^[\]"'\s:,;=)-]+/, '');
   const message = (field ?? after).replace(/\s+/g, ' ').trim();
   return message === '' ? undefined : message.slice(0, 300);
 }

@@ -3,7 +3,16 @@ import { sameAnswerKey } from '../core/message-identity';
 import { shortServiceName } from '../core/service-name';
 import type { ServiceClues } from './service-evidence';
 import { anchoredPath, codePath } from '../core/urls';
-import { codeKey, decidesInText, findCodesInText, keyParts, learnShapes, readCodeSpelling, shapesFromList, type CodeShapes } from '../core/code-identity';
+import {
+  codeKey,
+  decidesInText,
+  findCodesInText,
+  keyParts,
+  learnShapes,
+  readCodeSpelling,
+  shapesFromList,
+  type CodeShapes,
+} from '../core/code-identity';
 import { templateNeeds } from './compile';
 import { claimedCodes, inputWords, MAX_INPUT } from './input-fields';
 import type { MatchTarget } from './matcher';
@@ -82,11 +91,21 @@ export function buildLookupData(
           ...e.variants.map((v): LookupVariant => {
             // A table without a message column is matched by its description (the text its API returns).
             const status = packStatuses(v.statuses);
-            if (!v.message.text) return isShared ? [status, v.anchor, v.description.text, 0, '', sameAnswerKey(v)] : [status, v.anchor, v.description.text];
+            if (!v.message.text)
+              return isShared
+                ? [status, v.anchor, v.description.text, 0, '', sameAnswerKey(v)]
+                : [status, v.anchor, v.description.text];
             if (isShared) return [status, v.anchor, v.message.text, 0, v.description.text, sameAnswerKey(v)];
-            return v.description.text ? [status, v.anchor, v.message.text, 0, v.description.text] : [status, v.anchor, v.message.text];
+            return v.description.text
+              ? [status, v.anchor, v.message.text, 0, v.description.text]
+              : [status, v.anchor, v.message.text];
           }),
-          ...(earlier.get(e.code) ?? []).map((w): LookupVariant => [packStatuses(w.statuses), w.id, w.message.text, w.rank]),
+          ...(earlier.get(e.code) ?? []).map((w): LookupVariant => [
+            packStatuses(w.statuses),
+            w.id,
+            w.message.text,
+            w.rank,
+          ]),
         ],
       };
     }),
@@ -115,7 +134,12 @@ export function buildSiteLookup(sources: readonly LookupSource[]): { data: Looku
   const shared = new Set([...servicesOf].filter(([, services]) => services.size > 1).map(([key]) => key));
   return {
     data: sources.map(({ catalogue, entries, earlier }) => buildLookupData(catalogue, entries, earlier, shared)),
-    clues: sources.map(({ catalogue }) => ({ service: catalogue.id, name: catalogue.name, short: shortServiceName(catalogue), ...catalogue.clues })),
+    clues: sources.map(({ catalogue }) => ({
+      service: catalogue.id,
+      name: catalogue.name,
+      short: shortServiceName(catalogue),
+      ...catalogue.clues,
+    })),
   };
 }
 
@@ -179,7 +203,8 @@ export function recordsOf(data: LookupData): LookupRecord[] {
           ? [data.service, c.code, c.path, status, anchor, message, rank ?? 0, description]
           : rank
             ? [data.service, c.code, c.path, status, anchor, message, rank]
-            : [data.service, c.code, c.path, status, anchor, message]),
+            : [data.service, c.code, c.path, status, anchor, message],
+    ),
   );
 }
 
@@ -256,7 +281,9 @@ export function buildLookupShards(services: readonly LookupData[]): {
   const codes = new Map<string, LookupRecord[]>();
   const anchors = new Set<string>();
   records.forEach((record, i) => {
-    const rarest = [...needs[i].words].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1))[0];
+    const rarest = [...needs[i].words].sort(
+      (a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1),
+    )[0];
     if (rarest !== undefined) {
       words[shardOfWord(rarest, wordShards)].push(record);
       anchors.add(anchorKey(rarest, lengthClass(needs[i].chars)));
@@ -304,7 +331,11 @@ function nearestShard(key: string, shards: LookupManifest['codeShards']): string
  * Which shards an input needs: the code shards of the codes it names, and the word shards of those of its
  * words that some record is filed under (none at all when no template could fit the input).
  */
-export function shardsForInput(input: string, manifest: LookupManifest, code?: string): { codes: string[]; words: number[] } {
+export function shardsForInput(
+  input: string,
+  manifest: LookupManifest,
+  code?: string,
+): { codes: string[]; words: number[] } {
   const keys = new Set<string>();
   const { spelled, inText } = codesNamed(input, manifest, code);
   for (const found of [...spelled, ...inText]) {
@@ -312,7 +343,9 @@ export function shardsForInput(input: string, manifest: LookupManifest, code?: s
     if (key) keys.add(key);
   }
   // A code with no shard of its own (Ecs.9999) loads the nearest shard of its prefix, for its neighbours.
-  const codes = [...new Set([...keys].map((k) => nearestShard(k, manifest.codeShards)).filter((k): k is string => k !== undefined))];
+  const codes = [
+    ...new Set([...keys].map((k) => nearestShard(k, manifest.codeShards)).filter((k): k is string => k !== undefined)),
+  ];
   // A template's literals all stand in the text it matches, so the text is at least as long as they are.
   const longest = lengthClass(Math.min(input.length, MAX_INPUT));
   const anchors = inputWords(input).filter((w) => {
@@ -339,8 +372,12 @@ export function manifestShapes(manifest: LookupManifest): CodeShapes {
 function codesNamed(input: string, manifest: LookupManifest, code?: string): { spelled: string[]; inText: string[] } {
   const shapes = manifestShapes(manifest);
   // The caller's code, the whole input, and codes the text carries in a code field or brackets (known or not).
-  const spelled = [code ?? '', input, ...claimedCodes(input)].map((c) => readCodeSpelling(c, shapes)).filter((k): k is string => k !== null);
-  const inText = findCodesInText(input.slice(0, MAX_INPUT), shapes).slice(0, MAX_CODES_IN_INPUT).map((found) => found.key);
+  const spelled = [code ?? '', input, ...claimedCodes(input)]
+    .map((c) => readCodeSpelling(c, shapes))
+    .filter((k): k is string => k !== null);
+  const inText = findCodesInText(input.slice(0, MAX_INPUT), shapes)
+    .slice(0, MAX_CODES_IN_INPUT)
+    .map((found) => found.key);
   return { spelled, inText };
 }
 
@@ -349,9 +386,18 @@ function codesNamed(input: string, manifest: LookupManifest, code?: string): { s
  * or a code with a number that the input spells or carries, is among those records. A name does not rule out a
  * message match, in the text (`itemNotFound`) or as the whole input (`TooManyRequests` is also a message).
  */
-export function needsWordShards(input: string, manifest: LookupManifest, codeRecords: readonly LookupRecord[], code?: string): boolean {
+export function needsWordShards(
+  input: string,
+  manifest: LookupManifest,
+  codeRecords: readonly LookupRecord[],
+  code?: string,
+): boolean {
   const { spelled, inText } = codesNamed(input, manifest, code);
   const asked = code === undefined ? null : readCodeSpelling(code, manifestShapes(manifest));
-  const named = new Set([...(asked === null ? [] : [asked]), ...spelled.filter(decidesInText), ...inText.filter(decidesInText)]);
+  const named = new Set([
+    ...(asked === null ? [] : [asked]),
+    ...spelled.filter(decidesInText),
+    ...inText.filter(decidesInText),
+  ]);
   return !codeRecords.some((r) => named.has(codeKey(r[1])));
 }

@@ -45,7 +45,10 @@ export interface Matcher {
 
 /** Whether a template's literals, letters and digits only, are (part of) a code name (`Access denied.` of `accessdenied`). */
 function spellsName(c: Compiled, key: string): boolean {
-  const letters = c.pieces.map((p) => ('lit' in p ? p.lit : '')).join('').replace(/[^\p{L}\p{N}]+/gu, '');
+  const letters = c.pieces
+    .map((p) => ('lit' in p ? p.lit : ''))
+    .join('')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
   return letters !== '' && key.replace(/[^\p{L}\p{N}]+/gu, '').includes(letters);
 }
 
@@ -85,7 +88,9 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
       // The caller's code, then JSON code fields, the whole paste as a code, codes with a number in the text.
       // A name found inside the text (`AccessDenied`) decides after message matching, which may show that
       // the name is part of another code's message (`itemNotFound: xxx could not be found.`).
-      const codes = [options.code ?? '', ...fields.codes, raw.length <= 200 && !options.asMessage ? raw : ''].map(codeKey);
+      const codes = [options.code ?? '', ...fields.codes, raw.length <= 200 && !options.asMessage ? raw : ''].map(
+        codeKey,
+      );
       const inText = findCodesInText(raw, shapes).map((found) => found.key);
       const named = inText.filter(decidesInText);
       const key = [...codes, ...named].find((k) => k !== '' && byCode.has(k));
@@ -94,7 +99,12 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
         (byCode.get(found) ?? [])
           .map((c): MatchResult => {
             const values = c.first >= 0 ? firstMatch(c, texts, false) : null;
-            return { target: c.target, values: values ?? [], via: values ? 'code+message' : 'code', literal: c.literal };
+            return {
+              target: c.target,
+              values: values ?? [],
+              via: values ? 'code+message' : 'code',
+              literal: c.literal,
+            };
           })
           .sort(sort);
 
@@ -111,7 +121,8 @@ export function createMatcher(targets: readonly MatchTarget[]): Matcher {
       // that matched only spell the name out (FunctionGraph's "Access denied."); a message that says more
       // (`itemNotFound: Subnet s-1 does not exist.`, a message of another code) keeps its place.
       const hinted = inText.find((k) => byCode.has(k));
-      if (hinted !== undefined && pool.every((m) => !options.asMessage && spellsName(m.c, hinted))) return byKey(hinted);
+      if (hinted !== undefined && pool.every((m) => !options.asMessage && spellsName(m.c, hinted)))
+        return byKey(hinted);
       const best = Math.max(...pool.map((m) => m.c.literal));
       return pool
         .filter((m) => m.c.literal === best)

@@ -1,4 +1,12 @@
-import { codeKey, decidesInText, findCodesInText, keyParts, readCodeSpelling, splitCode, type CodeInText } from '../core/code-identity';
+import {
+  codeKey,
+  decidesInText,
+  findCodesInText,
+  keyParts,
+  readCodeSpelling,
+  splitCode,
+  type CodeInText,
+} from '../core/code-identity';
 import { findDirectHits, type DirectHit, type LookupIndex } from './direct-hits';
 import { carriedMessage, claimedCodes, MAX_INPUT } from './input-fields';
 import { rankByEvidence, readEvidence, type ServiceEvidence } from './service-evidence';
@@ -23,7 +31,14 @@ export type LookupOutcome =
    * A code the text carries that no table lists: the services its prefix or endpoint points to, the message the
    * text carried, the codes nearest to it, and rows whose message reads like the text (never gone to).
    */
-  | { kind: 'unknown-code'; code: string; services: PointedService[]; message?: string; nearest: NearCode[]; hits: DirectHit[] }
+  | {
+      kind: 'unknown-code';
+      code: string;
+      services: PointedService[];
+      message?: string;
+      nearest: NearCode[];
+      hits: DirectHit[];
+    }
   | { kind: 'search'; text: string };
 
 /** A service an unknown code points to, and why (`the endpoint ecs.eu-de.otc.t-systems.com`, `codes of the prefix Ecs`). */
@@ -70,10 +85,20 @@ export function readLookupQuery(params: URLSearchParams): LookupQuery {
 export function resolveLookup(query: LookupQuery, index: LookupIndex): LookupOutcome {
   const text = query.message ?? query.q ?? query.code ?? '';
   if (!text) return { kind: 'empty' };
-  const options = { status: query.status, code: query.code, service: query.service, asMessage: query.message !== undefined };
+  const options = {
+    status: query.status,
+    code: query.code,
+    service: query.service,
+    asMessage: query.message !== undefined,
+  };
   // A code asked for: the `code` parameter, or a query that is only a code in a known shape (`Ecs.0019`).
-  const explicit = query.code ?? (query.message === undefined && readCodeSpelling(text, index.shapes) !== null ? text : undefined);
-  if (explicit !== undefined && !isKnownCode(explicit, index, query.service) && readCodeSpelling(explicit, index.shapes) !== null) {
+  const explicit =
+    query.code ?? (query.message === undefined && readCodeSpelling(text, index.shapes) !== null ? text : undefined);
+  if (
+    explicit !== undefined &&
+    !isKnownCode(explicit, index, query.service) &&
+    readCodeSpelling(explicit, index.shapes) !== null
+  ) {
     const hits = query.message ? findDirectHits(text, index, { ...options, code: undefined }) : [];
     return unknownCode(explicit.trim(), text, index, hits, query.service);
   }
@@ -82,8 +107,16 @@ export function resolveLookup(query: LookupQuery, index: LookupIndex): LookupOut
     const raw = text.slice(0, MAX_INPUT);
     const inText = findCodesInText(raw, index.shapes);
     const claimed = [...claimedCodes(raw), ...prefixedCodes(raw, inText)];
-    const stands = new Set([...claimed.map(codeKey), ...inText.map((f) => f.key), codeKey(raw.length <= 200 ? raw : '')]);
-    if (claimed.length > 0 && !claimed.some((c) => hasCode(c, index, query.service)) && !hits.some((h) => stands.has(codeKey(h.code)))) {
+    const stands = new Set([
+      ...claimed.map(codeKey),
+      ...inText.map((f) => f.key),
+      codeKey(raw.length <= 200 ? raw : ''),
+    ]);
+    if (
+      claimed.length > 0 &&
+      !claimed.some((c) => hasCode(c, index, query.service)) &&
+      !hits.some((h) => stands.has(codeKey(h.code)))
+    ) {
       return unknownCode(claimed[0], text, index, hits, query.service);
     }
   }
@@ -112,7 +145,9 @@ function preferMatchedWording(hits: DirectHit[]): DirectHit[] {
  * long number in a log line is more often an id than a code.
  */
 function prefixedCodes(raw: string, inText: readonly CodeInText[]): string[] {
-  return inText.filter((f) => decidesInText(f.key) && keyParts(f.key).prefix !== '').map((f) => raw.slice(f.index, f.index + f.length));
+  return inText
+    .filter((f) => decidesInText(f.key) && keyParts(f.key).prefix !== '')
+    .map((f) => raw.slice(f.index, f.index + f.length));
 }
 
 /**
@@ -126,7 +161,10 @@ export function mergeSameAnswers(hits: readonly DirectHit[]): DirectHit[] {
     const key = hit.same === undefined ? undefined : `${codeKey(hit.code)} ${hit.same}`;
     const first = key === undefined ? undefined : merged.get(key);
     if (first) {
-      first.alsoIn = [...(first.alsoIn ?? []), { service: hit.service, serviceShort: hit.serviceShort, path: hit.path }];
+      first.alsoIn = [
+        ...(first.alsoIn ?? []),
+        { service: hit.service, serviceShort: hit.serviceShort, path: hit.path },
+      ];
       continue;
     }
     const copy = { ...hit };
@@ -150,7 +188,13 @@ function describeUndecided(hits: readonly DirectHit[], evidence: ReadonlyMap<str
 const WORD_ONLY_BELOW = 2;
 
 /** The answer for a code no table lists: where its prefix and the text point, what it said, the codes nearby. */
-function unknownCode(code: string, text: string, index: LookupIndex, hits: DirectHit[], service?: string): LookupOutcome {
+function unknownCode(
+  code: string,
+  text: string,
+  index: LookupIndex,
+  hits: DirectHit[],
+  service?: string,
+): LookupOutcome {
   const nearest = nearestCodes(code, index, service);
   const services = new Map<string, PointedService>();
   const point = (id: string, because: string) => {
@@ -167,7 +211,14 @@ function unknownCode(code: string, text: string, index: LookupIndex, hits: Direc
   for (const near of nearest) point(near.service, `its codes of the prefix ${splitCode(near.code).prefix}`);
   for (const [id, e] of evidence) if (byWordsOnly(e.score)) for (const reason of e.reasons) point(id, reason);
   const message = carriedMessage(text, code);
-  return { kind: 'unknown-code', code, services: [...services.values()], ...(message ? { message } : {}), nearest, hits };
+  return {
+    kind: 'unknown-code',
+    code,
+    services: [...services.values()],
+    ...(message ? { message } : {}),
+    nearest,
+    hits,
+  };
 }
 
 function isKnownCode(code: string, index: LookupIndex, service?: string): boolean {
@@ -178,7 +229,9 @@ function isKnownCode(code: string, index: LookupIndex, service?: string): boolea
 /** Whether a service (or any) has a code, in any spelling. */
 function hasCode(code: string, index: LookupIndex, service?: string): boolean {
   const key = codeKey(code);
-  return index.services.some((s) => (!service || s.service === service) && s.codes.some((c) => codeKey(c.code) === key));
+  return index.services.some(
+    (s) => (!service || s.service === service) && s.codes.some((c) => codeKey(c.code) === key),
+  );
 }
 
 /** The codes with the same prefix and the nearest numbers to an unknown code, at most `limit`. */
@@ -194,7 +247,14 @@ export function nearestCodes(code: string, index: LookupIndex, service?: string,
       const parts = keyParts(codeKey(c.code));
       if (parts.prefix !== wanted.prefix || parts.number === '' || wanted.number === '') continue;
       const message = c.variants.find((v) => !v[3])?.[2] ?? '';
-      near.push({ code: c.code, path: c.path, service: s.service, serviceShort: s.short, message, distance: Math.abs(Number(parts.number) - target) });
+      near.push({
+        code: c.code,
+        path: c.path,
+        service: s.service,
+        serviceShort: s.short,
+        message,
+        distance: Math.abs(Number(parts.number) - target),
+      });
     }
   }
   return near

@@ -107,7 +107,7 @@ function scan(text: Folded, c: Compiled, whole: boolean): Span[] | null {
   };
 
   // Later starts only matter when the slots before the first literal or after the last one do not fit.
-  for (let from = 0; budget > 0; ) {
+  for (let from = 0; budget > 0;) {
     const first = findGroup(0, from);
     if (!first) return null;
     const spans = complete(first);

@@ -23,7 +23,8 @@ const WEIGHT = { path: 4, host: 2, term: 1 } as const;
 const MAX_TEXT = 32_768;
 
 // A host of three or more labels ending in a top-level domain, with the path after it (`https://` optional).
-const HOST = /(?<![\w.-])(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{2,24})(?::\d{1,5})?(\/[^\s"'<>\],;)]*)?/gi;
+const HOST =
+  /(?<![\w.-])(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{2,24})(?::\d{1,5})?(\/[^\s"'<>\],;)]*)?/gi;
 // A path after an HTTP method, for a log line that gives no host (`POST /v3/abc/elb/loadbalancers`).
 const METHOD_PATH = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+(\/[^\s"'<>\],;)]*)/g;
 
@@ -46,7 +47,8 @@ export function readEvidence(text: string, services: readonly ServiceClues[]): M
     // The first label names the service; a bucket's own host puts it second (`logs.obs.eu-de.otc.t-systems.com`).
     const labels = host.toLowerCase().split('.').slice(0, 2);
     for (const s of services) {
-      if (labels.some((l) => s.endpoints.includes(l))) add(s.service, WEIGHT.host, `the endpoint ${host.toLowerCase()}`);
+      if (labels.some((l) => s.endpoints.includes(l)))
+        add(s.service, WEIGHT.host, `the endpoint ${host.toLowerCase()}`);
     }
     if (path) paths.push(path);
   }

@@ -52,7 +52,11 @@ export function listAliases(services: readonly AliasSource[]): Alias[] {
 }
 
 /** Reads a code (and the service, when the path names one) from any path: `/ecs/ECS-0010` -> ecs, ECS-0010. */
-export function codeFromPath(pathname: string, services: readonly string[], shapes: CodeShapes): { service?: string; code: string } | null {
+export function codeFromPath(
+  pathname: string,
+  services: readonly string[],
+  shapes: CodeShapes,
+): { service?: string; code: string } | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);

@@ -34,7 +34,12 @@ function isListed(category: Category): category is ListedCategory {
  * by family, by topic. Families come from categories.json, else from the structure of the codes themselves.
  */
 export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial): Category[] {
-  const make = (kind: CategoryKind, slug: string, fields: Pick<Category, 'title' | 'label' | 'summary'>, entries: CodeEntry[]): Category => ({
+  const make = (
+    kind: CategoryKind,
+    slug: string,
+    fields: Pick<Category, 'title' | 'label' | 'summary'>,
+    entries: CodeEntry[],
+  ): Category => ({
     service: catalogue.id,
     kind,
     slug,
@@ -47,31 +52,63 @@ export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial
   const prefixes = [...new Set(entries.map((e) => e.prefix))].filter((p) => p !== '');
   const primary = primaryPrefix(entries);
   return [
-    make('all', 'all', { title: `All ${shortServiceName(catalogue)} error codes`, label: 'All codes', summary: `Every error code in the ${catalogue.name} table, with its HTTP status and message.` }, entries),
+    make(
+      'all',
+      'all',
+      {
+        title: `All ${shortServiceName(catalogue)} error codes`,
+        label: 'All codes',
+        summary: `Every error code in the ${catalogue.name} table, with its HTTP status and message.`,
+      },
+      entries,
+    ),
     ...tableGroups(catalogue).map(({ slug, caption, members }) =>
-      make('table', slug, { title: `${shortServiceName(catalogue)}: ${caption}`, label: caption, summary: `The codes of the table "${caption}" in the ${catalogue.name} documentation.` }, members),
+      make(
+        'table',
+        slug,
+        {
+          title: `${shortServiceName(catalogue)}: ${caption}`,
+          label: caption,
+          summary: `The codes of the table "${caption}" in the ${catalogue.name} documentation.`,
+        },
+        members,
+      ),
     ),
     ...statuses.map((status) =>
-      make('status', String(status), {
-        title: `HTTP ${status} ${describeStatus(status)}`,
-        label: `${status} ${describeStatus(status)}`,
-        summary: `${shortServiceName(catalogue)} error codes that the table lists with HTTP status ${status} (${describeStatus(status)}).`,
-      }, entries.filter((e) => e.variants.some((v) => v.statuses.includes(status)))),
+      make(
+        'status',
+        String(status),
+        {
+          title: `HTTP ${status} ${describeStatus(status)}`,
+          label: `${status} ${describeStatus(status)}`,
+          summary: `${shortServiceName(catalogue)} error codes that the table lists with HTTP status ${status} (${describeStatus(status)}).`,
+        },
+        entries.filter((e) => e.variants.some((v) => v.statuses.includes(status))),
+      ),
     ),
     ...prefixes.map((prefix) =>
-      make('prefix', prefix.toLowerCase(), {
-        title: `${prefix}.* codes`,
-        label: `${prefix}.*`,
-        summary: prefixSummary(prefix, primary, catalogue),
-      }, entries.filter((e) => e.prefix === prefix)),
+      make(
+        'prefix',
+        prefix.toLowerCase(),
+        {
+          title: `${prefix}.* codes`,
+          label: `${prefix}.*`,
+          summary: prefixSummary(prefix, primary, catalogue),
+        },
+        entries.filter((e) => e.prefix === prefix),
+      ),
     ),
     ...familiesOf(editorial, entries, primary).map(({ family, members, label }) =>
       make('family', family.slug, { title: `${label}: ${family.title}`, label, summary: family.summary }, members),
     ),
     ...editorial.topics.map((topic) => {
       const listed = new Set(topic.codes);
-      return make('topic', topic.slug, { title: topic.title, label: topic.title, summary: topic.summary },
-        entries.filter((e) => listed.has(e.code)));
+      return make(
+        'topic',
+        topic.slug,
+        { title: topic.title, label: topic.title, summary: topic.summary },
+        entries.filter((e) => listed.has(e.code)),
+      );
     }),
   ].filter((c) => c.codes.length > 0);
 }
@@ -88,7 +125,11 @@ function tableGroups(catalogue: ServiceCatalogue): { slug: string; caption: stri
   const used = new Set<string>();
   return (catalogue.tables ?? []).map((table, index) => {
     const caption = table.caption ?? `Table at line ${table.line}`;
-    let slug = caption.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || `table-${index + 1}`;
+    let slug =
+      caption
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || `table-${index + 1}`;
     if (used.has(slug)) slug = `${slug}-${index + 1}`;
     used.add(slug);
     return { slug, caption, members: catalogue.entries.filter((e) => e.variants.some((v) => v.table === index)) };
@@ -132,10 +173,19 @@ function defaultFamilies(entries: readonly CodeEntry[]): Family[] {
     }
     const digits = String(size).length - 1;
     const head = String(Math.floor(from / size)).padStart(Math.max(width - digits, 1), '0');
-    families.push({ slug: `${head}${'x'.repeat(digits)}`, range: [from, from + size - 1], title: `Codes ${from}-${from + size - 1}`, summary: '' });
+    families.push({
+      slug: `${head}${'x'.repeat(digits)}`,
+      range: [from, from + size - 1],
+      title: `Codes ${from}-${from + size - 1}`,
+      summary: '',
+    });
   };
   for (const bucket of new Set(numbers.map((n) => Math.floor(n / step)))) {
-    split(bucket * step, step, numbers.filter((n) => Math.floor(n / step) === bucket));
+    split(
+      bucket * step,
+      step,
+      numbers.filter((n) => Math.floor(n / step) === bucket),
+    );
   }
   return families;
 }
@@ -153,7 +203,12 @@ function nameFamilies(entries: readonly CodeEntry[]): { family: Family; label: s
   const groups = [...byWord].filter(([, members]) => members.length >= 2);
   if (groups.length < 2) return [];
   return groups.map(([word, members]) => ({
-    family: { slug: word.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'other', range: [0, 0] as [number, number], title: `Codes named ${word}…`, summary: `Codes whose name starts with "${word}".` },
+    family: {
+      slug: word.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'other',
+      range: [0, 0] as [number, number],
+      title: `Codes named ${word}…`,
+      summary: `Codes whose name starts with "${word}".`,
+    },
     label: `${word}…`,
     members,
   }));
@@ -166,8 +221,10 @@ function firstWord(code: string): string {
 
 function prefixSummary(prefix: string, primary: string, catalogue: ServiceCatalogue): string {
   if (prefix === primary) return `Codes raised by ${catalogue.name} itself.`;
-  if (prefix.toLowerCase() === 'common') return `Codes shared by the cloud's API gateway and job framework; ${shortServiceName(catalogue)} returns them too. The same Common code can mean something else in another service.`;
-  if (prefix.toLowerCase() === 'pdp') return 'Codes from the policy decision point: fine-grained permission (IAM policy) checks that run before a request reaches the service.';
+  if (prefix.toLowerCase() === 'common')
+    return `Codes shared by the cloud's API gateway and job framework; ${shortServiceName(catalogue)} returns them too. The same Common code can mean something else in another service.`;
+  if (prefix.toLowerCase() === 'pdp')
+    return 'Codes from the policy decision point: fine-grained permission (IAM policy) checks that run before a request reaches the service.';
   return `${prefix}.* codes that ${catalogue.name} returns.`;
 }
 

@@ -47,7 +47,6 @@ export interface CodePageData {
 
 const RELATED_PER_CATEGORY = 5;
 
-
 /** Builds the data of every code page of a service in one pass (linear in the number of codes). */
 export function buildCodePages(catalogue: ServiceCatalogue, categories: readonly Category[]): CodePageData[] {
   const entries = catalogue.entries;
@@ -157,7 +156,10 @@ export function expandCodePages(stored: readonly StoredCodePage[], categories: r
       path: p.path,
       categories: p.categories.map((path) => categoryLinks.get(path)!),
       sameMessage: p.sameMessage.map(link),
-      related: p.related.map((group) => ({ category: categoryLinks.get(group.category)!, codes: group.codes.map(link) })),
+      related: p.related.map((group) => ({
+        category: categoryLinks.get(group.category)!,
+        codes: group.codes.map(link),
+      })),
       previous: p.previous === undefined ? undefined : link(p.previous),
       next: p.next === undefined ? undefined : link(p.next),
       history: p.history,
@@ -184,7 +186,12 @@ export function linkSharedCodes(services: readonly { catalogue: ServiceCatalogue
     for (const own of group) {
       own.page.elsewhere = group
         .filter((other) => other.catalogue.id !== own.catalogue.id)
-        .map((other) => ({ service: other.catalogue.id, short: shortServiceName(other.catalogue), path: other.page.path, same: other.rows === own.rows }));
+        .map((other) => ({
+          service: other.catalogue.id,
+          short: shortServiceName(other.catalogue),
+          path: other.page.path,
+          same: other.rows === own.rows,
+        }));
     }
   }
 }

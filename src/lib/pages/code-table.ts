@@ -18,18 +18,20 @@ export function buildCodeTableRows(
     const page = pages.get(code);
     if (!page) return [];
     const variants = page.entry.variants.filter((v) => status === undefined || v.statuses.includes(status));
-    return [{
-      code,
-      path: page.path,
-      variants: variants.map((v) => ({
-        status: v.statuses.length > 0 ? v.statuses.join('/') : statusBadge(v).badge,
-        statusClass: statusBadge(v).statusClass,
-        anchor: v.anchor,
-        // A table without a message column shows the description, the text its API returns.
-        messageHtml: v.message.text ? v.message.html : unwrapParagraph(v.description.html),
-        messageText: v.message.text || v.description.text,
-      })),
-    }];
+    return [
+      {
+        code,
+        path: page.path,
+        variants: variants.map((v) => ({
+          status: v.statuses.length > 0 ? v.statuses.join('/') : statusBadge(v).badge,
+          statusClass: statusBadge(v).statusClass,
+          anchor: v.anchor,
+          // A table without a message column shows the description, the text its API returns.
+          messageHtml: v.message.text ? v.message.html : unwrapParagraph(v.description.html),
+          messageText: v.message.text || v.description.text,
+        })),
+      },
+    ];
   });
 }
 

@@ -21,8 +21,15 @@ export function describeCodePage(
       `${first.message.text} ${first.description.text}`.replace(/\s+/g, ' '),
     200,
   );
-  const labels = labelRows(page.entry.variants, service.tables?.map((t) => t.caption));
-  const headings: TocHeading[] = page.entry.variants.map((v, i) => ({ depth: 2, slug: v.anchor, text: labels[i].text }));
+  const labels = labelRows(
+    page.entry.variants,
+    service.tables?.map((t) => t.caption),
+  );
+  const headings: TocHeading[] = page.entry.variants.map((v, i) => ({
+    depth: 2,
+    slug: v.anchor,
+    text: labels[i].text,
+  }));
   if (page.history && page.history.earlier.length > 0) {
     headings.push({ depth: 2, slug: 'earlier-wordings', text: 'Earlier wordings' });
   }

@@ -32,36 +32,61 @@ interface Candidate {
  * (`HTTP 400 · Querying an EIP`, `HTTP 400 · Invalid limit.`), two of them if one is not enough, and a row
  * number when the rows say the same (`HTTP 400 Bad Request (2)`).
  */
-export function labelRows(variants: readonly Variant[], tableCaptions: readonly (string | undefined)[] = []): RowLabel[] {
+export function labelRows(
+  variants: readonly Variant[],
+  tableCaptions: readonly (string | undefined)[] = [],
+): RowLabel[] {
   const badges = variants.map((v) => statusBadge(v));
-  const labels: RowLabel[] = badges.map(({ badge, reason }) => ({ badge, detail: reason, from: 'status', text: join(badge, reason) }));
+  const labels: RowLabel[] = badges.map(({ badge, reason }) => ({
+    badge,
+    detail: reason,
+    from: 'status',
+    text: join(badge, reason),
+  }));
   const groups = new Map<string, number[]>();
   badges.forEach(({ badge }, i) => groups.set(badge, [...(groups.get(badge) ?? []), i]));
   for (const rows of groups.values()) {
     if (rows.length < 2) continue;
-    const details = distinguish(rows.map((i) => variants[i]), tableCaptions);
+    const details = distinguish(
+      rows.map((i) => variants[i]),
+      tableCaptions,
+    );
     rows.forEach((row, j) => {
       const { badge, reason } = badges[row];
       const detail = details[j];
       if (detail) labels[row] = { badge, detail: detail.text, from: detail.from, text: `${badge} · ${detail.text}` };
       // Rows that say the same in every cell: the first keeps its status, the others are numbered.
-      else if (j > 0) labels[row] = { badge, detail: `${reason} (${j + 1})`.trim(), from: 'position', text: `${join(badge, reason)} (${j + 1})` };
+      else if (j > 0)
+        labels[row] = {
+          badge,
+          detail: `${reason} (${j + 1})`.trim(),
+          from: 'position',
+          text: `${join(badge, reason)} (${j + 1})`,
+        };
     });
   }
   return labels;
 }
 
 /** What tells each of rows of one status apart, or undefined for rows that say the same. */
-function distinguish(rows: readonly Variant[], tableCaptions: readonly (string | undefined)[]): ({ text: string; from: RowDistinction } | undefined)[] {
+function distinguish(
+  rows: readonly Variant[],
+  tableCaptions: readonly (string | undefined)[],
+): ({ text: string; from: RowDistinction } | undefined)[] {
   const headers = [...new Set(rows.flatMap((v) => (v.other ?? []).map((o) => o.header)))];
   const sources: Candidate[] = [
     { from: 'table', values: rows.map((v) => (v.table === undefined ? '' : (tableCaptions[v.table] ?? ''))) },
-    ...headers.map((header): Candidate => ({ from: 'column', values: rows.map((v) => v.other?.find((o) => o.header === header)?.value.text ?? '') })),
+    ...headers.map((header): Candidate => ({
+      from: 'column',
+      values: rows.map((v) => v.other?.find((o) => o.header === header)?.value.text ?? ''),
+    })),
     { from: 'message', values: rows.map((v) => v.message.text) },
     { from: 'description', values: rows.map((v) => v.description.text) },
     { from: 'solution', values: rows.map((v) => v.solution.text) },
   ];
-  const candidates = sources.filter((c) => new Set(c.values.map(collapse)).size > 1).map((c) => ({ ...c, values: shortenApart(c.values) }));
+  const candidates = sources
+    .filter((c) => new Set(c.values.map(collapse)).size > 1)
+    .map((c) => ({ ...c, values: shortenApart(c.values) }));
   if (candidates.length === 0) return rows.map(() => undefined);
   const tellsApart = (texts: string[]) => texts.every(Boolean) && new Set(texts).size === texts.length;
   const single = candidates.find((c) => tellsApart(c.values));

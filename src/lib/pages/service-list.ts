@@ -22,11 +22,16 @@ export interface ServiceListItem {
 
 /** The services in the order a reader scans for one: alphabetical by the name that stands out, case ignored. */
 export function sortServices<T extends ServiceNames & { id: string }>(services: readonly T[]): T[] {
-  return [...services].sort((a, b) => shortServiceName(a).localeCompare(shortServiceName(b), 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1));
+  return [...services].sort(
+    (a, b) =>
+      shortServiceName(a).localeCompare(shortServiceName(b), 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1),
+  );
 }
 
 /** The home page's list of services, sorted (see `sortServices`). */
-export function listServiceItems(services: readonly (ServiceNames & { id: string; codes: number })[]): ServiceListItem[] {
+export function listServiceItems(
+  services: readonly (ServiceNames & { id: string; codes: number })[],
+): ServiceListItem[] {
   return sortServices(services).map((s) => ({
     id: s.id,
     path: servicePath(s.id),
@@ -47,7 +52,9 @@ export function filterServices(filterTexts: readonly string[], query: string): b
  * Where a page that found nothing sends a reader to browse (404, lookup without JavaScript): each service's
  * codes (`all ECS codes`) when there are few, else the home page's list (`all 44 services`).
  */
-export function listBrowseLinks(services: readonly (ServiceNames & { id: string })[]): { label: string; path: string }[] {
+export function listBrowseLinks(
+  services: readonly (ServiceNames & { id: string })[],
+): { label: string; path: string }[] {
   if (services.length >= MANY_SERVICES) return [{ label: `all ${services.length} services`, path: SERVICES_LIST_PATH }];
   return sortServices(services).map((s) => ({ label: `all ${shortServiceName(s)} codes`, path: allCodesPath(s.id) }));
 }

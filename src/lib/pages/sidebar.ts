@@ -5,8 +5,7 @@ import { MANY_SERVICES, sortServices } from './service-list';
 
 /** A sidebar item in the shape Starlight's `sidebar` option and `StarlightPage` prop take. */
 export type SidebarItem =
-  | { label: string; link: string }
-  | { label: string; items: SidebarItem[]; collapsed?: boolean };
+  { label: string; link: string } | { label: string; items: SidebarItem[]; collapsed?: boolean };
 
 const GROUPS: { kind: CategoryKind; label: string }[] = [
   { kind: 'table', label: 'By table' },
@@ -28,7 +27,10 @@ export function buildSiteSidebar(services: readonly (ServiceNames & { id: string
     { label: 'Home', link: '/' },
     services.length >= MANY_SERVICES
       ? { label: `All ${services.length} services`, link: SERVICES_LIST_PATH }
-      : { label: 'Services', items: sortServices(services).map((s) => ({ label: listedServiceName(s), link: servicePath(s.id) })) },
+      : {
+          label: 'Services',
+          items: sortServices(services).map((s) => ({ label: listedServiceName(s), link: servicePath(s.id) })),
+        },
     { label: 'About this reference', link: '/about/' },
   ];
 }
@@ -57,7 +59,8 @@ export function buildServiceSidebar(
           if (items.length === 0) return [];
           // A long group (a thousand-code table has a hundred code ranges) would be most of every page's
           // HTML: it becomes one link to that section of the overview, which lists them all.
-          if (items.length > MAX_GROUP_LINKS) return [{ label: `${label} (${items.length})`, link: `${servicePath(service.id)}#by-${kind}` }];
+          if (items.length > MAX_GROUP_LINKS)
+            return [{ label: `${label} (${items.length})`, link: `${servicePath(service.id)}#by-${kind}` }];
           return [{ label, collapsed: kind !== 'topic', items }];
         }),
       ],

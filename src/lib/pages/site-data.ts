@@ -10,7 +10,9 @@ export const StoredServiceSchema = ServiceCatalogueSchema.omit({ entries: true }
   codes: z.number().int(),
   categories: z.array(CategorySchema),
   history: ServiceVersionsSchema.optional(),
-  synonyms: z.array(z.array(z.string())).describe('Synonym groups for search: those of content/synonyms.json, then the service\'s own.'),
+  synonyms: z
+    .array(z.array(z.string()))
+    .describe("Synonym groups for search: those of content/synonyms.json, then the service's own."),
 });
 export type StoredService = z.infer<typeof StoredServiceSchema>;
 
@@ -35,5 +37,12 @@ export function describeServices(services: readonly { name: string }[]): string 
 
 /** Title of the group a category kind is shown under. */
 export function kindTitle(kind: Category['kind']): string {
-  return { all: 'All codes', table: 'By table', status: 'By HTTP status', prefix: 'By prefix', family: 'By code range', topic: 'By topic' }[kind];
+  return {
+    all: 'All codes',
+    table: 'By table',
+    status: 'By HTTP status',
+    prefix: 'By prefix',
+    family: 'By code range',
+    topic: 'By topic',
+  }[kind];
 }

@@ -62,7 +62,10 @@ const ROLE_PATTERNS: [Exclude<ColumnRole, 'other'>, RegExp][] = [
   ['code', /\bcodes?\b|^error (?:types?|names?|ids?)$/],
   ['message', /\bmessages?\b|\berror information\b|^information$|^error text$/],
   ['description', /\bdescriptions?\b|\bmeanings?\b|\bexplanations?\b|\bcauses?\b|\breasons?\b/],
-  ['solution', /\bsolutions?\b|\bmeasures?\b|\btroubleshooting\b|\bhandling\b|\bsuggestions?\b|\bresolutions?\b|\bactions?\b|\bremed(?:y|ies)\b/],
+  [
+    'solution',
+    /\bsolutions?\b|\bmeasures?\b|\btroubleshooting\b|\bhandling\b|\bsuggestions?\b|\bresolutions?\b|\bactions?\b|\bremed(?:y|ies)\b/,
+  ],
 ];
 
 /** Reports a problem at a cell; a warning when `severity` says so, else an error. */
@@ -90,12 +93,16 @@ export function readErrorTable(text: string, file: string): { table?: ErrorTable
     result.notes.push(...grid.notes);
     if (grid.header.length === 0) {
       // A missing header rule or an unreadable header row has been reported already.
-      if (!diagnostics.some((d) => d.line >= grid.line && d.severity !== 'warning')) report(grid, 'table has no header row above its header rule');
+      if (!diagnostics.some((d) => d.line >= grid.line && d.severity !== 'warning'))
+        report(grid, 'table has no header row above its header rule');
       continue;
     }
     const columns = readColumns(grid, report);
     if (!columns.some((c) => c.role === 'code')) {
-      result.skipped.push({ line: grid.line, reason: `no error-code column (headers: ${columns.map((c) => c.header).join(', ')})` });
+      result.skipped.push({
+        line: grid.line,
+        reason: `no error-code column (headers: ${columns.map((c) => c.header).join(', ')})`,
+      });
       continue;
     }
     const index = result.tables.length;
@@ -104,7 +111,9 @@ export function readErrorTable(text: string, file: string): { table?: ErrorTable
   }
   if (result.tables.length === 0 && !diagnostics.some((d) => d.severity !== 'warning')) {
     const first = grids[0];
-    const tables = grids.map((g) => `line ${g.line}: ${g.header.map((c) => collapseWhitespace(c.text)).join(', ')}`).join('; ');
+    const tables = grids
+      .map((g) => `line ${g.line}: ${g.header.map((c) => collapseWhitespace(c.text)).join(', ')}`)
+      .join('; ');
     report(first, `no error table: no grid table has an error-code column such as "Error Code" (headers at ${tables})`);
   }
   if (result.tables.length === 0) return { diagnostics: sortDiagnostics(diagnostics) };
@@ -120,7 +129,11 @@ function readColumns(grid: GridTable, report: Report): TableColumn[] {
     let role = findColumnRole(header);
     const earlier = seen.get(role);
     if (role !== 'other' && earlier !== undefined) {
-      report(cell, `column "${header}" has the same meaning as column "${earlier}" (${role}); it is shown as a column of its own`, 'warning');
+      report(
+        cell,
+        `column "${header}" has the same meaning as column "${earlier}" (${role}); it is shown as a column of its own`,
+        'warning',
+      );
       role = 'other';
     }
     if (role !== 'other') seen.set(role, header);
@@ -134,20 +147,18 @@ function captionText(caption: string): string {
   return text.replace(/^Table\s+\d+[.:]?\s+(?=\S)/i, '');
 }
 
-function readRows(
-  grid: GridTable,
-  columns: readonly TableColumn[],
-  table: number,
-  report: Report,
-): ErrorRow[] {
+function readRows(grid: GridTable, columns: readonly TableColumn[], table: number, report: Report): ErrorRow[] {
   const indexOf = (role: ColumnRole) => columns.findIndex((c) => c.role === role);
-  const [status, code, message, description, solution] = (['status', 'code', 'message', 'description', 'solution'] as const).map(indexOf);
+  const [status, code, message, description, solution] = (
+    ['status', 'code', 'message', 'description', 'solution'] as const
+  ).map(indexOf);
   const others = columns.flatMap((c, k) => (c.role === 'other' ? [k] : []));
   // The last value seen in each other column: an empty cell below it belongs to the same group.
   const group = new Map<number, RstCell>();
   const rows: ErrorRow[] = [];
   for (const row of grid.rows) {
-    const cellAt = (k: number): RstCell => (k < 0 ? { text: '', line: row.line, column: row.cells[0].column } : row.cells[k]);
+    const cellAt = (k: number): RstCell =>
+      k < 0 ? { text: '', line: row.line, column: row.cells[0].column } : row.cells[k];
     const codeCell = cellAt(code);
     const codeText = readCode(codeCell, report);
     for (const k of others) if (row.cells[k].text.trim() !== '') group.set(k, row.cells[k]);
@@ -164,22 +175,22 @@ function readRows(
       message: cellAt(message),
       description: cellAt(description),
       solution: cellAt(solution),
-      other: others.map((k) => ({ header: columns[k].header, cell: row.cells[k].text.trim() === '' ? group.get(k) ?? row.cells[k] : row.cells[k] })),
+      other: others.map((k) => ({
+        header: columns[k].header,
+        cell: row.cells[k].text.trim() === '' ? (group.get(k) ?? row.cells[k]) : row.cells[k],
+      })),
     });
   }
   return rows;
 }
 
 // `400`, `400/404/500`, `400, 404`, `400 or 404`, and each status with a reason phrase (`403 Forbidden`).
-const STATUS_LIST = /^[1-5]\d\d(?: [A-Za-z][A-Za-z' -]*)?(?:\s*(?:[/,;]|\bor\b|\band\b)\s*[1-5]\d\d(?: [A-Za-z][A-Za-z' -]*)?)*$/;
+const STATUS_LIST =
+  /^[1-5]\d\d(?: [A-Za-z][A-Za-z' -]*)?(?:\s*(?:[/,;]|\bor\b|\band\b)\s*[1-5]\d\d(?: [A-Za-z][A-Za-z' -]*)?)*$/;
 const BARE_STATUSES = /^[1-5]\d\d(?:\s*(?:[/,;]|\bor\b|\band\b)\s*[1-5]\d\d)*$/;
 
 /** Reads a status cell: every status it names, and its text when it says more; a cell that names none is a warning. */
-function readStatus(
-  cell: RstCell,
-  hasColumn: boolean,
-  report: Report,
-): { statuses: number[]; statusText?: string } {
+function readStatus(cell: RstCell, hasColumn: boolean, report: Report): { statuses: number[]; statusText?: string } {
   if (!hasColumn) return { statuses: [] };
   const text = collapseWhitespace(toPlainText(rstToMdast(cell.text)));
   if (text === '') {
@@ -187,7 +198,8 @@ function readStatus(
     return { statuses: [] };
   }
   if (BARE_STATUSES.test(text)) return { statuses: [...new Set((text.match(/\d{3}/g) ?? []).map(Number))] };
-  if (STATUS_LIST.test(text)) return { statuses: [...new Set((text.match(/\b\d{3}\b/g) ?? []).map(Number))], statusText: text };
+  if (STATUS_LIST.test(text))
+    return { statuses: [...new Set((text.match(/\b\d{3}\b/g) ?? []).map(Number))], statusText: text };
   report(cell, `HTTP status "${text}" is not a three-digit number: kept as text`, 'warning');
   return { statuses: [], statusText: text };
 }
@@ -200,27 +212,40 @@ function readCode(cell: RstCell, report: Report): string | undefined {
     report(cell, 'empty error code');
     return undefined;
   }
-  if (respaced) report(cell, `error code "${collapseWhitespace(raw)}" has a space next to a separator: read as "${code}"`, 'warning');
+  if (respaced)
+    report(
+      cell,
+      `error code "${collapseWhitespace(raw)}" has a space next to a separator: read as "${code}"`,
+      'warning',
+    );
   return code;
 }
 
 /** Warns about a code on two rows that say the same, whether or not their other columns (`Module`) differ. */
-function reportRepeatedRows(
-  rows: readonly ErrorRow[],
-  tables: readonly ErrorTableInfo[],
-  report: Report,
-): void {
+function reportRepeatedRows(rows: readonly ErrorRow[], tables: readonly ErrorTableInfo[], report: Report): void {
   const seen = new Map<string, ErrorRow>();
   const same = (cell: RstCell) => wordingKey(cell.text);
   for (const row of rows) {
-    const key = [row.code, row.statuses.join('/'), row.statusText ?? '', same(row.message), same(row.description), same(row.solution)].join('\u0000');
+    const key = [
+      row.code,
+      row.statuses.join('/'),
+      row.statusText ?? '',
+      same(row.message),
+      same(row.description),
+      same(row.solution),
+    ].join('\u0000');
     const earlier = seen.get(key);
     if (!earlier) {
       seen.set(key, row);
       continue;
     }
-    const differing = row.other.filter((o, k) => same(o.cell) !== same(earlier.other[k]?.cell ?? o.cell) || o.header !== earlier.other[k]?.header);
-    const where = earlier.table === row.table ? `line ${earlier.line}` : `line ${earlier.line} (${tables[earlier.table].caption ?? 'another table'})`;
+    const differing = row.other.filter(
+      (o, k) => same(o.cell) !== same(earlier.other[k]?.cell ?? o.cell) || o.header !== earlier.other[k]?.header,
+    );
+    const where =
+      earlier.table === row.table
+        ? `line ${earlier.line}`
+        : `line ${earlier.line} (${tables[earlier.table].caption ?? 'another table'})`;
     report(
       row.codeCell,
       differing.length > 0

@@ -190,12 +190,7 @@ function readTableAt(lines: string[], start: number, report: Report): { table?: 
 }
 
 /** The table's lines: non-blank lines from the top border on; a blank line is kept only inside a row. */
-function collectTableLines(
-  lines: string[],
-  start: number,
-  indent: number,
-  report: Report,
-): TableLine[] {
+function collectTableLines(lines: string[], start: number, indent: number, report: Report): TableLine[] {
   const result: TableLine[] = [];
   let i = start;
   while (i < lines.length) {
@@ -323,12 +318,7 @@ function findSpanInRowLine(text: string, columns: number[]): number | undefined 
 }
 
 /** Checks one row line against the columns; returns false (after reporting) when its cells cannot be cut out. */
-function checkRowLine(
-  line: TableLine,
-  columns: number[],
-  width: number,
-  report: Report,
-): boolean {
+function checkRowLine(line: TableLine, columns: number[], width: number, report: Report): boolean {
   const text = line.text;
   if (line.blank) return true;
   const bordersInPlace = columns.every((c) => text[c] === '|');
@@ -343,11 +333,7 @@ function checkRowLine(
   const cells = Math.max(pipes.length - 1, 0);
   const firstMismatch = columns.find((c) => text[c] !== '|') ?? 0;
   if (pipes.length < columns.length) {
-    report(
-      line.index,
-      firstMismatch + 1,
-      `row has ${cells} cells, the header has ${expectedCells} (is a | missing?)`,
-    );
+    report(line.index, firstMismatch + 1, `row has ${cells} cells, the header has ${expectedCells} (is a | missing?)`);
   } else if (pipes.length > columns.length) {
     const extra = pipes.find((p) => !columns.includes(p)) ?? firstMismatch;
     report(line.index, extra + 1, `row has ${cells} cells, the header has ${expectedCells} (is there an extra |?)`);
@@ -359,12 +345,7 @@ function checkRowLine(
 }
 
 /** Cuts a row block into cells; returns undefined (the problem already reported) when it cannot be read. */
-function readRowBlock(
-  block: RowBlock,
-  columns: number[],
-  width: number,
-  report: Report,
-): RstCell[] | undefined {
+function readRowBlock(block: RowBlock, columns: number[], width: number, report: Report): RstCell[] | undefined {
   let spans = block.above?.spans === true || block.below?.spans === true;
   for (const line of block.lines) {
     const spanColumn = line.blank ? undefined : findSpanInRowLine(line.text, columns);
@@ -423,8 +404,13 @@ function mergeHeaderRows(rows: RstCell[][]): RstCell[] {
  * block's body, a `- ` line inside a paragraph, an indented list, which is a block quote) is no note here.
  */
 function collectNotes(lines: string[]): string[] {
-  const blocks = readBlocks(lines.map((line) => line.trimEnd()), () => []);
-  return blocks.flatMap((block) => (block.type === 'list' && !block.ordered ? block.children.map((item) => joinParagraphs(listItemSource(item))) : []));
+  const blocks = readBlocks(
+    lines.map((line) => line.trimEnd()),
+    () => [],
+  );
+  return blocks.flatMap((block) =>
+    block.type === 'list' && !block.ordered ? block.children.map((item) => joinParagraphs(listItemSource(item))) : [],
+  );
 }
 
 /** Each paragraph of some lines on one line, paragraphs apart by a blank line. */
@@ -434,5 +420,8 @@ function joinParagraphs(lines: string[]): string {
     if (line === '') paragraphs.push([]);
     else paragraphs[paragraphs.length - 1].push(line.trim());
   }
-  return paragraphs.filter((p) => p.length > 0).map((p) => p.join(' ')).join('\n\n');
+  return paragraphs
+    .filter((p) => p.length > 0)
+    .map((p) => p.join(' '))
+    .join('\n\n');
 }

@@ -55,7 +55,13 @@ function trimBlankEnds(block: string[]): string[] {
  * docutils' get_indented: the lines from `start` that are blank or indented (by at least `blockIndent`, when
  * given), with their common indentation removed; `firstIndent` cuts the first line at a known column.
  */
-function takeIndented(lines: string[], start: number, blockIndent?: number, firstIndent = blockIndent, keepTop = false): Indented {
+function takeIndented(
+  lines: string[],
+  start: number,
+  blockIndent?: number,
+  firstIndent = blockIndent,
+  keepTop = false,
+): Indented {
   let indent = blockIndent;
   let end = firstIndent === undefined ? start : start + 1;
   let blankFinish = true;
@@ -147,7 +153,10 @@ export function readBlocks(lines: string[], readPhrasing: ReadPhrasing): RootCon
 
   /** Reads an item's body: the text after its marker and the lines indented under it. */
   const readItem = (lines: string[], i: number, markerEnd: number): { item: ListItem; end: number } => {
-    const body = lines[i].slice(markerEnd) !== '' ? takeIndented(lines, i, markerEnd) : takeIndented(lines, i, undefined, markerEnd);
+    const body =
+      lines[i].slice(markerEnd) !== ''
+        ? takeIndented(lines, i, markerEnd)
+        : takeIndented(lines, i, undefined, markerEnd);
     const source = trimBlankEnds(body.block);
     const children = readBody(source);
     const item: ListItem = { type: 'listItem', spread: children.length > 1, checked: null, children };
@@ -293,7 +302,8 @@ export function readBlocks(lines: string[], readPhrasing: ReadPhrasing): RootCon
       return end;
     }
     // `text::` ends in `:`, `text ::` loses the marker, `::` alone prints nothing; a literal block follows.
-    if (data.length > 2) blocks.push(...paragraph(/\s/.test(data[data.length - 3]) ? data.slice(0, -3).trimEnd() : data.slice(0, -1)));
+    if (data.length > 2)
+      blocks.push(...paragraph(/\s/.test(data[data.length - 3]) ? data.slice(0, -3).trimEnd() : data.slice(0, -1)));
     const start = skipBlank(lines, end);
     if (start < lines.length && /^\s/.test(lines[start])) {
       const literalBlock = takeIndented(lines, start);
@@ -349,7 +359,8 @@ function splitDirective(block: string[], contentOnly: boolean): { argument: stri
   let argument = lines.slice(0, blank);
   const option = argument.findIndex((line) => FIELD_MARKER.test(line));
   if (option >= 0) argument = argument.slice(0, option);
-  if (contentOnly && argument.length) return { argument: [], content: trimBlankEnds([...argument, ...lines.slice(blank)]) };
+  if (contentOnly && argument.length)
+    return { argument: [], content: trimBlankEnds([...argument, ...lines.slice(blank)]) };
   return { argument, content: trimBlankEnds(lines.slice(blank + 1)) };
 }
 
@@ -369,7 +380,8 @@ function parseEnumerator(line: string, expected?: Sequence): Enumerator | undefi
   const text = match[1] ?? match[2] ?? match[3];
   let sequence: Sequence | undefined;
   if (text === '#') sequence = '#';
-  else if (expected && expected !== '#') sequence = SEQUENCES.find(([name]) => name === expected)![1].test(text) ? expected : undefined;
+  else if (expected && expected !== '#')
+    sequence = SEQUENCES.find(([name]) => name === expected)![1].test(text) ? expected : undefined;
   else if (text === 'i') sequence = 'lowerroman';
   else if (text === 'I') sequence = 'upperroman';
   sequence ??= SEQUENCES.find(([, pattern]) => pattern.test(text))![0];
@@ -379,8 +391,19 @@ function parseEnumerator(line: string, expected?: Sequence): Enumerator | undefi
 }
 
 const ROMAN: [string, number][] = [
-  ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90],
-  ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1],
+  ['M', 1000],
+  ['CM', 900],
+  ['D', 500],
+  ['CD', 400],
+  ['C', 100],
+  ['XC', 90],
+  ['L', 50],
+  ['XL', 40],
+  ['X', 10],
+  ['IX', 9],
+  ['V', 5],
+  ['IV', 4],
+  ['I', 1],
 ];
 
 function toRoman(n: number): string | undefined {
@@ -423,6 +446,7 @@ function isEnumeratedItem(lines: string[], i: number, enumerator: Enumerator): b
   if (next === undefined || next === '' || /^\s/.test(next)) return true;
   const marker = formatEnumerator(enumerator.ordinal + 1, enumerator.sequence);
   if (marker === undefined) return false;
-  const [prefix, suffix] = enumerator.format === 'parens' ? ['(', ')'] : enumerator.format === 'rparen' ? ['', ')'] : ['', '.'];
+  const [prefix, suffix] =
+    enumerator.format === 'parens' ? ['(', ')'] : enumerator.format === 'rparen' ? ['', ')'] : ['', '.'];
   return next.startsWith(`${prefix}${marker}${suffix} `) || next.startsWith(`${prefix}#${suffix} `);
 }

@@ -7,7 +7,10 @@ import { readBlocks } from './inline-blocks';
 
 /** Converts the RST text of a table cell (paragraphs, lists, directives, inline markup) into an mdast tree. */
 export function rstToMdast(text: string): Root {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/\s+$/, ''));
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+$/, ''));
   const plain = readPlainParagraph(lines);
   if (plain !== undefined) return plain;
   return { type: 'root', children: readBlocks(dedent(lines), readPhrasing) };
@@ -16,7 +19,8 @@ export function rstToMdast(text: string): Root {
 // Text with no markup character, block marker or blank line is one paragraph of plain text: that is most
 // cells, and building it directly keeps large tables fast. The result equals the full reader's.
 const MARKUP = /[*`\\|_@]|:(?!\s|$)/;
-const BLOCK_START = /^(?:[-+*\u2022\u2023\u2043](?: |$)|\.\.|>>>|[(#\d]|[a-zA-Z][.)]|[ivxlcdmIVXLCDM]+[.)]|([!-/:-@[-`{-~])\1*$)/;
+const BLOCK_START =
+  /^(?:[-+*\u2022\u2023\u2043](?: |$)|\.\.|>>>|[(#\d]|[a-zA-Z][.)]|[ivxlcdmIVXLCDM]+[.)]|([!-/:-@[-`{-~])\1*$)/;
 
 function readPlainParagraph(lines: string[]): Root | undefined {
   if (lines.some((line) => line === '' || /^\s/.test(line) || MARKUP.test(line))) return undefined;
@@ -47,7 +51,8 @@ const INITIAL = new RegExp(
     `|(?<role>(?::${NAME}:)?)(?<backquote>\`(?!\`))(?!\\s))`,
   'du',
 );
-const endPattern = (end: string, before = String.raw`(?<![\s\x00])`) => new RegExp(`${before}(${end})${END_SUFFIX}`, 'du');
+const endPattern = (end: string, before = String.raw`(?<![\s\x00])`) =>
+  new RegExp(`${before}(${end})${END_SUFFIX}`, 'du');
 const END = {
   '*': endPattern(String.raw`\*`),
   '**': endPattern(String.raw`\*\*`),
@@ -75,12 +80,14 @@ const IS_EMAIL = new RegExp(`^${EMAIL}$`, 'u');
 // The URI schemes docutils 0.19 recognises in standalone URIs (docutils.utils.urischemes); a word like
 // `Note:x` whose "scheme" is not one of them is no URI, and then no URI later in the same text is one either.
 const SCHEMES = new Set(
-  ('about acap addbook afp afs aim callto castanet chttp cid crid data dav dict dns eid fax feed file finger freenet ' +
+  (
+    'about acap addbook afp afs aim callto castanet chttp cid crid data dav dict dns eid fax feed file finger freenet ' +
     'ftp go gopher gsm-sms h323 h324 hdl hnews http https hydra iioploc ilu im imap info ior ipp irc iris.beep iseek ' +
     'jar javascript jdbc ldap lifn livescript lrq mailbox mailserver mailto md5 mid mocha modem mtqp mupdate news ' +
     'nfs nntp opaquelocktoken phone pop pop3 pres printer prospero rdar res rtsp rvp rwhois rx sdp service shttp sip ' +
     'sips smb snews snmp soap.beep soap.beeps ssh t120 tag tcp tel telephone telnet tftp tip tn3270 tv urn uuid vemmi ' +
-    'videotex view-source wais whodp whois++ x-man-page xmlrpc.beep xmlrpc.beeps z39.50r z39.50s').split(' '),
+    'videotex view-source wais whodp whois++ x-man-page xmlrpc.beep xmlrpc.beeps z39.50r z39.50s'
+  ).split(' '),
 );
 
 // Only these URLs become links; any other (javascript:, data:, relative) stays text, since cell text is untrusted.
@@ -88,8 +95,22 @@ const SAFE_URL = /^(?:https?:\/\/[^\s\x00-\x1f]+|mailto:[^\s\x00-\x1f]+)$/i;
 
 /** Open/close pairs for docutils' "quoted start-string" rule (`"*"` is no emphasis). */
 const PAIRS: Record<string, string> = {
-  '"': '"', "'": "'", '(': ')', '<': '>', '[': ']', '{': '}', '«': '»', '»': '»', '‘': '’‚', '’': '’', '‚': '‘’',
-  '“': '”„', '„': '“”', '”': '”', '‹': '›', '›': '›',
+  '"': '"',
+  "'": "'",
+  '(': ')',
+  '<': '>',
+  '[': ']',
+  '{': '}',
+  '«': '»',
+  '»': '»',
+  '‘': '’‚',
+  '’': '’',
+  '‚': '‘’',
+  '“': '”„',
+  '„': '“”',
+  '”': '”',
+  '‹': '›',
+  '›': '›',
 };
 
 /** What one recognised construct leaves: the text before it, its nodes, and the text after it. */
@@ -181,7 +202,11 @@ function readInlineObject(match: RegExpExecArray, string: string, start: keyof t
   const end = END[start].exec(tail);
   if (!end || end.indices![1]![0] === 0) {
     // A start-string without end-string is shown as written, and reading goes on after it.
-    return { before: string.slice(0, matchStart), nodes: [textNode(unescape(string.slice(matchStart, matchEnd), true))], rest: tail };
+    return {
+      before: string.slice(0, matchStart),
+      nodes: [textNode(unescape(string.slice(matchStart, matchEnd), true))],
+      rest: tail,
+    };
   }
   const content = tail.slice(0, end.indices![1]![0]);
   const textEnd = matchEnd + end.indices![1]![1];
@@ -227,7 +252,11 @@ function readInterpreted(match: RegExpExecArray, string: string): Step {
     return { before: string.slice(0, matchStart), nodes: [readPhraseReference(escaped)], rest: string.slice(textEnd) };
   }
   const rawsource = unescape(string.slice(roleStart, textEnd), true);
-  return { before: string.slice(0, roleStart), nodes: [readRole(role ?? '', escaped, rawsource)], rest: string.slice(textEnd) };
+  return {
+    before: string.slice(0, roleStart),
+    nodes: [readRole(role ?? '', escaped, rawsource)],
+    rest: string.slice(textEnd),
+  };
 }
 
 /** `` `text <https://x>`_ `` is a link to that URL (if safe); `` `text`_ `` or `` `text <name_>`_ `` shows its text. */

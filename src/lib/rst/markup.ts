@@ -37,7 +37,9 @@ function renderParagraph(node: Paragraph): string {
 function renderList(list: List): string {
   const start = list.start ?? 1;
   const type = (list.data as { hProperties?: { type?: string } } | undefined)?.hProperties?.type;
-  return list.children.map((item, k) => renderItem(item, list.ordered ? `${formatOrdinal(start + k, type)}. ` : '- ')).join('\n');
+  return list.children
+    .map((item, k) => renderItem(item, list.ordered ? `${formatOrdinal(start + k, type)}. ` : '- '))
+    .join('\n');
 }
 
 function renderItem(item: ListItem, marker: string): string {
@@ -63,6 +65,17 @@ function formatOrdinal(n: number, type: string | undefined): string {
 }
 
 const ROMAN: [string, number][] = [
-  ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90],
-  ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1],
+  ['M', 1000],
+  ['CM', 900],
+  ['D', 500],
+  ['CD', 400],
+  ['C', 100],
+  ['XC', 90],
+  ['L', 50],
+  ['XL', 40],
+  ['X', 10],
+  ['IX', 9],
+  ['V', 5],
+  ['IV', 4],
+  ['I', 1],
 ];

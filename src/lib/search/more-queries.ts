@@ -3,7 +3,14 @@
  * corrected (`quoat` -> `quota`), the query without stop words, and its words one by one, so that no query of
  * real words dead-ends. Pure and browser-safe.
  */
-import { expandSynonyms, meaningfulWords, queryWords, SYNONYM_WEIGHT, MAX_ALTERNATIVES, type SynonymGroups } from './search-query';
+import {
+  expandSynonyms,
+  meaningfulWords,
+  queryWords,
+  SYNONYM_WEIGHT,
+  MAX_ALTERNATIVES,
+  type SynonymGroups,
+} from './search-query';
 
 /** A word of the site's code pages and how many times it occurs: what typos are corrected to. */
 export type Vocabulary = ReadonlyMap<string, number>;
@@ -18,7 +25,9 @@ export interface AlternativeQuery {
 /** Whether a word is in the vocabulary, as written or as a plain inflection (`volumes`, `failed`, `creating`). */
 export function isKnownWord(word: string, vocabulary: Vocabulary): boolean {
   if (vocabulary.has(word) || /^\p{N}+$/u.test(word)) return true;
-  return [/s$/, /es$/, /ed$/, /d$/, /ing$/].some((suffix) => suffix.test(word) && vocabulary.has(word.replace(suffix, '')));
+  return [/s$/, /es$/, /ed$/, /d$/, /ing$/].some(
+    (suffix) => suffix.test(word) && vocabulary.has(word.replace(suffix, '')),
+  );
 }
 
 /**
@@ -120,5 +129,7 @@ export function rankByWordsShared(found: readonly (readonly string[])[]): { id: 
       score.set(id, entry);
     }
   }
-  return [...score].sort((a, b) => b[1].shared - a[1].shared || a[1].first - b[1].first).map(([id, { shared }]) => ({ id, shared }));
+  return [...score]
+    .sort((a, b) => b[1].shared - a[1].shared || a[1].first - b[1].first)
+    .map(([id, { shared }]) => ({ id, shared }));
 }

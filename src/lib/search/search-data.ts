@@ -15,7 +15,8 @@ export function mergeSynonyms(services: readonly { synonyms: readonly (readonly 
 export function buildVocabulary(services: readonly { entries: readonly CodeEntry[] }[]): [string, number][] {
   const counts = new Map<string, number>();
   const count = (text: string) => {
-    for (const word of queryWords(text)) if (word.length >= 3 && !/^\p{N}+$/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const word of queryWords(text))
+      if (word.length >= 3 && !/^\p{N}+$/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   };
   for (const service of services) {
     for (const entry of service.entries) {

@@ -15,12 +15,20 @@ export const MAX_ALTERNATIVES = 12;
 
 // Words too common to find anything by themselves (a page that shares only "the" shares nothing).
 const STOP_WORDS = new Set(
-  'a an the of to in on for and or is are was be been has have had not no can cannot could this that it its my i me we you your with by at as from when what why how do does did such than there any all some etc please will which other get got'.split(' '),
+  'a an the of to in on for and or is are was be been has have had not no can cannot could this that it its my i me we you your with by at as from when what why how do does did such than there any all some etc please will which other get got'.split(
+    ' ',
+  ),
 );
 
 /** The words of a query, lower-cased: runs of letters and digits (`ECS-0010` is `ecs`, `0010`; `doesn't` is `doesnt`). */
 export function queryWords(query: string): string[] {
-  return Array.from(query.toLowerCase().replace(/(?<=\p{L})['’](?=\p{L})/gu, '').matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0]);
+  return Array.from(
+    query
+      .toLowerCase()
+      .replace(/(?<=\p{L})['’](?=\p{L})/gu, '')
+      .matchAll(/[\p{L}\p{N}]+/gu),
+    (m) => m[0],
+  );
 }
 
 /** Whether two words are one word in either number (`interfaces` ~ `interface`, `addresses` ~ `address`). */
@@ -47,7 +55,11 @@ export function expandSynonyms(query: string, groups: SynonymGroups): string[] {
     for (const phrase of phrases) {
       for (let i = 0; i + phrase.length <= words.length; i++) {
         if (!phrase.every((w, k) => sameWord(words[i + k], w))) continue;
-        candidates.push({ start: i, length: phrase.length, others: phrases.filter((p) => p !== phrase).map((p) => p.join(' ')) });
+        candidates.push({
+          start: i,
+          length: phrase.length,
+          others: phrases.filter((p) => p !== phrase).map((p) => p.join(' ')),
+        });
       }
     }
   }
@@ -80,7 +92,10 @@ export function expandSynonyms(query: string, groups: SynonymGroups): string[] {
  * `evs quota` -> evs and `quota`, so every service's quota pages are found and evs's are put first. A query
  * that is only the name keeps it.
  */
-export function serviceNamed(query: string, services: readonly { service: string; short: string }[]): { service?: string; rest: string } {
+export function serviceNamed(
+  query: string,
+  services: readonly { service: string; short: string }[],
+): { service?: string; rest: string } {
   const words = queryWords(query);
   const named = services.filter((s) => nameWords(s).some((n) => words.includes(n)));
   if (named.length !== 1) return { rest: query };

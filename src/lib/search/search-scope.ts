@@ -24,7 +24,11 @@ export function serviceFilter(service: string): string {
 export function serviceFilterTag(path: string, services: readonly { service: string }[]) {
   const service = serviceOfPath(path, services)?.service;
   if (service === undefined) return undefined;
-  return { tag: 'meta' as const, attrs: { 'data-pagefind-filter': `${serviceFilter(service)}[content]`, content: service }, content: '' };
+  return {
+    tag: 'meta' as const,
+    attrs: { 'data-pagefind-filter': `${serviceFilter(service)}[content]`, content: service },
+    content: '',
+  };
 }
 
 /** A service as the dialog names it. */
@@ -51,7 +55,11 @@ export function serviceOfPath<S extends { service: string }>(path: string, servi
  * opened on; none on a page outside every service, or when the site has only one service (all its pages are
  * that service's).
  */
-export function scopeService(named: string | undefined, openedOn: string, services: readonly { service: string }[]): string | undefined {
+export function scopeService(
+  named: string | undefined,
+  openedOn: string,
+  services: readonly { service: string }[],
+): string | undefined {
   if (services.length < 2) return undefined;
   return named ?? serviceOfPath(openedOn, services)?.service;
 }
@@ -73,7 +81,10 @@ export function mergeByScore<H extends ScoredHit>(lists: readonly { hits: readon
  * order to fetch them: with a scope, the scope's hits of every tier, in tier order, before the other hits of
  * every tier; without one, tier after tier. Each page once, at its first place.
  */
-export function orderHits<H extends { id: string }>(tiers: readonly (readonly H[])[], inScope?: ReadonlySet<string>): H[] {
+export function orderHits<H extends { id: string }>(
+  tiers: readonly (readonly H[])[],
+  inScope?: ReadonlySet<string>,
+): H[] {
   const all = tiers.flat();
   const ordered = inScope ? [...all.filter((h) => inScope.has(h.id)), ...all.filter((h) => !inScope.has(h.id))] : all;
   const seen = new Set<string>();
@@ -84,7 +95,10 @@ export function orderHits<H extends { id: string }>(tiers: readonly (readonly H[
  * The vocabulary without the given words (in any inflection it knows them by): the words a query has that the
  * scope's pages lack are then corrected to their neighbours, as on a site of that service alone.
  */
-export function withoutWords(vocabulary: ReadonlyMap<string, number>, words: readonly string[]): ReadonlyMap<string, number> {
+export function withoutWords(
+  vocabulary: ReadonlyMap<string, number>,
+  words: readonly string[],
+): ReadonlyMap<string, number> {
   if (words.length === 0) return vocabulary;
   const drop = new Set(words.flatMap((w) => [w, `${w}s`, `${w}es`, `${w}ed`, `${w}d`, `${w}ing`]));
   return new Map([...vocabulary].filter(([w]) => !drop.has(w)));
@@ -152,7 +166,10 @@ export interface PageGroup<P> {
  * a group per service named by it, in the order of each service's best page (pages of no service last, under
  * "Other pages"); else one group.
  */
-export function groupPages<P extends { service?: ServiceName }>(pages: readonly P[], options: { scope?: string; partial: boolean }): PageGroup<P>[] {
+export function groupPages<P extends { service?: ServiceName }>(
+  pages: readonly P[],
+  options: { scope?: string; partial: boolean },
+): PageGroup<P>[] {
   const { scope, partial } = options;
   const plain = partial ? 'Closest pages' : 'Pages';
   if (scope !== undefined) {
@@ -171,7 +188,8 @@ export function groupPages<P extends { service?: ServiceName }>(pages: readonly 
     if (!byService.has(key)) byService.set(key, { service: page.service, pages: [] });
     byService.get(key)!.pages.push(page);
   }
-  if (byService.size < 2) return pages.length > 0 ? [{ title: plain, service: pages[0].service?.service, pages: [...pages] }] : [];
+  if (byService.size < 2)
+    return pages.length > 0 ? [{ title: plain, service: pages[0].service?.service, pages: [...pages] }] : [];
   const groups: PageGroup<P>[] = [];
   for (const { service, pages: list } of byService.values()) {
     if (service) groups.push({ title: serviceTitle(service), service: service.service, pages: list });
