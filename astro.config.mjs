@@ -2,11 +2,8 @@
 import './scripts/require-node.mjs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { contentCheck } from './src/integrations/content-check.ts';
-import { codeAliases } from './src/integrations/aliases.ts';
-import { dataFiles } from './src/integrations/data-files.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
-import { listServices } from './src/lib/content/load-content.ts';
+import { errorCodeSite } from './src/integrations/site.ts';
+import { listServices } from './src/lib/assembly/load-site.ts';
 import { describeServices } from './src/lib/pages/site-data.ts';
 import { buildSiteSidebar } from './src/lib/pages/sidebar.ts';
 
@@ -51,7 +48,9 @@ export default defineConfig({
     },
   },
   integrations: [
-    contentCheck(),
+    // Reads the content once and stops on its problems; once the pages are built, runs Pagefind and writes the data
+    // files and redirect pages.
+    errorCodeSite(),
     starlight({
       title: 'Cloud API Error Codes',
       description: `Every error code of ${describeServices(services)}: message, cause and fix, one page per code.`,
@@ -63,11 +62,8 @@ export default defineConfig({
       disable404Route: true,
       // Pages under /<service>/ get their service's sidebar, made once per service (src/route-middleware.ts).
       routeMiddleware: './src/route-middleware.ts',
-      // The site's own integration runs Pagefind (src/integrations/search-index.ts), with index options.
+      // The site's own integration runs Pagefind (src/integrations/site.ts), with index options.
       pagefind: false,
     }),
-    searchIndex(),
-    dataFiles(),
-    codeAliases(),
   ],
 });

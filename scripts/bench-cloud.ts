@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { servicePaths } from '../src/lib/content/layout';
 import type { LookupManifest } from '../src/lib/lookup/lookup-data';
 import { exitWithUsage, readCommandLine } from './cli-args';
 import { linkTree, runMeasured, walk, type MeasuredRun } from './bench-process';
@@ -102,9 +103,9 @@ function addTables(tables: string, contentDir: string): { added: string[]; notes
     else if (existsSync(join(contentDir, id))) notes.push(`${id}: content/${id}/ exists in the project, kept as it is`);
     else {
       mkdirSync(join(contentDir, id));
-      cpSync(table, join(contentDir, id, 'error-codes.rst'));
+      cpSync(table, join(contentDir, servicePaths(id).table));
       const meta = { name: info.name, short: info.short, ...(Object.hasOwn(clues, id) ? clues[id] : {}) };
-      writeFileSync(join(contentDir, id, 'service.json'), `${JSON.stringify(meta, null, 2)}\n`);
+      writeFileSync(join(contentDir, servicePaths(id).service), `${JSON.stringify(meta, null, 2)}\n`);
       added.push(id);
     }
   }

@@ -24,7 +24,8 @@ import { readCommandLine } from './cli-args';
 import { performance } from 'node:perf_hooks';
 import { createMatcher, type Matcher, type MatchTarget } from '../src/lib/lookup/matcher';
 import { parseTemplate, type Segment } from '../src/lib/core/template';
-import { listServiceIds, TABLE_FILE as TABLE_NAME } from '../src/lib/content/load-content';
+import { TABLE_FILE as TABLE_NAME } from '../src/lib/content/layout';
+import { listServiceIds } from '../src/lib/content/read-content';
 
 const USAGE = 'Usage: npm run bench:match [-- table.rst ... | folder-of-tables]';
 const { positionals } = readCommandLine('bench:match', USAGE, { options: {}, allowPositionals: true });

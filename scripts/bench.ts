@@ -18,7 +18,7 @@ import { writeBaselineSite, type Baseline } from './bench-baselines';
 import { astroBin } from './build';
 import { readCommandLine } from './cli-args';
 import { linkTree, runMeasured, walk } from './bench-process';
-import { loadServices } from '../src/lib/content/load-content';
+import { loadServices } from '../src/lib/assembly/load-site';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue, countRows } from '../src/lib/catalogue/catalogue';
 import { formatDiagnostic } from '../src/lib/core/diagnostics';
-import { loadServices } from '../src/lib/content/load-content';
+import { loadServices } from '../src/lib/assembly/load-site';
 import { readCommandLine } from './cli-args';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -6,6 +6,7 @@
 import './require-node.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { servicePaths } from '../src/lib/content/layout';
 
 const WORDS = (
   'instance volume network port subnet image flavor quota tag server disk snapshot backup key pair ' +
@@ -84,14 +85,13 @@ export function writeSyntheticContent(dir: string, codes: number): string[] {
   const services: string[] = [];
   for (let s = 0, left = codes; left > 0; s++, left -= CODES_PER_SERVICE) {
     const id = `svc${String(s + 1).padStart(2, '0')}`;
-    const folder = join(dir, id);
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(join(dir, servicePaths(id).folder), { recursive: true });
     writeFileSync(
-      join(folder, 'error-codes.rst'),
+      join(dir, servicePaths(id).table),
       syntheticTable(`Svc${s + 1}`, Math.min(left, CODES_PER_SERVICE), s + 1),
     );
     writeFileSync(
-      join(folder, 'service.json'),
+      join(dir, servicePaths(id).service),
       JSON.stringify({ name: `Synthetic service ${s + 1}`, short: `SVC${s + 1}` }),
     );
     services.push(id);

@@ -2,37 +2,21 @@
 // content folder (`--content DIR`, default content/): every table and history version, history file names
 // and dates, and categories.json, exactly as the build checks them.
 import './require-node.mjs';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue, countRows } from '../src/lib/catalogue/catalogue';
 import { formatDiagnostic, sortDiagnostics } from '../src/lib/core/diagnostics';
 import { readErrorTable } from '../src/lib/rst/error-table';
-import { loadServices } from '../src/lib/content/load-content';
+import { assembleSite } from '../src/lib/assembly/assemble';
+import { TABLE_FILE } from '../src/lib/content/layout';
+import { readContent } from '../src/lib/content/read-content';
 import { readCommandLine } from './cli-args';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Every service's error-codes.rst and history/*.rst under a content folder, relative to the working directory. */
-function listContentFiles(content: string): string[] {
-  const files: string[] = [];
-  for (const service of readdirSync(content, { withFileTypes: true })) {
-    if (!service.isDirectory()) continue;
-    const dir = path.join(content, service.name);
-    const names = readdirSync(dir);
-    if (names.includes('error-codes.rst')) files.push(path.join(dir, 'error-codes.rst'));
-    if (names.includes('history')) {
-      const history = path.join(dir, 'history');
-      for (const name of readdirSync(history).sort()) {
-        if (name.endsWith('.rst')) files.push(path.join(history, name));
-      }
-    }
-  }
-  return files.map((file) => path.relative(process.cwd(), file));
-}
-
-/** Validates one file; prints its summary or its diagnostics and says whether it passed. */
-function validateFile(file: string, quiet = false): boolean {
+/** Validates one file given on the command line; prints its summary or its diagnostics and says whether it passed. */
+function validateFile(file: string): boolean {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -41,11 +25,14 @@ function validateFile(file: string, quiet = false): boolean {
     process.stderr.write(`${file}: cannot read file (${code})\n`);
     return false;
   }
+  return validateTable(file, text);
+}
+
+/** Validates a table's text; prints its summary, and its diagnostics unless `quiet`, and says whether it passed. */
+function validateTable(file: string, text: string, quiet = false): boolean {
   // The service id is the folder of a content file (content/evs/error-codes.rst), else the file's name.
   const id =
-    path.basename(file) === 'error-codes.rst'
-      ? path.basename(path.dirname(path.resolve(file)))
-      : path.basename(file, '.rst');
+    path.basename(file) === TABLE_FILE ? path.basename(path.dirname(path.resolve(file))) : path.basename(file, '.rst');
   const { catalogue, diagnostics, warnings } = buildCatalogue({ id, file, text });
   if (!quiet)
     for (const d of sortDiagnostics([...diagnostics, ...warnings])) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -63,8 +50,12 @@ function validateFile(file: string, quiet = false): boolean {
 
 /** Validates a whole content folder: each file's summary, then every problem the build would report. */
 function validateContent(content: string): boolean {
-  for (const file of listContentFiles(content)) validateFile(file, true);
-  const { diagnostics, warnings } = loadServices(content, process.cwd());
+  const folder = readContent(content, process.cwd());
+  for (const service of folder.services) {
+    for (const file of [service.table, ...service.history])
+      if (file.text !== undefined) validateTable(file.path, file.text, true);
+  }
+  const { diagnostics, warnings } = assembleSite(folder);
   for (const d of sortDiagnostics([...diagnostics, ...warnings])) process.stderr.write(`${formatDiagnostic(d)}\n`);
   return diagnostics.length === 0;
 }

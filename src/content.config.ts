@@ -3,53 +3,51 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { resolve } from 'node:path';
-import { countRows } from './lib/catalogue/catalogue';
-import { ContentError, formatDiagnostic } from './lib/core/diagnostics';
-import { loadServices } from './lib/content/load-content';
 import { z } from 'astro/zod';
-import { compactCodePage, StoredCodePageSchema } from './lib/pages/code-pages';
+import { loadServices } from './lib/assembly/load-site';
+import { storedEntries, type StoredEntries } from './lib/assembly/stored-entries';
+import { ContentError, formatDiagnostic } from './lib/core/diagnostics';
+import { StoredCodePageSchema } from './lib/pages/code-pages';
 import { StoredServiceSchema } from './lib/pages/site-data';
+import { readStoredEntries } from './integrations/stored-entries-file';
 
 const CONTENT_DIR = resolve('content');
 
-/** A loader over every `content/<service>/` folder; it re-reads them when a file changes in dev. */
-function errorTableLoader(kind: 'services' | 'codes'): Loader {
+/**
+ * A loader of one of the site's collections. In a build it takes the entries the site integration made from its
+ * one read of the content (src/integrations/site.ts); in dev, where the integration reads nothing, it reads the
+ * content folder itself, and again whenever a file under it changes.
+ */
+function errorTableLoader(kind: keyof StoredEntries): Loader {
   return {
     name: `error-table-${kind}`,
     load: async (context) => {
-      await sync(kind, context);
-      context.watcher?.add(CONTENT_DIR);
-      context.watcher?.on('all', async (_event, path) => {
-        if (resolve(path).startsWith(CONTENT_DIR)) await sync(kind, context);
+      const { watcher, config } = context;
+      if (!watcher) return store(kind, readStoredEntries(config.cacheDir), context);
+      await readInDev(kind, context);
+      watcher.add(CONTENT_DIR);
+      watcher.on('all', async (_event, path) => {
+        if (resolve(path).startsWith(CONTENT_DIR)) await readInDev(kind, context);
       });
     },
   };
 }
 
-async function sync(kind: 'services' | 'codes', { store, parseData, logger, watcher }: LoaderContext) {
+/** Reads the content in dev: on a problem the site keeps the last good content and the terminal shows each one. */
+async function readInDev(kind: keyof StoredEntries, context: LoaderContext): Promise<void> {
   const { services, diagnostics, warnings } = loadServices(CONTENT_DIR);
-  // A build prints warnings in its content check; in dev (where there is a watcher) the loader does.
-  if (kind === 'services' && watcher) for (const warning of warnings) logger.warn(formatDiagnostic(warning));
+  if (kind === 'services') for (const warning of warnings) context.logger.warn(formatDiagnostic(warning));
   if (diagnostics.length > 0) {
-    // A build has stopped before this (src/integrations/content-check.ts); in dev the site keeps the
-    // last good content and the terminal shows every problem.
-    if (kind === 'services') logger.error(new ContentError(diagnostics).message);
+    if (kind === 'services') context.logger.error(new ContentError(diagnostics).message);
     return;
   }
+  await store(kind, storedEntries(services), context);
+}
+
+/** Replaces a collection's entries. */
+async function store(kind: keyof StoredEntries, entries: StoredEntries, { store, parseData }: LoaderContext) {
   store.clear();
-  let order = 0;
-  for (const [serviceOrder, { catalogue, categories, pages, history, synonyms }] of services.entries()) {
-    if (kind === 'services') {
-      const { entries: _entries, ...meta } = catalogue;
-      const data = { order: serviceOrder, ...meta, ...countRows(catalogue), categories, history, synonyms };
-      store.set({ id: catalogue.id, data: await parseData({ id: catalogue.id, data }) });
-    } else {
-      for (const page of pages) {
-        const id = `${catalogue.id}/${page.entry.slug}`;
-        store.set({ id, data: await parseData({ id, data: { order: order++, ...compactCodePage(page) } }) });
-      }
-    }
-  }
+  for (const { id, data } of entries[kind]) store.set({ id, data: await parseData({ id, data }) });
 }
 
 /** Place among the services (folder order), or of a code in the table order of all services: the content store keeps entries sorted by id. */

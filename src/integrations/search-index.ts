@@ -1,4 +1,4 @@
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
@@ -10,28 +10,21 @@ import * as pagefind from 'pagefind';
 export const MAX_FRAGMENTS = 4096;
 
 /**
- * Builds the Pagefind index of the built pages, as Starlight does (pages marked `data-pagefind-body`), with the
- * index-time options Starlight's own run does not take. Starlight's is turned off (`pagefind: false`); the
+ * Builds the Pagefind index of the built pages in `dir`, as Starlight does (pages marked `data-pagefind-body`), with
+ * the index-time options Starlight's own run does not take. Starlight's is turned off (`pagefind: false`); the
  * site's search (src/scripts/search-dialog.ts) loads `/pagefind/pagefind.js` itself.
  */
-export function searchIndex(): AstroIntegration {
-  return {
-    name: 'search-index',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        try {
-          const { index, errors } = await pagefind.createIndex({ maxFragments: MAX_FRAGMENTS });
-          if (!index) throw new Error(errors.join('; '));
-          const added = await index.addDirectory({ path: fileURLToPath(dir) });
-          if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-          const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) });
-          if (written.errors.length > 0) throw new Error(written.errors.join('; '));
-          logger.info(`${added.page_count} pages indexed in ${Math.round(performance.now() - started)} ms`);
-        } finally {
-          await pagefind.close();
-        }
-      },
-    },
-  };
+export async function indexPages(dir: URL, logger: AstroIntegrationLogger): Promise<void> {
+  const started = performance.now();
+  try {
+    const { index, errors } = await pagefind.createIndex({ maxFragments: MAX_FRAGMENTS });
+    if (!index) throw new Error(errors.join('; '));
+    const added = await index.addDirectory({ path: fileURLToPath(dir) });
+    if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+    const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) });
+    if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+    logger.info(`${added.page_count} pages indexed in ${Math.round(performance.now() - started)} ms`);
+  } finally {
+    await pagefind.close();
+  }
 }

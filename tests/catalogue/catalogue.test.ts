@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, countRows, type CodeEntry, type ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
 import { formatDiagnostic } from '../../src/lib/core/diagnostics';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 
 /** Builds a small RST error table from `[status, code, message]` rows; every column is 48 wide. */
 function rstTable(rows: readonly (readonly [number, string, string])[], notes: readonly string[] = []): string {

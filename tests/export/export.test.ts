@@ -8,7 +8,8 @@ import {
   serializeExport,
   type ServiceExport,
 } from '../../src/lib/export/export';
-import { loadServices, type ServiceModel } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
+import type { ServiceModel } from '../../src/lib/assembly/assemble';
 import { parseTemplate } from '../../src/lib/core/template';
 import { buildJsonSchema } from '../../src/lib/export/export-schema';
 import { validateJson, type JsonSchema } from '../support/json-schema';

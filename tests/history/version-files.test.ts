@@ -3,7 +3,7 @@ import { formatDiagnostic } from '../../src/lib/core/diagnostics';
 import { isCalendarDate } from '../../src/lib/core/dates';
 import { readVersionList } from '../../src/lib/history/version-files';
 
-const TABLE = 'content/ecs/error-codes.rst';
+const TABLE = { tableFile: 'content/ecs/error-codes.rst', serviceFile: 'content/ecs/service.json' };
 /** History folder entries for file names, with paths under content/ecs/history/. */
 const folder = (...names: string[]) => names.map((name) => ({ name, path: `content/ecs/history/${name}` }));
 
@@ -17,7 +17,7 @@ describe('listing the versions of a table', () => {
   it('lists the table dated by "published" and every history file, oldest first', () => {
     expect(read(['2024-05-28.rst', '2022-07-15.rst', '2026-02-04.rst'])).toEqual({
       versions: [
-        { date: '2022-03-28', file: TABLE },
+        { date: '2022-03-28', file: TABLE.tableFile },
         { date: '2022-07-15', file: 'content/ecs/history/2022-07-15.rst' },
         { date: '2024-05-28', file: 'content/ecs/history/2024-05-28.rst' },
         { date: '2026-02-04', file: 'content/ecs/history/2026-02-04.rst' },
@@ -31,13 +31,13 @@ describe('listing the versions of a table', () => {
   });
 
   it('lists just the table when there is no history', () => {
-    expect(read([])).toEqual({ versions: [{ date: '2022-03-28', file: TABLE }], errors: [] });
+    expect(read([])).toEqual({ versions: [{ date: '2022-03-28', file: TABLE.tableFile }], errors: [] });
     expect(read([], null)).toEqual({ versions: [], errors: [] });
   });
 
   it('ignores files that are not .rst', () => {
     expect(read(['README.md', '.DS_Store', '2024-05-28.rst.bak'])).toEqual({
-      versions: [{ date: '2022-03-28', file: TABLE }],
+      versions: [{ date: '2022-03-28', file: TABLE.tableFile }],
       errors: [],
     });
   });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 import { filledCodeHref } from '../../src/lib/core/urls';
-import { lookupSource } from '../../src/lib/export/data-files';
+import { lookupSource } from '../../src/lib/assembly/data-files';
 import { buildLookupIndex } from '../../src/lib/lookup/direct-hits';
 import { buildSiteLookup } from '../../src/lib/lookup/lookup-data';
 import { resolveLookup, type LookupOutcome } from '../../src/lib/lookup/resolve';
-import { explainAnswer, formatAnswer } from '../../src/lib/lookup/explain';
+import { explainAnswer } from '../../src/lib/assembly/explain';
+import { formatAnswer } from '../../src/lib/assembly/explain-text';
 
 // tests/fixtures/cloud: twelve small services that share codes, prefixes and wordings as the real tables do.
 const { services } = loadServices('tests/fixtures/cloud/content');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLookupIndex, findDirectHits, type DirectHit } from '../../src/lib/lookup/direct-hits';
 import { filledCodeHref } from '../../src/lib/core/urls';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 import { buildLookupData } from '../../src/lib/lookup/lookup-data';
 
 const { services } = loadServices('content');

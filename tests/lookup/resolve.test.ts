@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLookupIndex } from '../../src/lib/lookup/direct-hits';
 import { filledCodeHref } from '../../src/lib/core/urls';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 import { buildLookupData, type LookupData } from '../../src/lib/lookup/lookup-data';
 import { nearestCodes, readLookupQuery, resolveLookup, type LookupOutcome } from '../../src/lib/lookup/resolve';
 

@@ -9,7 +9,7 @@ import {
 } from '../../src/lib/pages/aliases';
 import { codePath } from '../../src/lib/core/urls';
 import { learnShapes } from '../../src/lib/core/code-identity';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 
 const { services } = loadServices('content');
 const sources: AliasSource[] = services.map(({ catalogue }) => ({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
 import { listCategories, type Category } from '../../src/lib/pages/categories';
 import type { Editorial } from '../../src/lib/catalogue/editorial';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 
 /** A catalogue from `[code, ...statuses]` rows, in the order given (already catalogue order). */
 function catalogueOf(rows: readonly (readonly [string, ...number[]])[]): ServiceCatalogue {

@@ -1,7 +1,7 @@
 import { NO_CLUES } from '../support/clues';
 import { describe, expect, it } from 'vitest';
 import { buildCodePages, type CodePageData } from '../../src/lib/pages/code-pages';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 
 const { services } = loadServices('content');
 const ecs = services.find((s) => s.catalogue.id === 'ecs')!;

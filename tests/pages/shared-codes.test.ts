@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 
 // tests/fixtures/cloud: services that share codes, some reading the same in each.
 const { services } = loadServices('tests/fixtures/cloud/content');

@@ -2,7 +2,7 @@ import { NO_CLUES } from '../support/clues';
 import { describe, expect, it } from 'vitest';
 import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
 import { listCategories } from '../../src/lib/pages/categories';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 import { buildServiceSidebar, buildSiteSidebar, MAX_GROUP_LINKS, type SidebarItem } from '../../src/lib/pages/sidebar';
 
 /** Every link in a sidebar, depth first. */

@@ -3,7 +3,7 @@ import { formatDiagnostic } from '../../src/lib/core/diagnostics';
 import { locateInJson } from '../../src/lib/core/json-file';
 import { buildVocabulary, mergeSynonyms } from '../../src/lib/search/search-data';
 import { readSynonyms } from '../../src/lib/search/synonyms';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 
 describe('reading a synonyms file', () => {
   it('reads groups of words and phrases, lower-cased', () => {

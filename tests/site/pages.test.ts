@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 import { DIST_DIR, readBuiltFile } from '../support/site';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

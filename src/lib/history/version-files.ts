@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/diagnostics';
 import { isCalendarDate } from '../core/dates';
+import { dateOfHistoryFile, isTableVersion } from '../content/layout';
 
 /** One dated version of a service's error table: the file to read and the date it was published. */
 export interface VersionFile {
@@ -17,8 +18,6 @@ export interface HistoryFolderEntry {
   path: string;
 }
 
-const DATE_FILE = /^(\d{4})-(\d{2})-(\d{2})\.rst$/;
-
 /**
  * Lists the dated versions of a table, oldest first: the history files plus the table itself dated `published`.
  * Files not ending in `.rst` (a README, `.DS_Store`) are ignored; with no `.rst` history file the list holds just
@@ -28,15 +27,14 @@ const DATE_FILE = /^(\d{4})-(\d{2})-(\d{2})\.rst$/;
 export function readVersionList(
   files: readonly HistoryFolderEntry[],
   published: string | undefined,
-  tableFile: string,
+  { tableFile, serviceFile }: { tableFile: string; serviceFile: string },
 ): { versions: VersionFile[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const report = (file: string, message: string) => diagnostics.push({ file, line: 1, column: 1, message });
-  const history = files.filter((f) => f.name.endsWith('.rst')).sort((a, b) => compareText(a.name, b.name));
+  const history = files.filter((f) => isTableVersion(f.name)).sort((a, b) => compareText(a.name, b.name));
   const byDate = new Map<string, string>();
 
   if (history.length > 0) {
-    const serviceFile = serviceJsonOf(tableFile);
     if (published === undefined) {
       report(serviceFile, '"published" is missing: with a history/ folder, error-codes.rst needs its publication date');
     } else if (!isCalendarDate(published)) {
@@ -50,8 +48,8 @@ export function readVersionList(
   }
 
   for (const { name, path } of history) {
-    const date = name.slice(0, -'.rst'.length);
-    if (!DATE_FILE.test(name) || !isCalendarDate(date)) {
+    const date = dateOfHistoryFile(name);
+    if (date === undefined) {
       report(path, `history file name "${name}" is not a date (YYYY-MM-DD.rst)`);
       continue;
     }
@@ -65,11 +63,6 @@ export function readVersionList(
 
   const versions = [...byDate].map(([date, file]) => ({ date, file })).sort((a, b) => compareText(a.date, b.date));
   return { versions, diagnostics };
-}
-
-function serviceJsonOf(tableFile: string): string {
-  const slash = tableFile.lastIndexOf('/');
-  return slash < 0 ? 'service.json' : `${tableFile.slice(0, slash)}/service.json`;
 }
 
 // Plain code-unit order: dates and file names sort the same on every machine, whatever the locale.

@@ -1,6 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isCalendarDate } from '../core/dates';
+import {
+  dateOfHistoryFile,
+  HISTORY_DIR,
+  historyFileName,
+  isTableVersion,
+  SERVICE_FILE,
+  TABLE_FILE,
+} from '../content/layout';
 
 /** A file the import wants a service folder to hold, and whether it differs from what is there. */
 export interface PlannedFile {
@@ -51,7 +59,7 @@ export function planServiceFiles(input: {
   const current = versions[versions.length - 1];
   const wanted: { name: string; bytes: Buffer }[] = [];
   const notes: string[] = [];
-  const serviceJsonPath = join(dir, 'service.json');
+  const serviceJsonPath = join(dir, SERVICE_FILE);
   const serviceJson = existsSync(serviceJsonPath) ? readFileSync(serviceJsonPath, 'utf8') : undefined;
   let meta: Record<string, unknown> = {};
   try {
@@ -60,52 +68,48 @@ export function planServiceFiles(input: {
     return {
       files: [],
       notes,
-      error: `${label}/service.json is not valid JSON (${(error as Error).message}): fix it, then import again`,
+      error: `${label}/${SERVICE_FILE} is not valid JSON (${(error as Error).message}): fix it, then import again`,
     };
   }
 
   const dates = new Set(versions.map((v) => v.date));
-  const historyDir = join(dir, 'history');
-  const historyNames = existsSync(historyDir)
-    ? readdirSync(historyDir)
-        .filter((n) => n.endsWith('.rst'))
-        .sort()
-    : [];
-  if (historyNames.includes(`${current.date}.rst`)) {
+  const historyDir = join(dir, HISTORY_DIR);
+  const historyNames = existsSync(historyDir) ? readdirSync(historyDir).filter(isTableVersion).sort() : [];
+  if (historyNames.includes(historyFileName(current.date))) {
     return {
       files: [],
       notes,
-      error: `${label}/history/${current.date}.rst has the date of the current table (error-codes.rst, published ${current.date}): remove or rename it, then import again`,
+      error: `${label}/${HISTORY_DIR}/${historyFileName(current.date)} has the date of the current table (${TABLE_FILE}, published ${current.date}): remove or rename it, then import again`,
     };
   }
   // A hand-placed table dated by service.json that the repository does not have is an older version worth keeping.
-  const tablePath = join(dir, 'error-codes.rst');
+  const tablePath = join(dir, TABLE_FILE);
   const published = meta.published;
   if (
     existsSync(tablePath) &&
     typeof published === 'string' &&
     isCalendarDate(published) &&
     !dates.has(published) &&
-    !historyNames.includes(`${published}.rst`)
+    !historyNames.includes(historyFileName(published))
   ) {
     const bytes = readFileSync(tablePath);
     if (!versions.some((v) => v.bytes.equals(bytes))) {
-      wanted.push({ name: `history/${published}.rst`, bytes });
+      wanted.push({ name: `${HISTORY_DIR}/${historyFileName(published)}`, bytes });
       notes.push(
-        `moved the previous ${label}/error-codes.rst (published ${published}, not in the repository) to ${label}/history/${published}.rst`,
+        `moved the previous ${label}/${TABLE_FILE} (published ${published}, not in the repository) to ${label}/${HISTORY_DIR}/${historyFileName(published)}`,
       );
     }
   }
   for (const name of historyNames) {
-    if (!dates.has(name.slice(0, -'.rst'.length)))
-      notes.push(`kept ${label}/history/${name} (not a version in the repository)`);
+    if (!dates.has(dateOfHistoryFile(name) ?? name))
+      notes.push(`kept ${label}/${HISTORY_DIR}/${name} (not a version in the repository)`);
   }
 
-  wanted.push({ name: 'error-codes.rst', bytes: current.bytes });
+  wanted.push({ name: TABLE_FILE, bytes: current.bytes });
   for (const version of versions.slice(0, -1))
-    wanted.push({ name: `history/${version.date}.rst`, bytes: version.bytes });
+    wanted.push({ name: `${HISTORY_DIR}/${historyFileName(version.date)}`, bytes: version.bytes });
   wanted.push({
-    name: 'service.json',
+    name: SERVICE_FILE,
     bytes: Buffer.from(updateServiceJson(serviceJson, current.date, input.name), 'utf8'),
   });
 

@@ -10,9 +10,6 @@ const SynonymsSchema = z.strictObject({
 /** Groups of words or phrases that mean the same to a user searching (`["eip", "elastic ip"]`). */
 export type Synonyms = z.infer<typeof SynonymsSchema>;
 
-/** The file names of synonyms: one for all services at the top of content/, one per service folder. */
-export const SYNONYMS_FILE = 'synonyms.json';
-
 /** Parses a synonyms file; a file that is not JSON or does not fit the schema is a located diagnostic. */
 export function readSynonyms(text: string, file: string): { synonyms: Synonyms; diagnostics: Diagnostic[] } {
   const { data, diagnostics } = readJsonFile(text, file, SynonymsSchema);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/core/diagnostics';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -27,7 +27,9 @@ describe('the ECS content (content/ecs)', () => {
 
   it('lists in its topics only codes that the table has', () => {
     const known = new Set(ecs!.catalogue.entries.map((e) => e.code));
-    const unknown = ecs!.editorial.topics.flatMap((t) => t.codes.filter((code) => !known.has(code)).map((code) => `${t.slug}: ${code}`));
+    const unknown = ecs!.editorial.topics.flatMap((t) =>
+      t.codes.filter((code) => !known.has(code)).map((code) => `${t.slug}: ${code}`),
+    );
     expect(unknown).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import type { CodeEntry } from '../../src/lib/catalogue/catalogue';
 import { codePath } from '../../src/lib/core/urls';
 import { buildLookupIndex, findDirectHits } from '../../src/lib/lookup/direct-hits';
 import { filledCodeHref } from '../../src/lib/core/urls';
-import { loadServices } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
 import { buildLookupData, buildLookupShards, groupRecords, shardsForInput } from '../../src/lib/lookup/lookup-data';
 import { readLookupQuery, resolveLookup, type LookupOutcome } from '../../src/lib/lookup/resolve';
 
@@ -36,7 +36,11 @@ const query = (search: string) => readLookupQuery(new URLSearchParams(search));
 /** A lookup outcome in one line: where "go" sends the browser, or the pages a chooser offers. */
 function describeOutcome(outcome: LookupOutcome): string {
   if (outcome.kind === 'go') return `go ${filledCodeHref(outcome.hit)}`;
-  if (outcome.kind === 'choose') return `choose ${outcome.hits.map((h) => h.path).sort().join(' ')}`;
+  if (outcome.kind === 'choose')
+    return `choose ${outcome.hits
+      .map((h) => h.path)
+      .sort()
+      .join(' ')}`;
   return outcome.kind;
 }
 
@@ -50,8 +54,17 @@ describe('loading two services with different table layouts', () => {
   });
 
   it('lists every code of each table once, in table order', () => {
-    const codes = (service: string) => services.find((s) => s.catalogue.id === service)!.catalogue.entries.map((e) => e.code);
-    expect(codes('ecs')).toEqual(['Ecs.0000', 'Ecs.0001', 'Ecs.0003', 'Ecs.0010', 'Ecs.0015', 'Common.0002', 'Common.0024']);
+    const codes = (service: string) =>
+      services.find((s) => s.catalogue.id === service)!.catalogue.entries.map((e) => e.code);
+    expect(codes('ecs')).toEqual([
+      'Ecs.0000',
+      'Ecs.0001',
+      'Ecs.0003',
+      'Ecs.0010',
+      'Ecs.0015',
+      'Common.0002',
+      'Common.0024',
+    ]);
     expect(codes('evs')).toEqual(['Evs.0001', 'Evs.0002', 'Evs.0003', 'Common.0024']);
   });
 
@@ -88,7 +101,9 @@ describe('loading two services with different table layouts', () => {
   it('has no <img> element in the HTML of any cell or note of either service', () => {
     const html = services.flatMap((s) => [
       ...s.catalogue.notes.map((n) => n.html),
-      ...s.catalogue.entries.flatMap((e) => e.variants.flatMap((v) => [v.message.html, v.description.html, v.solution.html])),
+      ...s.catalogue.entries.flatMap((e) =>
+        e.variants.flatMap((v) => [v.message.html, v.description.html, v.solution.html]),
+      ),
     ]);
     expect(html.length).toBeGreaterThan(30);
     expect(html.filter((h) => /<img|<script/i.test(h))).toEqual([]);
@@ -99,21 +114,31 @@ describe('loading two services with different table layouts', () => {
     expect(solution.html).toBe(
       '<p>Check the requested size:</p>\n<ul>\n<li>It must be greater than 0.</li>\n<li>It must be an even number of GB.</li>\n</ul>',
     );
-    expect(solution.text).toBe('Check the requested size:\n\n- It must be greater than 0.\n- It must be an even number of GB.');
+    expect(solution.text).toBe(
+      'Check the requested size:\n\n- It must be greater than 0.\n- It must be an even number of GB.',
+    );
   });
 
   it('renders an inline literal in a cell as code', () => {
-    expect(entryOf('evs', 'Evs.0002').variants[0].solution.html).toBe('<p>Set <code>volume_type</code> to SATA, SAS or SSD.</p>');
+    expect(entryOf('evs', 'Evs.0002').variants[0].solution.html).toBe(
+      '<p>Set <code>volume_type</code> to SATA, SAS or SSD.</p>',
+    );
   });
 
   it('reads the bullet note above the evs table', () => {
     const evs = services.find((s) => s.catalogue.id === 'evs')!;
-    expect(evs.catalogue.notes.map((n) => n.text)).toEqual(['If an API call fails, the response body carries one of these error codes.']);
+    expect(evs.catalogue.notes.map((n) => n.text)).toEqual([
+      'If an API call fails, the response body carries one of these error codes.',
+    ]);
   });
 
   it('has Common.0024 in both services, each with its own status and message', () => {
-    expect(entryOf('ecs', 'Common.0024').variants.map((v) => [v.statuses, v.message.text])).toEqual([[[202], ECS_COMMON_0024]]);
-    expect(entryOf('evs', 'Common.0024').variants.map((v) => [v.statuses, v.message.text])).toEqual([[[429], EVS_COMMON_0024]]);
+    expect(entryOf('ecs', 'Common.0024').variants.map((v) => [v.statuses, v.message.text])).toEqual([
+      [[202], ECS_COMMON_0024],
+    ]);
+    expect(entryOf('evs', 'Common.0024').variants.map((v) => [v.statuses, v.message.text])).toEqual([
+      [[429], EVS_COMMON_0024],
+    ]);
     expect(codePath(entryOf('ecs', 'Common.0024'))).toBe('/ecs/common-0024/');
     expect(codePath(entryOf('evs', 'Common.0024'))).toBe('/evs/common-0024/');
   });
@@ -147,7 +172,9 @@ describe('a third service whose table cannot be read', () => {
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.warnings).toEqual([]);
     const ims = loaded.services.find((s) => s.catalogue.id === 'ims')!;
-    expect(ims.catalogue.entries[0].variants[0].other).toEqual([{ header: 'Remarks', value: { text: 'None.', html: '<p>None.</p>' } }]);
+    expect(ims.catalogue.entries[0].variants[0].other).toEqual([
+      { header: 'Remarks', value: { text: 'None.', html: '<p>None.</p>' } },
+    ]);
     expect(loaded.services.map((s) => s.catalogue.id)).toEqual(['ecs', 'evs', 'ims']);
   });
 
@@ -163,7 +190,11 @@ describe('a third service whose table cannot be read', () => {
     expect(loaded.diagnostics).toEqual([]);
     const ims = loaded.services.find((s) => s.catalogue.id === 'ims')!;
     const [variant] = ims.catalogue.entries[0].variants;
-    expect([variant.message.text, variant.description.text, variant.template]).toEqual(['', 'Bad image.', [{ kind: 'text', text: 'Bad image.' }]]);
+    expect([variant.message.text, variant.description.text, variant.template]).toEqual([
+      '',
+      'Bad image.',
+      [{ kind: 'text', text: 'Bad image.' }],
+    ]);
   });
 
   it('reports a file whose table has no error-code column at the table, and still loads the other two services', () => {
@@ -180,7 +211,8 @@ describe('a third service whose table cannot be read', () => {
         file: 'content/ims/error-codes.rst',
         line: 1,
         column: 1,
-        message: 'no error table: no grid table has an error-code column such as "Error Code" (headers at line 1: HTTP Status Code, Description)',
+        message:
+          'no error table: no grid table has an error-code column such as "Error Code" (headers at line 1: HTTP Status Code, Description)',
       },
     ]);
     expect(loaded.services.map((s) => s.catalogue.id)).toEqual(['ecs', 'evs']);
@@ -198,7 +230,9 @@ describe('looking up a code that both services have', () => {
 
   for (const spelling of ['Common.0024', 'common-0024', 'COMMON0024']) {
     it(`offers a choice of both services for ?code=${spelling}`, () => {
-      expect(describeOutcome(resolveLookup(query(`code=${spelling}`), index))).toBe('choose /ecs/common-0024/ /evs/common-0024/');
+      expect(describeOutcome(resolveLookup(query(`code=${spelling}`), index))).toBe(
+        'choose /ecs/common-0024/ /evs/common-0024/',
+      );
     });
   }
 
@@ -211,16 +245,19 @@ describe('looking up a code that both services have', () => {
   it('finds only ECS’s Common.0024 from the ECS message, and only EVS’s from the EVS message', () => {
     expect(findDirectHits(ECS_COMMON_0024, index).map((h) => h.path)).toEqual(['/ecs/common-0024/']);
     expect(findDirectHits(EVS_COMMON_0024, index).map((h) => h.path)).toEqual(['/evs/common-0024/']);
-    expect(describeOutcome(resolveLookup(query(new URLSearchParams({ message: EVS_COMMON_0024 }).toString()), index))).toBe(
-      'go /evs/common-0024/#http-429',
-    );
-    expect(describeOutcome(resolveLookup(query(new URLSearchParams({ message: ECS_COMMON_0024 }).toString()), index))).toBe(
-      'go /ecs/common-0024/#http-202',
-    );
+    expect(
+      describeOutcome(resolveLookup(query(new URLSearchParams({ message: EVS_COMMON_0024 }).toString()), index)),
+    ).toBe('go /evs/common-0024/#http-429');
+    expect(
+      describeOutcome(resolveLookup(query(new URLSearchParams({ message: ECS_COMMON_0024 }).toString()), index)),
+    ).toBe('go /ecs/common-0024/#http-202');
   });
 
   it('goes to the variant of the three-row code that a filled-in message names', () => {
-    const outcome = resolveLookup(query(new URLSearchParams({ message: 'The disk vol-7 could not be found.' }).toString()), index);
+    const outcome = resolveLookup(
+      query(new URLSearchParams({ message: 'The disk vol-7 could not be found.' }).toString()),
+      index,
+    );
     expect(describeOutcome(outcome)).toBe('go /evs/evs-0003/?v=vol-7#http-404');
   });
 
@@ -231,7 +268,10 @@ describe('looking up a code that both services have', () => {
 
 describe('aliases of a code that both services have', () => {
   const aliases = listAliases(
-    services.map(({ catalogue }) => ({ service: catalogue.id, codes: catalogue.entries.map((e) => ({ code: e.code, path: codePath(e) })) })),
+    services.map(({ catalogue }) => ({
+      service: catalogue.id,
+      codes: catalogue.entries.map((e) => ({ code: e.code, path: codePath(e) })),
+    })),
   );
   const to = (from: string) => aliases.find((a) => a.from === from)?.to;
 
@@ -267,11 +307,20 @@ describe('the lookup shards of two services', () => {
     const needed = shardsForInput('Common.0024', manifest);
     expect(needed.codes).toEqual(['common-0']);
     const records = codes.get('common-0')!;
-    expect(records.filter((r) => r[1] === 'Common.0024').map((r) => r[2]).sort()).toEqual(['/ecs/common-0024/', '/evs/common-0024/']);
+    expect(
+      records
+        .filter((r) => r[1] === 'Common.0024')
+        .map((r) => r[2])
+        .sort(),
+    ).toEqual(['/ecs/common-0024/', '/evs/common-0024/']);
     // What the browser builds from that one shard still offers both services.
     const shardIndex = buildLookupIndex(groupRecords(records, manifest.services));
-    expect(describeOutcome(resolveLookup(query('code=Common.0024'), shardIndex))).toBe('choose /ecs/common-0024/ /evs/common-0024/');
-    expect(describeOutcome(resolveLookup(query('code=Common.0024&service=evs'), shardIndex))).toBe('go /evs/common-0024/');
+    expect(describeOutcome(resolveLookup(query('code=Common.0024'), shardIndex))).toBe(
+      'choose /ecs/common-0024/ /evs/common-0024/',
+    );
+    expect(describeOutcome(resolveLookup(query('code=Common.0024&service=evs'), shardIndex))).toBe(
+      'go /evs/common-0024/',
+    );
   });
 
   it('needs only the evs-0 code shard for ?code=Evs.0003 with a status', () => {
@@ -288,7 +337,9 @@ describe('the lookup shards of two services', () => {
 
   it('names, for every message filled in, the word shard that holds it', () => {
     const missed = words.flatMap((records, n) =>
-      records.map((r) => r[5].replace(/%s|%d|xxx/g, '7')).filter((filled) => !shardsForInput(filled, manifest).words.includes(n)),
+      records
+        .map((r) => r[5].replace(/%s|%d|xxx/g, '7'))
+        .filter((filled) => !shardsForInput(filled, manifest).words.includes(n)),
     );
     expect(missed).toEqual([]);
   });
@@ -296,6 +347,9 @@ describe('the lookup shards of two services', () => {
   it('needs no word shard for a few words of a message, shorter than any template they are part of', () => {
     expect(shardsForInput('too many disk', manifest)).toEqual({ codes: [], words: [] });
     expect(shardsForInput('is already in use', manifest)).toEqual({ codes: [], words: [] });
-    expect(shardsForInput('Private IP address 10.0.0.1 is already in use.', manifest)).toEqual({ codes: [], words: [0] });
+    expect(shardsForInput('Private IP address 10.0.0.1 is already in use.', manifest)).toEqual({
+      codes: [],
+      words: [0],
+    });
   });
 });

@@ -1,8 +1,8 @@
-import { buildCodeExport, buildServiceExport, serializeExport } from './export';
-import { buildJsonSchema, SCHEMA_PATHS } from './export-schema';
+import { buildCodeExport, buildServiceExport, serializeExport } from '../export/export';
+import { buildJsonSchema, SCHEMA_PATHS } from '../export/export-schema';
 import { indexCategories } from '../pages/categories';
 import { buildLookupShards, buildSiteLookup, type LookupSource } from '../lookup/lookup-data';
-import type { ServiceModel } from '../content/load-content';
+import type { ServiceModel } from './assemble';
 import { buildVocabulary, mergeSynonyms } from '../search/search-data';
 import {
   codeJsonPath,

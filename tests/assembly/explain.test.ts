@@ -4,17 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SITE_URL,
-  explain,
-  fillTemplate,
-  formatHit,
-  explainAnswer,
-  formatAnswer,
-  formatNoMatch,
-  parseExplainArgs,
-} from '../../src/lib/lookup/explain';
-import { loadServices } from '../../src/lib/content/load-content';
+import { DEFAULT_SITE_URL, explain, explainAnswer } from '../../src/lib/assembly/explain';
+import { fillTemplate, formatAnswer, formatHit, formatNoMatch } from '../../src/lib/assembly/explain-text';
+import { parseExplainArgs, terminalStyle } from '../../scripts/explain';
+import { loadServices } from '../../src/lib/assembly/load-site';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SITE = 'https://errors.example.test';
@@ -180,7 +173,8 @@ describe('formatting', () => {
   it('uses ANSI bold and colour only when asked to', () => {
     const [hit] = explain('Private IP address 10.0.0.1 is already in use.', services, SITE);
     expect(formatHit(hit)).not.toContain('\x1b[');
-    const coloured = formatHit(hit, { color: true });
+    expect(formatHit(hit, terminalStyle(false))).toBe(formatHit(hit));
+    const coloured = formatHit(hit, terminalStyle(true));
     expect(coloured).toContain('\x1b[1mEcs.0010\x1b[22m');
     expect(coloured).toContain('Private IP address \x1b[1m\x1b[36m[10.0.0.1]\x1b[39m\x1b[22m is already in use.');
   });

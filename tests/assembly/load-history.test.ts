@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CodePageData } from '../../src/lib/pages/code-pages';
-import { loadServices, type ServiceModel } from '../../src/lib/content/load-content';
+import { loadServices } from '../../src/lib/assembly/load-site';
+import type { ServiceModel } from '../../src/lib/assembly/assemble';
 
 // loadServices over a content folder with history/: the merged catalogue, what each code page gets of the
 // history, the change list, the located diagnostics of a bad history folder, and nothing at all without one.
@@ -43,10 +44,20 @@ describe('loadServices on a service with three dated versions', () => {
   const ecs = loadOne(FIXTURE);
 
   it('has every code ever published, the retired one last, with the rows of its last version', () => {
-    expect(ecs.catalogue.entries.map((e) => e.code)).toEqual(['Ecs.0001', 'Ecs.0005', 'Ecs.0010', 'Ecs.0066', 'Ecs.0202', 'Ecs.0203', 'Ecs.0910']);
+    expect(ecs.catalogue.entries.map((e) => e.code)).toEqual([
+      'Ecs.0001',
+      'Ecs.0005',
+      'Ecs.0010',
+      'Ecs.0066',
+      'Ecs.0202',
+      'Ecs.0203',
+      'Ecs.0910',
+    ]);
     expect(ecs.pages.map((p) => p.entry.code)).toEqual(ecs.catalogue.entries.map((e) => e.code));
     const retired = pageOf(ecs, 'Ecs.0910').entry;
-    expect(retired.variants.map((v) => [v.statuses, v.message.text])).toEqual([[[400], 'The image %s is no longer supported.']]);
+    expect(retired.variants.map((v) => [v.statuses, v.message.text])).toEqual([
+      [[400], 'The image %s is no longer supported.'],
+    ]);
   });
 
   it('dates the catalogue by its newest version and reads it from that file', () => {
@@ -58,11 +69,34 @@ describe('loadServices on a service with three dated versions', () => {
 
   it('shows today’s wording of the reworded code with its dates, and the old one as v1 with a word diff', () => {
     const page = pageOf(ecs, 'Ecs.0010');
-    expect(page.entry.variants.map((v) => v.message.text)).toEqual(['The private IP address %s is already used by another port.']);
-    expect(page.history).toMatchObject({ introduced: '2022-03-28', lastPublished: '2023-02-21', retired: false, added: false });
+    expect(page.entry.variants.map((v) => v.message.text)).toEqual([
+      'The private IP address %s is already used by another port.',
+    ]);
+    expect(page.history).toMatchObject({
+      introduced: '2022-03-28',
+      lastPublished: '2023-02-21',
+      retired: false,
+      added: false,
+    });
     expect(page.history?.shown).toEqual({ 'http-400': { first: '2022-07-15', last: '2023-02-21' } });
-    expect(page.history?.earlier.map(({ id, statuses, message, first, last, rank }) => ({ id, statuses, text: message.text, first, last, rank }))).toEqual([
-      { id: 'v1', statuses: [400], text: 'Private IP address %s is already in use.', first: '2022-03-28', last: '2022-03-28', rank: 2 },
+    expect(
+      page.history?.earlier.map(({ id, statuses, message, first, last, rank }) => ({
+        id,
+        statuses,
+        text: message.text,
+        first,
+        last,
+        rank,
+      })),
+    ).toEqual([
+      {
+        id: 'v1',
+        statuses: [400],
+        text: 'Private IP address %s is already in use.',
+        first: '2022-03-28',
+        last: '2022-03-28',
+        rank: 2,
+      },
     ]);
     expect(page.history?.earlier[0].diff).toEqual([
       { kind: 'removed', text: 'Private ' },
@@ -100,7 +134,9 @@ describe('loadServices on a service with three dated versions', () => {
     const history = pageOf(ecs, 'Ecs.0005').history!;
     expect(pageOf(ecs, 'Ecs.0005').entry.variants.map((v) => [v.statuses, v.anchor])).toEqual([[[404], 'http-404']]);
     expect(history.shown).toEqual({ 'http-404': { first: '2023-02-21', last: '2023-02-21' } });
-    expect(history.earlier.map((w) => [w.id, w.statuses, w.first, w.last, w.rank])).toEqual([['v1', [400], '2022-03-28', '2022-07-15', 1]]);
+    expect(history.earlier.map((w) => [w.id, w.statuses, w.first, w.last, w.rank])).toEqual([
+      ['v1', [400], '2022-03-28', '2022-07-15', 1],
+    ]);
     expect(history.earlier[0].diff).toEqual([{ kind: 'same', text: 'request body is illegal.' }]);
   });
 
@@ -122,20 +158,30 @@ describe('loadServices on a service with three dated versions', () => {
         previous: '2022-03-28',
         added: ['Ecs.0066'],
         removed: [],
-        reworded: [{
-          code: 'Ecs.0010',
-          before: ['Private IP address %s is already in use.'],
-          after: ['The private IP address %s is already used by another port.'],
-          beforeStatus: [400],
-          afterStatus: [400],
-        }],
+        reworded: [
+          {
+            code: 'Ecs.0010',
+            before: ['Private IP address %s is already in use.'],
+            after: ['The private IP address %s is already used by another port.'],
+            beforeStatus: [400],
+            afterStatus: [400],
+          },
+        ],
       },
       {
         date: '2023-02-21',
         previous: '2022-07-15',
         added: [],
         removed: ['Ecs.0910'],
-        reworded: [{ code: 'Ecs.0005', before: ['request body is illegal.'], after: ['request body is illegal.'], beforeStatus: [400], afterStatus: [404] }],
+        reworded: [
+          {
+            code: 'Ecs.0005',
+            before: ['request body is illegal.'],
+            after: ['request body is illegal.'],
+            beforeStatus: [400],
+            afterStatus: [404],
+          },
+        ],
       },
     ]);
   });
@@ -144,24 +190,36 @@ describe('loadServices on a service with three dated versions', () => {
 describe('loadServices on a bad history folder', () => {
   it('reports a history file whose name is not a date, at that file', () => {
     const root = copyFixture();
-    writeFileSync(path.join(root, 'content/ecs/history/2023-2-1.rst'), readFileSync(path.join(FIXTURE, 'content/ecs/error-codes.rst')));
+    writeFileSync(
+      path.join(root, 'content/ecs/history/2023-2-1.rst'),
+      readFileSync(path.join(FIXTURE, 'content/ecs/error-codes.rst')),
+    );
     const { services, diagnostics } = loadServices(path.join(root, 'content'), root);
     expect(diagnostics).toEqual([
-      { file: 'content/ecs/history/2023-2-1.rst', line: 1, column: 1, message: 'history file name "2023-2-1.rst" is not a date (YYYY-MM-DD.rst)' },
+      {
+        file: 'content/ecs/history/2023-2-1.rst',
+        line: 1,
+        column: 1,
+        message: 'history file name "2023-2-1.rst" is not a date (YYYY-MM-DD.rst)',
+      },
     ]);
     expect(services).toEqual([]);
   });
 
   it('reports a history file dated like error-codes.rst, naming both files', () => {
     const root = copyFixture();
-    writeFileSync(path.join(root, 'content/ecs/history/2022-03-28.rst'), readFileSync(path.join(FIXTURE, 'content/ecs/error-codes.rst')));
+    writeFileSync(
+      path.join(root, 'content/ecs/history/2022-03-28.rst'),
+      readFileSync(path.join(FIXTURE, 'content/ecs/error-codes.rst')),
+    );
     const { diagnostics } = loadServices(path.join(root, 'content'), root);
     expect(diagnostics).toEqual([
       {
         file: 'content/ecs/history/2022-03-28.rst',
         line: 1,
         column: 1,
-        message: 'two versions are dated 2022-03-28: content/ecs/error-codes.rst and content/ecs/history/2022-03-28.rst',
+        message:
+          'two versions are dated 2022-03-28: content/ecs/error-codes.rst and content/ecs/history/2022-03-28.rst',
       },
     ]);
   });
@@ -199,7 +257,14 @@ describe('loadServices without a history folder', () => {
     expect(ecs.history).toBeUndefined();
     expect(ecs.catalogue.published).toBe('2022-03-28');
     expect(ecs.catalogue.file).toBe('content/ecs/error-codes.rst');
-    expect(ecs.catalogue.entries.map((e) => e.code)).toEqual(['Ecs.0001', 'Ecs.0005', 'Ecs.0010', 'Ecs.0202', 'Ecs.0203', 'Ecs.0910']);
+    expect(ecs.catalogue.entries.map((e) => e.code)).toEqual([
+      'Ecs.0001',
+      'Ecs.0005',
+      'Ecs.0010',
+      'Ecs.0202',
+      'Ecs.0203',
+      'Ecs.0910',
+    ]);
     for (const page of ecs.pages) expect(Object.keys(page)).not.toContain('history');
   });
 });

@@ -1,0 +1,122 @@
+import type { AstroIntegration } from 'astro';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listDataFiles, type DataFile } from '../lib/assembly/data-files';
+import { loadServices } from '../lib/assembly/load-site';
+import type { SiteModel } from '../lib/assembly/assemble';
+import { storedEntries } from '../lib/assembly/stored-entries';
+import { formatDiagnostic, sortDiagnostics } from '../lib/core/diagnostics';
+import { codePath, lookupPagePath } from '../lib/core/urls';
+import { listAliases, renderRedirectPage, type Alias } from '../lib/pages/aliases';
+import { indexPages } from './search-index';
+import { writeStoredEntries } from './stored-entries-file';
+
+/**
+ * The site's content in a build, read once. When the build is set up, this reads and assembles every service of
+ * the content folder, stops the build with every located problem (never a stack trace), and hands the content
+ * collections their entries (`stored-entries-file.ts`). Of the content it keeps only what it writes once the
+ * pages are built: the data files (exports, lookup data) and the redirect pages for other spellings of code URLs.
+ * Those are plain files rather than Astro routes: thousands of them cost milliseconds, not a page render each.
+ * Pagefind indexes the pages first, so it never reads the redirect pages.
+ *
+ * In `astro dev` the collections' loader reads the content itself, and again on each change.
+ */
+export function errorCodeSite(contentDir = 'content'): AstroIntegration {
+  let site: SiteModel | undefined;
+  let origin = '';
+  let files: DataFile[] = [];
+  let aliases: Alias[] = [];
+  return {
+    name: 'error-code-site',
+    hooks: {
+      'astro:config:setup': ({ command, config, logger }) => {
+        if (command === 'dev' || command === 'preview') return;
+        const started = performance.now();
+        site = loadServices(resolve(contentDir));
+        // Suspicious cells were read anyway: the author sees each one, and the build goes on.
+        for (const warning of site.warnings) logger.warn(formatDiagnostic(warning));
+        const { services, diagnostics } = site;
+        if (diagnostics.length > 0) {
+          const report = sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n');
+          const count = `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'}`;
+          process.stderr.write(
+            `${report}\n\n${count} in content: the build stopped. Fix them, or run "npm run validate" to check again.\n`,
+          );
+          process.exit(1);
+        }
+        writeStoredEntries(config.cacheDir, storedEntries(services));
+        const codes = services.reduce((n, s) => n + s.catalogue.entries.length, 0);
+        const ms = Math.round(performance.now() - started);
+        logger.info(`${services.length} service(s), ${codes} codes, read in ${ms} ms`);
+      },
+      // The site's URL is final now: make what is written after the build, then let the content go, so it is not
+      // held through page generation and Pagefind.
+      'astro:config:done': ({ config }) => {
+        if (!site) return;
+        origin = (config.site ?? '').replace(/\/$/, '');
+        files = listDataFiles(site.services, config.site ?? '');
+        aliases = listAliases(
+          site.services.map(({ catalogue }) => ({
+            service: catalogue.id,
+            codes: catalogue.entries.map((e) => ({ code: e.code, path: codePath(e) })),
+          })),
+        );
+        site = undefined;
+      },
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        await indexPages(dir, logger);
+        const out = fileURLToPath(dir);
+        let started = performance.now();
+        writeDataFiles(out, files);
+        const dataMs = Math.round(performance.now() - started);
+        logger.info(`${files.length} JSON files (exports, their schemas and lookup data) in ${dataMs} ms`);
+        started = performance.now();
+        // Never overwrite a real page (a service id that happens to look like a code): the build's own list
+        // of pages says which exist, so no file needs a look on disk.
+        const built = new Set(pages.map((p) => `/${p.pathname}`.replace(/\/+/g, '/').replace(/\/?$/, '/')));
+        const written = writeRedirectPages(out, aliases, built, origin);
+        const redirectMs = Math.round(performance.now() - started);
+        logger.info(`${written} redirect pages for other spellings of code URLs in ${redirectMs} ms`);
+        files = [];
+        aliases = [];
+      },
+    },
+  };
+}
+
+/** Writes each data file under the build folder. */
+function writeDataFiles(out: string, files: readonly DataFile[]): void {
+  const folders = new Set<string>();
+  for (const { path, body } of files) {
+    const target = join(out, path);
+    const folder = dirname(target);
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+    writeFileSync(target, body);
+  }
+}
+
+/** Writes a redirect page for each alias no built page has; returns how many it wrote. */
+function writeRedirectPages(
+  out: string,
+  aliases: readonly Alias[],
+  built: ReadonlySet<string>,
+  origin: string,
+): number {
+  let written = 0;
+  for (const alias of aliases) {
+    if (built.has(alias.from)) continue;
+    const folder = join(out, ...alias.from.split('/').filter(Boolean));
+    // Most folders are new and their parent exists: one mkdir, the recursive walk only when it is not so.
+    try {
+      mkdirSync(folder);
+    } catch {
+      mkdirSync(folder, { recursive: true });
+    }
+    const canonical = alias.to.startsWith(lookupPagePath()) ? `${origin}${alias.from}` : `${origin}${alias.to}`;
+    writeFileSync(join(folder, 'index.html'), renderRedirectPage(alias, canonical));
+    written++;
+  }
+  return written;
+}

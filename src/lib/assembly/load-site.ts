@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serviceNames } from '../catalogue/catalogue';
+import { servicePaths } from '../content/layout';
+import { listServiceIds, readContent } from '../content/read-content';
+import { assembleSite, serviceMeta, type SiteModel } from './assemble';
+
+/**
+ * Reads a content folder and assembles its site (Node only: it reads files). Paths in diagnostics are relative
+ * to `root`, the project directory. Each call reads the files again: a build calls it once.
+ */
+export function loadServices(contentDir: string, root = process.cwd()): SiteModel {
+  return assembleSite(readContent(contentDir, root));
+}
+
+/**
+ * The services of a content directory with their names, without reading their tables (for the site's
+ * configuration). A broken service.json counts as absent here; the content check reports it.
+ */
+export function listServices(contentDir: string): { id: string; name: string; short: string }[] {
+  return listServiceIds(contentDir).map((id) => {
+    const path = servicePaths(id).service;
+    const file = join(contentDir, path);
+    const meta = serviceMeta(existsSync(file) ? { path, text: readFileSync(file, 'utf8') } : { path }, []);
+    return { id, ...serviceNames(id, meta) };
+  });
+}
