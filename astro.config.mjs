@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { errorCodeSite } from './src/integrations/site.ts';
 import { listServices } from './src/lib/assembly/load-site.ts';
+import { SITE_URL } from './src/lib/core/urls.ts';
 import { describeServices } from './src/lib/pages/site-data.ts';
 import { buildSiteSidebar } from './src/lib/pages/sidebar.ts';
 
@@ -11,7 +12,8 @@ import { buildSiteSidebar } from './src/lib/pages/sidebar.ts';
 const services = listServices('content');
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://error-codes.example.org',
+  // The one definition of the site's address is in src/lib/core/urls.ts (explain and the tests use it too).
+  site: SITE_URL,
   trailingSlash: 'always',
   // Astro 7 defaults to 'jsx', which drops whitespace between inline elements; Pagefind would then merge the
   // words on either side (`<code>a</code> <var>b</var>` indexed as `ab`). `true` keeps Astro 5's output.

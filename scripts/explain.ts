@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, sortDiagnostics } from '../src/lib/core/diagnostics';
-import { DEFAULT_SITE_URL, explainAnswer } from '../src/lib/assembly/explain';
+import { explainAnswer } from '../src/lib/assembly/explain';
+import { SITE_URL } from '../src/lib/core/urls';
 import { formatAnswer, formatAnswerJson, formatNoMatch, type TextStyle } from '../src/lib/assembly/explain-text';
 import { loadServices } from '../src/lib/assembly/load-site';
 
@@ -156,7 +157,7 @@ function main(): number {
     return 2;
   }
 
-  const answer = explainAnswer(input, services, process.env.SITE_URL || DEFAULT_SITE_URL, {
+  const answer = explainAnswer(input, services, SITE_URL, {
     status: command.status,
     service: command.service,
   });

@@ -7,7 +7,7 @@ import { loadServices } from '../lib/assembly/load-site';
 import type { SiteModel } from '../lib/assembly/assemble';
 import { storedEntries } from '../lib/assembly/stored-entries';
 import { formatDiagnostic, sortDiagnostics } from '../lib/core/diagnostics';
-import { codePath, lookupPagePath } from '../lib/core/urls';
+import { codePath, lookupPagePath, normalizeSiteUrl } from '../lib/core/urls';
 import { listAliases, renderRedirectPage, type Alias } from '../lib/pages/aliases';
 import { indexPages } from './search-index';
 import { writeStoredEntries } from './stored-entries-file';
@@ -54,7 +54,7 @@ export function errorCodeSite(contentDir = 'content'): AstroIntegration {
       // held through page generation and Pagefind.
       'astro:config:done': ({ config }) => {
         if (!site) return;
-        origin = (config.site ?? '').replace(/\/$/, '');
+        origin = normalizeSiteUrl(config.site ?? '');
         files = listDataFiles(site.services, config.site ?? '');
         aliases = listAliases(
           site.services.map(({ catalogue }) => ({

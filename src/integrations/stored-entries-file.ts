@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StoredEntries } from '../lib/assembly/stored-entries';
@@ -12,11 +12,16 @@ function storedEntriesPath(cacheDir: URL): string {
   return fileURLToPath(new URL('error-code-site/stored-entries.json', cacheDir));
 }
 
-/** Writes the entries the collections of this build hold. */
+/**
+ * Writes the entries the collections of this build hold. The file is written beside and renamed into place: a
+ * project copied with hard links (`cp -al`, as the tests build fixture sites) shares the old file's contents.
+ */
 export function writeStoredEntries(cacheDir: URL, entries: StoredEntries): void {
   const path = storedEntriesPath(cacheDir);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(entries));
+  const written = `${path}.${process.pid}`;
+  writeFileSync(written, JSON.stringify(entries));
+  renameSync(written, path);
 }
 
 /** Reads the entries the site integration wrote for this build. */

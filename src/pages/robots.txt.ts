@@ -4,9 +4,10 @@
  * would override.
  */
 import type { APIRoute } from 'astro';
+import { normalizeSiteUrl } from '../lib/core/urls';
 
 export const GET: APIRoute = ({ site }) => {
-  const base = (site?.href ?? '').replace(/\/+$/, '');
+  const base = normalizeSiteUrl(site?.href ?? '');
   const body = ['User-agent: *', 'Allow: /', '', `Sitemap: ${base}/sitemap-index.xml`, ''].join('\n');
   return new Response(body, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
 };

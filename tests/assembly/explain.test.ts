@@ -1,16 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_URL, explain, explainAnswer } from '../../src/lib/assembly/explain';
+import { explain, explainAnswer } from '../../src/lib/assembly/explain';
+import { SITE_URL } from '../../src/lib/core/urls';
 import { fillTemplate, formatAnswer, formatHit, formatNoMatch } from '../../src/lib/assembly/explain-text';
 import { parseExplainArgs, terminalStyle } from '../../scripts/explain';
 import { loadServices } from '../../src/lib/assembly/load-site';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SITE = 'https://errors.example.test';
+/** The site URL of every answer here: the project's, which the CLI prints. */
+const SITE = SITE_URL;
 const { services } = loadServices(path.join(REPO, 'content'), REPO);
 
 const ECS_0010_FILLED = [
@@ -29,7 +31,7 @@ function runExplain(args: string[], options: { env?: Record<string, string>; cwd
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
     input: options.input,
-    env: { ...process.env, SITE_URL: SITE, ...options.env },
+    env: { ...process.env, ...options.env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -199,12 +201,6 @@ describe('formatting', () => {
     expect(quoted).toBe(`${'x'.repeat(79)}…`);
     expect([...quoted]).toHaveLength(80);
   });
-
-  it('defaults to the same site URL as astro.config.mjs', () => {
-    expect(readFileSync(path.join(REPO, 'astro.config.mjs'), 'utf8')).toContain(
-      `process.env.SITE_URL ?? '${DEFAULT_SITE_URL}'`,
-    );
-  });
 });
 
 describe('scripts/explain.ts', () => {
@@ -253,8 +249,10 @@ describe('scripts/explain.ts', () => {
     ]);
   });
 
-  it('uses the default site URL when SITE_URL is unset', () => {
-    expect(runExplain(['Ecs.0010'], { env: { SITE_URL: '' } }).stdout).toContain(`${DEFAULT_SITE_URL}/ecs/ecs-0010/`);
+  it('prints the URLs of the site the project publishes, whatever the shell exports', () => {
+    const { stdout } = runExplain(['Ecs.0010'], { env: { SITE: 'https://site.test', SITE_URL: 'https://url.test' } });
+    expect(stdout).toContain(`  URL          ${SITE_URL}/ecs/ecs-0010/\n`);
+    expect(stdout).not.toContain('.test');
   });
 
   it('exits 1 with the exact message when nothing matches', () => {

@@ -8,13 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { codePath } from '../../src/lib/core/urls';
 import { loadServices } from '../../src/lib/assembly/load-site';
+import { normalizeSiteUrl, SITE_URL } from '../../src/lib/core/urls';
 import { DIST_DIR, readBuiltFile } from '../support/site';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { services } = loadServices(path.join(REPO, 'content'), REPO);
 
-/** The site URL the build used: SITE_URL, or the default in astro.config.mjs. Build and test with the same. */
-const SITE = (process.env.SITE_URL ?? 'https://error-codes.example.org').replace(/\/+$/, '');
+/** The site URL the build used: the project's one definition, which no environment variable changes. */
+const SITE = normalizeSiteUrl(SITE_URL);
 
 const META_REFRESH = /<meta\s+http-equiv="refresh"/i;
 

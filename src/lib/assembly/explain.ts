@@ -1,16 +1,13 @@
 import type { CodeEntry } from '../catalogue/catalogue';
-import { anchoredPath, codePath } from '../core/urls';
+import { anchoredPath, codePath, normalizeSiteUrl } from '../core/urls';
 import type { CodePageData } from '../pages/code-pages';
-import { exportCode, exportMessage, normalizeSiteUrl, type ExportMessage, type ExportVariant } from '../export/export';
+import { exportCode, exportMessage, type ExportMessage, type ExportVariant } from '../export/export';
 import { buildLookupIndex, type DirectHit } from '../lookup/direct-hits';
 import { buildSiteLookup } from '../lookup/lookup-data';
 import { MAX_INPUT, type MatchResult } from '../lookup/matcher';
 import { resolveLookup, type LookupOutcome, type NearCode, type PointedService } from '../lookup/resolve';
 import type { ServiceModel } from './assemble';
 import { lookupSource } from './data-files';
-
-/** The site URL when SITE_URL is unset; astro.config.mjs has the same default (a test keeps them equal). */
-export const DEFAULT_SITE_URL = 'https://error-codes.example.org';
 
 /**
  * A table row of a hit, with the values the pasted message filled in (none when it was not matched). When the

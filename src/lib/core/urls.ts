@@ -4,6 +4,19 @@
  * in `/` (pages) or a file name (exports).
  */
 
+/**
+ * The address the site is published at, its one definition: astro.config.mjs's `site`, and so the sitemap,
+ * robots.txt, canonical links and the exports' URLs, and the URLs `npm run explain` prints. To publish elsewhere,
+ * change it here; a single build can also take another with `npm run build -- --site https://…` (Astro's flag).
+ * No environment variable changes it.
+ */
+export const SITE_URL = 'https://error-codes.example.org';
+
+/** Removes trailing slashes from a site URL, so paths can be appended: `https://x.org/` -> `https://x.org`. */
+export function normalizeSiteUrl(siteUrl: string): string {
+  return siteUrl.replace(/\/+$/, '');
+}
+
 /** The home page's list of every service: `/#services`. */
 export const SERVICES_LIST_PATH = '/#services';
 

@@ -1,7 +1,7 @@
 import type { CodeEntry, ServiceCatalogue, TableGroup, Variant } from '../catalogue/catalogue';
 import { indexCategories, type Category, type ListedCategory } from '../pages/categories';
 import type { PageHistory } from '../history/code-history';
-import { anchoredPath, codeJsonPath, codePath, servicePath } from '../core/urls';
+import { anchoredPath, codeJsonPath, codePath, normalizeSiteUrl, servicePath } from '../core/urls';
 import type { VersionChange } from '../history/history';
 import type { Segment } from '../core/template';
 import {
@@ -41,11 +41,6 @@ export interface HistoryInput {
 
 /** What the export needs of a service: its catalogue fields without the entries. */
 export type ServiceInput = Pick<ServiceCatalogue, 'id' | 'name' | 'short' | 'published' | 'file' | 'notes' | 'tables'>;
-
-/** Removes trailing slashes from a site URL, so paths can be appended: `https://x.org/` -> `https://x.org`. */
-export function normalizeSiteUrl(siteUrl: string): string {
-  return siteUrl.replace(/\/+$/, '');
-}
 
 /**
  * Builds the document served at `/<service>/errors.json`: every code of a service, in catalogue order.
