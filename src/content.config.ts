@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { loadServices } from './lib/assembly/load-site';
 import { storedEntries, type StoredEntries } from './lib/assembly/stored-entries';
 import { ContentError, formatDiagnostic } from './lib/core/diagnostics';
-import { StoredCodePageSchema } from './lib/pages/code-pages';
+import { CodePageSchema } from './lib/pages/code-pages';
 import { StoredServiceSchema } from './lib/pages/site-data';
 import { readStoredEntries } from './integrations/stored-entries-file';
 
@@ -56,5 +56,5 @@ const ordered = { order: z.number().int().min(0) };
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
   services: defineCollection({ loader: errorTableLoader('services'), schema: StoredServiceSchema.extend(ordered) }),
-  codes: defineCollection({ loader: errorTableLoader('codes'), schema: StoredCodePageSchema.extend(ordered) }),
+  codes: defineCollection({ loader: errorTableLoader('codes'), schema: CodePageSchema.extend(ordered) }),
 };

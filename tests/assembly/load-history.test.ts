@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CodePageData } from '../../src/lib/pages/code-pages';
+import type { CodePage } from '../../src/lib/pages/code-pages';
 import { loadServices } from '../../src/lib/assembly/load-site';
 import type { ServiceModel } from '../../src/lib/assembly/assemble';
 
@@ -34,7 +34,7 @@ function loadOne(root: string): ServiceModel {
   return services[0];
 }
 
-function pageOf(service: ServiceModel, code: string): CodePageData {
+function pageOf(service: ServiceModel, code: string): CodePage {
   const page = service.pages.find((p) => p.entry.code === code);
   if (!page) throw new Error(`no page for ${code}`);
   return page;

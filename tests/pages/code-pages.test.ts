@@ -1,20 +1,20 @@
 import { NO_CLUES } from '../support/clues';
 import { describe, expect, it } from 'vitest';
-import { buildCodePages, type CodePageData } from '../../src/lib/pages/code-pages';
+import { buildCodePages, viewCodePages, type CodePageView } from '../../src/lib/pages/code-pages';
 import { loadServices } from '../../src/lib/assembly/load-site';
 
 const { services } = loadServices('content');
 const ecs = services.find((s) => s.catalogue.id === 'ecs')!;
-const pages = ecs.pages;
+const pages = viewCodePages(ecs.pages, ecs.categories);
 
-function pageOf(code: string): CodePageData {
+function pageOf(code: string): CodePageView {
   const page = pages.find((p) => p.entry.code === code);
   if (!page) throw new Error(`no page for ${code}`);
   return page;
 }
 
 /** Every code a page links to in its related section, in order. */
-function relatedCodes(page: CodePageData): string[] {
+function relatedCodes(page: CodePageView): string[] {
   return [...page.sameMessage, ...page.related.flatMap((group) => group.codes)].map((link) => link.code);
 }
 
@@ -71,7 +71,7 @@ describe('code pages of the real ECS content', () => {
     expect(pages[0].previous).toBeUndefined();
     expect(pages.at(-1)!.next).toBeUndefined();
     const walked: string[] = [];
-    let page: CodePageData | undefined = pages[0];
+    let page: CodePageView | undefined = pages[0];
     while (page) {
       walked.push(page.entry.code);
       const next: string | undefined = page.next?.code;
@@ -149,12 +149,21 @@ describe('building code pages for a tiny catalogue', () => {
   const built = buildCodePages(catalogue, categories);
 
   it('treats messages that differ only in case and spacing as the same message', () => {
-    expect(built[0].sameMessage.map((l) => l.code)).toEqual(['X.0002']);
+    expect(built[0].sameMessage).toEqual(['X.0002']);
   });
 
   it('does not repeat in a second topic the codes a first topic or the same-message list showed', () => {
-    expect(built[0].related.map((g) => [g.category.path, g.codes.map((l) => l.code)])).toEqual([
-      ['/x/topic/a/', ['X.0003', 'X.0004']],
+    expect(built[0].related).toEqual([{ category: '/x/topic/a/', codes: ['X.0003', 'X.0004'] }]);
+  });
+
+  it('links other codes and index pages by code and path, and the view gives each its message and title', () => {
+    expect(built[1]).toMatchObject({ categories: ['/x/topic/a/', '/x/topic/b/'], previous: 'X.0001', next: 'X.0003' });
+    const [, view] = viewCodePages(built, categories);
+    expect(view.categories.map((c) => [c.path, c.label])).toEqual([
+      ['/x/topic/a/', 'A'],
+      ['/x/topic/b/', 'B'],
     ]);
+    expect(view.previous).toEqual({ code: 'X.0001', path: '/x/x-0001/', statuses: [400], message: 'Same  thing.' });
+    expect(view.next?.path).toBe('/x/x-0003/');
   });
 });

@@ -6,7 +6,7 @@ import { toPageHistory } from '../history/code-history';
 import { buildHistory, type ServiceHistory, type ServiceVersions } from '../history/history';
 import { readVersionList } from '../history/version-files';
 import { listCategories, type Category } from '../pages/categories';
-import { buildCodePages, linkSharedCodes, type CodePageData } from '../pages/code-pages';
+import { buildCodePages, linkSharedCodes, type CodePage } from '../pages/code-pages';
 import { readSynonyms } from '../search/synonyms';
 
 /** One service with everything its pages need. */
@@ -14,7 +14,7 @@ export interface ServiceModel {
   catalogue: ServiceCatalogue;
   editorial: Editorial;
   categories: Category[];
-  pages: CodePageData[];
+  pages: CodePage[];
   /** Present when the service has dated versions of its table. */
   history?: ServiceVersions;
   /** Synonym groups for search: those of content/synonyms.json, then the service's own. */

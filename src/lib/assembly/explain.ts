@@ -1,6 +1,6 @@
 import type { CodeEntry } from '../catalogue/catalogue';
 import { anchoredPath, codePath, normalizeSiteUrl } from '../core/urls';
-import type { CodePageData } from '../pages/code-pages';
+import type { CodePage } from '../pages/code-pages';
 import { exportCode, exportMessage, type ExportMessage, type ExportVariant } from '../export/export';
 import { buildLookupIndex, type DirectHit } from '../lookup/direct-hits';
 import { buildSiteLookup } from '../lookup/lookup-data';
@@ -72,7 +72,7 @@ export function explainAnswer(
   options: { status?: number; service?: string } = {},
 ): ExplainAnswer {
   const site = normalizeSiteUrl(siteUrl);
-  const byPath = new Map<string, { service: ServiceModel; entry: CodeEntry; page?: CodePageData }>();
+  const byPath = new Map<string, { service: ServiceModel; entry: CodeEntry; page?: CodePage }>();
   for (const service of services) {
     const pages = new Map(service.pages.map((p) => [p.entry.code, p]));
     for (const entry of service.catalogue.entries)
@@ -120,7 +120,7 @@ export function explain(
 function toHit(
   service: ServiceModel,
   entry: CodeEntry,
-  page: CodePageData | undefined,
+  page: CodePage | undefined,
   hit: DirectHit,
   site: string,
   status?: number,

@@ -1,5 +1,4 @@
 import { countRows } from '../catalogue/catalogue';
-import { compactCodePage } from '../pages/code-pages';
 import type { ServiceModel } from './assemble';
 
 /** An entry of a content collection as the loader stores it: its id and its data, before the schema parses it. */
@@ -29,7 +28,7 @@ export function storedEntries(services: readonly ServiceModel[]): StoredEntries 
     for (const page of pages) {
       stored.codes.push({
         id: `${catalogue.id}/${page.entry.slug}`,
-        data: { order: stored.codes.length, ...compactCodePage(page) },
+        data: { order: stored.codes.length, ...page },
       });
     }
   }

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { CodeEntrySchema, type CodeEntry, type ServiceCatalogue } from '../catalogue/catalogue';
 import { CategorySchema, indexCategories, type Category } from './categories';
-import { PageHistorySchema, type PageHistory } from '../history/code-history';
+import { PageHistorySchema } from '../history/code-history';
 import { codePath } from '../core/urls';
 import { sameAnswerKey, sharedMessageKey } from '../core/message-identity';
 import { codeKey } from '../core/code-identity';
@@ -28,30 +28,45 @@ export const ElsewhereLinkSchema = z.object({
 });
 export type ElsewhereLink = z.infer<typeof ElsewhereLinkSchema>;
 
-/** Everything one code page shows besides the entry itself. */
-export interface CodePageData {
-  entry: CodeEntry;
-  path: string;
-  categories: CategoryLink[];
+/**
+ * One code page: its entry, and the other codes and index pages it links to, named by code and path. Links are
+ * references, not copies: every page would otherwise repeat the messages and titles of its neighbours, and the
+ * content store that keeps the pages is bundled into the build, so its size is build memory. `viewCodePage`
+ * gives the links a page shows.
+ */
+export const CodePageSchema = z.object({
+  entry: CodeEntrySchema,
+  path: z.string(),
+  /** Paths of the index pages that list the code. */
+  categories: z.array(z.string()),
   /** Codes whose message template is identical to one of this code's (Ecs.0202 and Ecs.0203). */
-  sameMessage: CodeLink[];
+  sameMessage: z.array(z.string()),
   /** A few neighbours from each of the code's topics and its family, nearest in catalogue order first. */
+  related: z.array(z.object({ category: z.string(), codes: z.array(z.string()) })),
+  previous: z.string().optional(),
+  next: z.string().optional(),
+  /** The code's history, when the service has dated versions of its table. */
+  history: PageHistorySchema.optional(),
+  /** The same code in other services (`ELB.1001` in ELB and LB), when there are any. */
+  elsewhere: z.array(ElsewhereLinkSchema).optional(),
+});
+export type CodePage = z.infer<typeof CodePageSchema>;
+
+/** A code page with its links as it shows them: each code with its message, each index page with its title. */
+export interface CodePageView extends Omit<CodePage, 'categories' | 'sameMessage' | 'related' | 'previous' | 'next'> {
+  categories: CategoryLink[];
+  sameMessage: CodeLink[];
   related: { category: CategoryLink; codes: CodeLink[] }[];
   previous?: CodeLink;
   next?: CodeLink;
-  /** The code's history, when the service has dated versions of its table. */
-  history?: PageHistory;
-  /** The same code in other services (`ELB.1001` in ELB and LB), when there are any. */
-  elsewhere?: ElsewhereLink[];
 }
 
 const RELATED_PER_CATEGORY = 5;
 
 /** Builds the data of every code page of a service in one pass (linear in the number of codes). */
-export function buildCodePages(catalogue: ServiceCatalogue, categories: readonly Category[]): CodePageData[] {
+export function buildCodePages(catalogue: ServiceCatalogue, categories: readonly Category[]): CodePage[] {
   const entries = catalogue.entries;
   const positionIn = new Map(categories.map((c) => [c, new Map(c.codes.map((code, j) => [code, j]))]));
-  const links = new Map(entries.map((e) => [e.code, toCodeLink(e)]));
   const byCategory = indexCategories(categories);
   const byTemplate = new Map<string, string[]>();
   for (const e of entries) {
@@ -71,17 +86,17 @@ export function buildCodePages(catalogue: ServiceCatalogue, categories: readonly
         const at = positionIn.get(category)?.get(entry.code) ?? 0;
         const codes = neighbours(category.codes, at, (code) => !shown.has(code), RELATED_PER_CATEGORY);
         for (const code of codes) shown.add(code);
-        return { category: toCategoryLink(category), codes: codes.map((code) => links.get(code)!) };
+        return { category: category.path, codes };
       })
       .filter((group) => group.codes.length > 0);
     return {
       entry,
       path: codePath(entry),
-      categories: own.map(toCategoryLink),
-      sameMessage: sameMessage.map((code) => links.get(code)!),
+      categories: own.map((c) => c.path),
+      sameMessage,
       related,
-      previous: i > 0 ? links.get(entries[i - 1].code) : undefined,
-      next: i < entries.length - 1 ? links.get(entries[i + 1].code) : undefined,
+      ...(i > 0 ? { previous: entries[i - 1].code } : {}),
+      ...(i < entries.length - 1 ? { next: entries[i + 1].code } : {}),
     };
   });
 }
@@ -112,48 +127,14 @@ export function toCategoryLink(category: Category): CategoryLink {
   return { kind: category.kind, title: category.title, label: category.label, path: category.path };
 }
 
-/**
- * A code page as the content store keeps it: links to other codes and to categories by code and path
- * only. Every page would otherwise repeat the messages and titles of its neighbours, and the store is
- * bundled into the build, so its size is build memory.
- */
-export const StoredCodePageSchema = z.object({
-  entry: CodeEntrySchema,
-  path: z.string(),
-  categories: z.array(z.string()),
-  sameMessage: z.array(z.string()),
-  related: z.array(z.object({ category: z.string(), codes: z.array(z.string()) })),
-  previous: z.string().optional(),
-  next: z.string().optional(),
-  history: PageHistorySchema.optional(),
-  elsewhere: z.array(ElsewhereLinkSchema).optional(),
-});
-export type StoredCodePage = z.infer<typeof StoredCodePageSchema>;
-
-/** Shrinks a code page's data for the content store (see `StoredCodePage`). */
-export function compactCodePage(page: CodePageData): StoredCodePage {
-  return {
-    entry: page.entry,
-    path: page.path,
-    categories: page.categories.map((c) => c.path),
-    sameMessage: page.sameMessage.map((l) => l.code),
-    related: page.related.map((group) => ({ category: group.category.path, codes: group.codes.map((l) => l.code) })),
-    previous: page.previous?.code,
-    next: page.next?.code,
-    history: page.history,
-    ...(page.elsewhere ? { elsewhere: page.elsewhere } : {}),
-  };
-}
-
-/** Restores full code pages from stored ones; links are shared objects, one per code and category. */
-export function expandCodePages(stored: readonly StoredCodePage[], categories: readonly Category[]): CodePageData[] {
-  const links = new Map(stored.map((p) => [`${p.entry.service}/${p.entry.code}`, toCodeLink(p.entry)]));
+/** The code pages of the site with their links to show; links are shared objects, one per code and index page. */
+export function viewCodePages(pages: readonly CodePage[], categories: readonly Category[]): CodePageView[] {
+  const links = new Map(pages.map((p) => [`${p.entry.service}/${p.entry.code}`, toCodeLink(p.entry)]));
   const categoryLinks = new Map(categories.map((c) => [c.path, toCategoryLink(c)]));
-  return stored.map((p) => {
+  return pages.map((p) => {
     const link = (code: string) => links.get(`${p.entry.service}/${code}`)!;
     return {
-      entry: p.entry,
-      path: p.path,
+      ...p,
       categories: p.categories.map((path) => categoryLinks.get(path)!),
       sameMessage: p.sameMessage.map(link),
       related: p.related.map((group) => ({
@@ -162,8 +143,6 @@ export function expandCodePages(stored: readonly StoredCodePage[], categories: r
       })),
       previous: p.previous === undefined ? undefined : link(p.previous),
       next: p.next === undefined ? undefined : link(p.next),
-      history: p.history,
-      ...(p.elsewhere ? { elsewhere: p.elsewhere } : {}),
     };
   });
 }
@@ -172,8 +151,8 @@ export function expandCodePages(stored: readonly StoredCodePage[], categories: r
  * Links each code page to the same code in the other services (any spelling), saying whether its rows read the
  * same there: message, description and solution of every row, case and whitespace aside. Fills `elsewhere`.
  */
-export function linkSharedCodes(services: readonly { catalogue: ServiceCatalogue; pages: CodePageData[] }[]): void {
-  const byKey = new Map<string, { catalogue: ServiceCatalogue; page: CodePageData; rows: string }[]>();
+export function linkSharedCodes(services: readonly { catalogue: ServiceCatalogue; pages: CodePage[] }[]): void {
+  const byKey = new Map<string, { catalogue: ServiceCatalogue; page: CodePage; rows: string }[]>();
   for (const { catalogue, pages } of services) {
     for (const page of pages) {
       const key = codeKey(page.entry.code);

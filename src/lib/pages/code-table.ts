@@ -1,4 +1,4 @@
-import type { CodePageData } from './code-pages';
+import type { CodePage } from './code-pages';
 import { statusBadge } from '../core/http-status';
 
 /** One row of an index table: a code with the variants the page is about. */
@@ -11,7 +11,7 @@ export interface CodeTableRow {
 /** Builds the rows of an index table; with `status`, each code shows only its variants with that status. */
 export function buildCodeTableRows(
   codes: readonly string[],
-  pages: ReadonlyMap<string, Pick<CodePageData, 'entry' | 'path'>>,
+  pages: ReadonlyMap<string, Pick<CodePage, 'entry' | 'path'>>,
   status?: number,
 ): CodeTableRow[] {
   return codes.flatMap((code) => {

@@ -1,4 +1,4 @@
-import type { CodePageData } from './code-pages';
+import type { CodePageView } from './code-pages';
 import { labelRows } from './row-labels';
 import { shortServiceName } from '../core/service-name';
 
@@ -11,7 +11,7 @@ export interface TocHeading {
 
 /** Meta description and table of contents of a code page. */
 export function describeCodePage(
-  page: CodePageData,
+  page: CodePageView,
   service: { short: string; name: string; tables?: readonly { caption?: string }[] },
 ): { description: string; headings: TocHeading[] } {
   const first = page.entry.variants[0];

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { ServiceCatalogueSchema } from '../catalogue/catalogue';
 import { ServiceVersionsSchema } from '../history/history';
 import { CategorySchema, type Category } from './categories';
-import type { CodePageData } from './code-pages';
+import type { CodePage } from './code-pages';
 
 /** A service as the content store keeps it: its catalogue without the codes (those are code pages), its index pages and versions. */
 export const StoredServiceSchema = ServiceCatalogueSchema.omit({ entries: true }).extend({
@@ -17,7 +17,7 @@ export const StoredServiceSchema = ServiceCatalogueSchema.omit({ entries: true }
 export type StoredService = z.infer<typeof StoredServiceSchema>;
 
 /** What index pages need of a code page. */
-export type ListedPage = Pick<CodePageData, 'entry' | 'path'>;
+export type ListedPage = Pick<CodePage, 'entry' | 'path'>;
 
 /** Groups code pages by service, then by code, for index pages that list codes. */
 export function indexCodePages<T extends ListedPage>(pages: readonly T[]): Map<string, Map<string, T>> {
