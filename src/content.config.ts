@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { loadServices } from './lib/assembly/load-site';
@@ -55,6 +55,9 @@ const ordered = { order: z.number().int().min(0) };
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  // Starlight reads its interface strings from this collection. src/content/i18n/en.json is empty (Starlight's own
+  // English strings), but without the collection every build warned that it does not exist.
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   services: defineCollection({ loader: errorTableLoader('services'), schema: StoredServiceSchema.extend(ordered) }),
   codes: defineCollection({ loader: errorTableLoader('codes'), schema: CodePageSchema.extend(ordered) }),
 };
