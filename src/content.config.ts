@@ -50,7 +50,10 @@ async function store(kind: keyof StoredEntries, entries: StoredEntries, { store,
   for (const { id, data } of entries[kind]) store.set({ id, data: await parseData({ id, data }) });
 }
 
-/** Place among the services (folder order), or of a code in the table order of all services: the content store keeps entries sorted by id. */
+/**
+ * Place among the services (folder order), or of a code in the table order of all services: the content store keeps
+ * entries sorted by id.
+ */
 const ordered = { order: z.number().int().min(0) };
 
 export const collections = {

@@ -75,7 +75,8 @@ export function formatHit(hit: ExplainHit, style: TextStyle = PLAIN): string {
       const says = hit.retired ? 'its last wording says' : 'today the table says';
       const status = today.status === row.status || today.status === undefined ? '' : ` (HTTP ${today.status})`;
       lines.push(
-        `  Matched an earlier wording (${describePublished(row.earlier.first, row.earlier.last)}); ${says}${status}: "${today.message.template}"`,
+        `  Matched an earlier wording (${describePublished(row.earlier.first, row.earlier.last)}); ` +
+          `${says}${status}: "${today.message.template}"`,
       );
     }
     lines.push(

@@ -27,7 +27,8 @@ export const ExportServiceSchema = definition('service', 'The cloud service whos
     .string()
     .min(1)
     .describe(
-      "The RST table the codes are read from, relative to the repository root (`content/ecs/error-codes.rst`); with a history/ folder, the newest version's file.",
+      'The RST table the codes are read from, relative to the repository root ' +
+        "(`content/ecs/error-codes.rst`); with a history/ folder, the newest version's file.",
     ),
   url: Url.describe("Absolute URL of the service's page on the site."),
 });
@@ -35,7 +36,8 @@ export const ExportServiceSchema = definition('service', 'The cloud service whos
 /** An index page of the site that lists a code. */
 export const ExportCategorySchema = definition('category', 'An index page of the site that lists the code.', {
   kind: CategoryKindSchema.exclude(['all']).describe(
-    'What the page groups codes by: the source table (for a file with several), HTTP status, code prefix, number family, or an editorial topic.',
+    'What the page groups codes by: the source table (for a file with several), HTTP status, code ' +
+      'prefix, number family, or an editorial topic.',
   ),
   slug: z.string().min(1).describe("The page's slug within its kind (`400`, `ecs`, `00xx`, `network`)."),
   title: z.string().min(1).describe('The page title (`HTTP 400 Bad Request`).'),
@@ -100,7 +102,8 @@ export const ExportVariantSchema = definition('variant', 'One row of the table f
       'The status cell as written, when it says more than its numbers (`403 Forbidden`) or is not a status at all (kept as text).',
     ),
   anchor: AnchorSchema.describe(
-    'Fragment id of the row on the code page: `http-400`, `http-400-2` for a second row with the same status, `row-1` for a row without a status.',
+    'Fragment id of the row on the code page: `http-400`, `http-400-2` for a second row with the same ' +
+      'status, `row-1` for a row without a status.',
   ),
   anchors: z
     .array(z.string().regex(/^http-\d{3}$/))
@@ -125,7 +128,8 @@ export const ExportVariantSchema = definition('variant', 'One row of the table f
     .min(1)
     .optional()
     .describe(
-      "Columns the site has no meaning for (`Module`), under their own header, in table order. An empty cell of a group column shows the value of the group's first row.",
+      'Columns the site has no meaning for (`Module`), under their own header, in table order. An empty ' +
+        "cell of a group column shows the value of the group's first row.",
     ),
   table: z
     .string()
@@ -150,7 +154,8 @@ export const ExportWordingSchema = definition(
       .boolean()
       .describe('True when the newest version of the table has this wording (never for a retired code).'),
     url: Url.describe(
-      "Absolute URL of the wording on the code page: a row's anchor (`#http-400`) for the rows the page shows, `#v<n>` for an earlier wording.",
+      "Absolute URL of the wording on the code page: a row's anchor (`#http-400`) for the rows the page " +
+        'shows, `#v<n>` for an earlier wording.',
     ),
   },
 );
@@ -158,7 +163,8 @@ export const ExportWordingSchema = definition(
 /** What became of a code across the dated versions of its table (only for a service with a history/ folder). */
 export const ExportHistorySchema = definition(
   'history',
-  'What became of the code across the dated versions of the table. Present only when the service has a history/ folder of earlier versions.',
+  'What became of the code across the dated versions of the table. Present only when the service has a ' +
+    'history/ folder of earlier versions.',
   {
     introduced: DateSchema.describe('Date of the first version of the table with the code (YYYY-MM-DD).'),
     lastPublished: DateSchema.describe(
@@ -167,7 +173,8 @@ export const ExportHistorySchema = definition(
     retired: z
       .boolean()
       .describe(
-        "True when the newest version of the table no longer has the code. Its `variants` are then the rows of the version dated `lastPublished` (and their `line`s are lines of that version's file).",
+        'True when the newest version of the table no longer has the code. Its `variants` are then the rows ' +
+          "of the version dated `lastPublished` (and their `line`s are lines of that version's file).",
       ),
     added: z
       .boolean()
@@ -176,7 +183,9 @@ export const ExportHistorySchema = definition(
       .array(ExportWordingSchema)
       .min(1)
       .describe(
-        'Every message the code has had: first the rows its page shows (those of `variants`, in table order), then earlier wordings, most recently published first. A wording is a status with a message; a changed status is a new wording.',
+        'Every message the code has had: first the rows its page shows (those of `variants`, in table ' +
+          'order), then earlier wordings, most recently published first. A wording is a status with a message; ' +
+          'a changed status is a new wording.',
       ),
   },
 );
@@ -221,13 +230,15 @@ export const ExportCodeSchema = definition('code', 'One error code with every ro
   categories: z
     .array(ExportCategorySchema)
     .describe(
-      'Index pages that list the code (by status, prefix, family, topic), in site order. The "all codes" page is left out: it lists every code.',
+      'Index pages that list the code (by status, prefix, family, topic), in site order. The "all codes" ' +
+        'page is left out: it lists every code.',
     ),
   variants: z
     .array(ExportVariantSchema)
     .min(1)
     .describe(
-      'The table rows for the code, in table order. Most codes have one; a code the API returns with several HTTP statuses has one per row.',
+      'The table rows for the code, in table order. Most codes have one; a code the API returns with ' +
+        'several HTTP statuses has one per row.',
     ),
   history: ExportHistorySchema.optional().describe(
     "The code's history across dated versions of the table; only when the service has them.",
@@ -242,7 +253,8 @@ export const ServiceExportSchema = z
     notes: z
       .array(z.string())
       .describe(
-        'The notes above the table, as plain text; they apply to every code (for example, that Common.* codes are shared with other services).',
+        'The notes above the table, as plain text; they apply to every code (for example, that Common.* ' +
+          'codes are shared with other services).',
       ),
     codes: z.array(ExportCodeSchema).describe('Every error code of the service.'),
     versions: z
@@ -250,19 +262,22 @@ export const ServiceExportSchema = z
       .min(1)
       .optional()
       .describe(
-        'Dates of the published versions of the table, oldest first; the last is the current one. Present only when the service has a history/ folder.',
+        'Dates of the published versions of the table, oldest first; the last is the current one. Present ' +
+          'only when the service has a history/ folder.',
       ),
     changes: z
       .array(ExportChangeSchema)
       .optional()
       .describe(
-        'What each version changed against the one before, oldest first (one entry per version after the first). Present only with `versions`.',
+        'What each version changed against the one before, oldest first (one entry per version after the ' +
+          'first). Present only with `versions`.',
       ),
   })
   .meta({
     title: 'Error codes of a service',
     description:
-      'Every error code of one cloud service, as served at /<service>/errors.json. Codes are in table order: prefixes in order of first appearance, then by number.',
+      'Every error code of one cloud service, as served at /<service>/errors.json. Codes are in table ' +
+      'order: prefixes in order of first appearance, then by number.',
   });
 
 /** The document at `/<service>/<slug>.json`: the code as in errors.json, with its service. */

@@ -58,7 +58,8 @@ export const VersionChangeSchema = z.object({
       }),
     )
     .describe(
-      "Codes whose rows changed (a message reworded, a status changed, a row added or dropped); messages in table order, each row's first status (0: none).",
+      'Codes whose rows changed (a message reworded, a status changed, a row added or dropped); messages ' +
+        "in table order, each row's first status (0: none).",
     ),
 });
 export type VersionChange = z.infer<typeof VersionChangeSchema>;

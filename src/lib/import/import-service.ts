@@ -98,7 +98,8 @@ export function importService(options: ServiceImport): ServiceImportResult {
     const renamed =
       new Set(commits.map((c) => c.path)).size > 1 ? ` (followed across renames from ${commits[0].path})` : '';
     say(
-      `${file} in ${source.name}${renamed}: ${commits.length} commit${commits.length === 1 ? '' : 's'}, ${versions.length} version${versions.length === 1 ? '' : 's'} (${versions[0].date} to ${versions[versions.length - 1].date})`,
+      `${file} in ${source.name}${renamed}: ${plural(commits.length, 'commit')}, ${plural(versions.length, 'version')} ` +
+        `(${versions[0].date} to ${versions[versions.length - 1].date})`,
     );
     for (const skipped of choice.skipped)
       say(`skipped ${skipped.date} (${skipped.commit.slice(0, 7)}): the table itself did not change`);
@@ -137,4 +138,9 @@ export function importService(options: ServiceImport): ServiceImportResult {
   } finally {
     clone?.remove();
   }
+}
+
+/** `1 commit`, `3 commits`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

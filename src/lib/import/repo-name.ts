@@ -6,12 +6,18 @@ export function repoNameOf(path: string): string {
   return name.replace(/\.(?:git|bundle)$/i, '') || name;
 }
 
-/** The service id a repository gets without `--service`: its name, lower-cased (`Elastic-Volume-Service.git` -> `elastic-volume-service`). */
+/**
+ * The service id a repository gets without `--service`: its name, lower-cased (`Elastic-Volume-Service.git` ->
+ * `elastic-volume-service`).
+ */
 export function serviceIdOf(path: string): string {
   return repoNameOf(path).toLowerCase();
 }
 
-/** A display name from a repository name: words split at `-` and `_`, each capitalised (`elastic-volume-service` -> `Elastic Volume Service`). */
+/**
+ * A display name from a repository name: words split at `-` and `_`, each capitalised (`elastic-volume-service` ->
+ * `Elastic Volume Service`).
+ */
 export function displayNameOf(repoName: string): string {
   return repoName
     .split(/[-_\s]+/)

@@ -21,7 +21,8 @@ export interface ImportIo {
 }
 
 const USAGE =
-  'usage: npm run import -- <checkout | bare repository | bundle | folder of them> [--service <id>] [--file <path in repo>] [--content <dir>]';
+  'usage: npm run import -- <checkout | bare repository | bundle | folder of them> [--service <id>] ' +
+  '[--file <path in repo>] [--content <dir>]';
 
 /** Runs `import` with command-line arguments and returns the exit code: 0 when every repository imported, else 1. */
 export function runImport(argv: readonly string[], io: ImportIo): number {
@@ -72,13 +73,15 @@ export function runImport(argv: readonly string[], io: ImportIo): number {
       .flatMap((name) => detectSource(join(input, name)) ?? []);
     if (sources.length === 0) {
       io.stderr(
-        `import: ${positionals[0]} is neither a repository nor a folder holding any (a checkout with .git, a bare repository, a .bundle file)\n`,
+        `import: ${positionals[0]} is neither a repository nor a folder holding any ` +
+          '(a checkout with .git, a bare repository, a .bundle file)\n',
       );
       return 1;
     }
     if (values.service !== undefined || values.file !== undefined) {
       io.stderr(
-        `import: --service and --file name one repository's service and table, but ${positionals[0]} holds ${sources.length}: import them one by one to use them\n`,
+        `import: --service and --file name one repository's service and table, but ${positionals[0]} holds ` +
+          `${sources.length}: import them one by one to use them\n`,
       );
       return 1;
     }

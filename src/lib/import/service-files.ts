@@ -79,7 +79,9 @@ export function planServiceFiles(input: {
     return {
       files: [],
       notes,
-      error: `${label}/${HISTORY_DIR}/${historyFileName(current.date)} has the date of the current table (${TABLE_FILE}, published ${current.date}): remove or rename it, then import again`,
+      error:
+        `${label}/${HISTORY_DIR}/${historyFileName(current.date)} has the date of the current table ` +
+        `(${TABLE_FILE}, published ${current.date}): remove or rename it, then import again`,
     };
   }
   // A hand-placed table dated by service.json that the repository does not have is an older version worth keeping.
@@ -96,7 +98,8 @@ export function planServiceFiles(input: {
     if (!versions.some((v) => v.bytes.equals(bytes))) {
       wanted.push({ name: `${HISTORY_DIR}/${historyFileName(published)}`, bytes });
       notes.push(
-        `moved the previous ${label}/${TABLE_FILE} (published ${published}, not in the repository) to ${label}/${HISTORY_DIR}/${historyFileName(published)}`,
+        `moved the previous ${label}/${TABLE_FILE} (published ${published}, not in the repository) ` +
+          `to ${label}/${HISTORY_DIR}/${historyFileName(published)}`,
       );
     }
   }

@@ -20,13 +20,17 @@ export function chooseTableFile(withTable: readonly string[], repo: string): { p
   if (withTable.length === 1) return { path: withTable[0] };
   if (withTable.length === 0) {
     return {
-      error: `no .rst file under api-ref/ in ${repo} has a grid table with an error-code column; pass --file <path in repo> to name the table's file`,
+      error:
+        `no .rst file under api-ref/ in ${repo} has a grid table with an error-code column; ` +
+        "pass --file <path in repo> to name the table's file",
     };
   }
   const preferred = withTable.filter((path) => path.includes('error_code'));
   if (preferred.length === 1) return { path: preferred[0] };
   const listed = preferred.length > 1 ? preferred : withTable;
   return {
-    error: `${listed.length} files under api-ref/ in ${repo} have an error table, so the table to import is unclear:\n${listed.map((p) => `  ${p}`).join('\n')}\npass --file <path in repo> to choose one`,
+    error:
+      `${listed.length} files under api-ref/ in ${repo} have an error table, so the table to import is unclear:\n` +
+      `${listed.map((p) => `  ${p}`).join('\n')}\npass --file <path in repo> to choose one`,
   };
 }
