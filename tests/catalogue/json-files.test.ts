@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readEditorial, readServiceMeta } from '../../src/lib/catalogue/editorial';
+import { readEditorial } from '../../src/lib/catalogue/editorial';
+import { readServiceMeta } from '../../src/lib/catalogue/service-meta';
 import { formatDiagnostic } from '../../src/lib/core/diagnostics';
 import type { ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
 

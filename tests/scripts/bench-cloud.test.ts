@@ -122,7 +122,7 @@ describe('the cloud corpus', () => {
 describe('the clues of the cloud’s services that the whole-cloud bench declares', () => {
   it('each fits service.json’s schema', async () => {
     const { readFileSync } = await import('node:fs');
-    const { ServiceMetaSchema } = await import('../../src/lib/catalogue/editorial');
+    const { ServiceMetaSchema } = await import('../../src/lib/catalogue/service-meta');
     const clues = JSON.parse(
       readFileSync(new URL('../../scripts/cloud-clues.json', import.meta.url), 'utf8'),
     ) as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { buildCatalogue, type ServiceCatalogue } from '../catalogue/catalogue';
-import { readEditorial, readServiceMeta, type Editorial, type ServiceMeta } from '../catalogue/editorial';
+import { readEditorial, type Editorial } from '../catalogue/editorial';
+import { readServiceMeta, type ServiceMeta } from '../catalogue/service-meta';
 import type { ContentFolder, OptionalFile, ServiceFolder } from '../content/read-content';
 import type { Diagnostic } from '../core/diagnostics';
 import { toPageHistory } from '../history/code-history';

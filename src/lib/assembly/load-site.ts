@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serviceNames } from '../catalogue/catalogue';
+import { serviceNames } from '../catalogue/service-meta';
 import { servicePaths } from '../content/layout';
 import { listServiceIds, readContent } from '../content/read-content';
 import { assembleSite, serviceMeta, type SiteModel } from './assemble';

@@ -9,7 +9,7 @@ import { rstToMdast } from '../rst/inline';
 import { markSlots } from '../rst/slots';
 import { parseTemplate } from '../core/template';
 import { HttpStatusSchema, SegmentSchema, SlugSchema } from '../core/schemas';
-import type { ServiceMeta } from './editorial';
+import { CluesSchema, serviceClues, serviceNames, type ServiceMeta } from './service-meta';
 
 /** Text from a table cell, kept both as plain text (search, export) and as HTML (pages). */
 export const RichTextSchema = z.object({
@@ -71,20 +71,6 @@ export const CodeEntrySchema = z.object({
 });
 export type CodeEntry = z.infer<typeof CodeEntrySchema>;
 
-/** What a service is recognised by in a pasted error text: `service.json`'s clues with their defaults. */
-export const CluesSchema = z.object({
-  endpoints: z
-    .array(z.string())
-    .describe('First labels of the hosts its API answers on (`ecs`; EIP answers on `vpc`).'),
-  apiPaths: z
-    .array(z.string())
-    .describe('API path prefixes that are its own; `{…}` stands for any one segment (`/v1/{project_id}/publicips`).'),
-  terms: z
-    .array(z.string())
-    .describe('Words or phrases that name it in prose: its short and full name, and any declared (`bucket`).'),
-});
-export type Clues = z.infer<typeof CluesSchema>;
-
 /** Everything the site knows about one service, straight from its content folder. */
 export const ServiceCatalogueSchema = z.object({
   id: z.string(),
@@ -104,25 +90,6 @@ export const ServiceCatalogueSchema = z.object({
     .describe("The file's error tables, when it has several (V3, V1, legacy codes)."),
 });
 export type ServiceCatalogue = z.infer<typeof ServiceCatalogueSchema>;
-
-/** A service's display name and short name: from service.json, else its folder id in capitals. */
-export function serviceNames(id: string, meta: ServiceMeta): { name: string; short: string } {
-  return { name: meta.name ?? id.toUpperCase(), short: meta.short ?? id.toUpperCase() };
-}
-
-/**
- * A service's clues: those `service.json` declares, else its folder id as its endpoint, no API paths, and its
- * short and full names as words (a one-letter name is no clue).
- */
-export function serviceClues(id: string, meta: ServiceMeta): Clues {
-  const { name, short } = serviceNames(id, meta);
-  const names = [short, name].filter((n, i, all) => n.length > 1 && all.indexOf(n) === i);
-  return {
-    endpoints: [...(meta.endpoints ?? [id])],
-    apiPaths: [...(meta.apiPaths ?? [])],
-    terms: [...new Set([...names, ...(meta.terms ?? [])])],
-  };
-}
 
 /**
  * Builds a service's catalogue from its RST file; every problem in its tables is a diagnostic (`errors`

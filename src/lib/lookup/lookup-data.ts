@@ -1,4 +1,5 @@
-import type { Clues, CodeEntry } from '../catalogue/catalogue';
+import type { CodeEntry } from '../catalogue/catalogue';
+import type { Clues } from '../catalogue/service-meta';
 import { sameAnswerKey } from '../core/message-identity';
 import { shortServiceName } from '../core/service-name';
 import type { ServiceClues } from './service-evidence';
