@@ -1,5 +1,6 @@
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics';
 import { listItemSource, readBlocks } from './inline-blocks';
+import { indentOf } from './text';
 
 /** One cell of a grid table: its dedented RST text and where that text starts (1-based). */
 export interface RstCell {
@@ -57,10 +58,6 @@ function splitLines(text: string): string[] {
 
 function isBlank(line: string): boolean {
   return line.trim() === '';
-}
-
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
 }
 
 /**
