@@ -122,6 +122,23 @@ describe('readGridTable', () => {
     ]);
   });
 
+  it('reports a top border that breaks off before its second "+", and reads no table from it', () => {
+    const { tables, diagnostics } = readGridTables(TABLE.replace('+-----+------+', '+--x---------+'), 'x.rst');
+    expect(tables).toEqual([]);
+    expect(diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      '1:4: border line does not match the table\'s columns (expected "-" at column 4)',
+      '1:15: the table\'s top border does not end with "+"',
+    ]);
+  });
+
+  it('reports a header row with no header rule under it, and a last row with no closing border', () => {
+    const text = ['+-----+------+', '| A   | B    |', '+-----+------+', '| 1   | one  |'].join('\n');
+    expect(readGridTable(text, 'x.rst').diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      '1:1: table has no header rule (+===+) under its header row',
+      '4:1: file ends inside the table (the last row has no closing border)',
+    ]);
+  });
+
   it('reports every broken line of a multi-line row, and does not return the row', () => {
     const text = TABLE.replace('| 1   | one  |', '| 1   | one  |\n| 1    two   |\n| 1   | two   |');
     const { table, diagnostics } = readGridTable(text, 'x.rst');
