@@ -4,6 +4,25 @@
  * in `/` (pages) or a file name (exports).
  */
 
+/**
+ * The words a service's own URLs use right after `/ecs/`: the kinds of index page (`/ecs/all/`,
+ * `/ecs/status/404/`), its other pages (`/ecs/changes/`) and its files (`/ecs/errors.json`, and `index`, the
+ * name a server gives a folder's own page). A code's slug is never one of them.
+ */
+export const SERVICE_URL_WORDS = {
+  categoryKinds: ['all', 'table', 'status', 'prefix', 'family', 'topic'],
+  pages: ['changes'],
+  files: ['errors', 'index'],
+} as const;
+
+/** A text as a path segment: lower case, each run of other characters than `a-z0-9` as one `-`, none at the ends. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
 /** The home page's list of every service: `/#services`. */
 export const SERVICES_LIST_PATH = '/#services';
 
@@ -119,9 +138,9 @@ export const SYNONYMS_PATH = '/lookup/synonyms.json';
 /** The words of the code pages with their counts, which the search dialog corrects typos to. */
 export const VOCABULARY_PATH = '/lookup/words.json';
 
-// Second path segments of a service that are not code pages.
-const SERVICE_PAGES = new Set(['all', 'changes']);
-const CATEGORY_KINDS = new Set(['table', 'status', 'prefix', 'family', 'topic']);
+// Second path segments of a service that are pages but not code pages, and those that start an index page's path.
+const SERVICE_PAGES = new Set<string>(['all', ...SERVICE_URL_WORDS.pages]);
+const CATEGORY_KINDS = new Set<string>(SERVICE_URL_WORDS.categoryKinds.filter((kind) => kind !== 'all'));
 
 /** What a site path is: a code page (`/ecs/ecs-0010/`), an index page (`/ecs/status/404/`), a service page (`/ecs/`), or other. */
 export function pageKind(path: string): 'code' | 'category' | 'service' | 'other' {
