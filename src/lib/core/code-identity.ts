@@ -187,14 +187,16 @@ function standsOutInText(word: string): boolean {
   return /[\p{N}._-]/u.test(word) || /.\p{Lu}/u.test(word);
 }
 
-// A code whose slug would be a word the service's own URLs use gets `-code` added.
-const RESERVED_SLUGS = new Set<string>(Object.values(SERVICE_URL_WORDS).flat());
-
 /** The plain URL slug of a code, its accents dropped (`CCE_CM.0003` -> `cce-cm-0003`, `Café` -> `cafe`). */
 function baseSlug(code: string): string {
   const slug = slugify(code.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
   if (slug === '') return `code-${hashCode(code)}`;
-  return RESERVED_SLUGS.has(slug) ? `${slug}-code` : slug;
+  return isServiceUrlWord(slug) ? `${slug}-code` : slug;
+}
+
+/** Whether a slug is a word the service's own URLs use: a code whose slug would be one gets `-code` added. */
+function isServiceUrlWord(slug: string): boolean {
+  return Object.values(SERVICE_URL_WORDS).some((words: readonly string[]) => words.includes(slug));
 }
 
 /**

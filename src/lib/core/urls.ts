@@ -138,16 +138,14 @@ export const SYNONYMS_PATH = '/lookup/synonyms.json';
 /** The words of the code pages with their counts, which the search dialog corrects typos to. */
 export const VOCABULARY_PATH = '/lookup/words.json';
 
-// Second path segments of a service that are pages but not code pages, and those that start an index page's path.
-const SERVICE_PAGES = new Set<string>(['all', ...SERVICE_URL_WORDS.pages]);
-const CATEGORY_KINDS = new Set<string>(SERVICE_URL_WORDS.categoryKinds.filter((kind) => kind !== 'all'));
-
 /** What a site path is: a code page (`/ecs/ecs-0010/`), an index page (`/ecs/status/404/`), a service page (`/ecs/`), or other. */
 export function pageKind(path: string): 'code' | 'category' | 'service' | 'other' {
   const segments = path.split('/').filter(Boolean);
   if (segments.length === 1) return ['about', 'lookup', 'search'].includes(segments[0]) ? 'other' : 'service';
-  if (segments.length === 2)
-    return SERVICE_PAGES.has(segments[1]) ? (segments[1] === 'all' ? 'category' : 'other') : 'code';
-  if (segments.length === 3 && CATEGORY_KINDS.has(segments[1])) return 'category';
+  // Under a service: `all` is an index page and the other page words are pages; any other word is a code.
+  // Computed here, not in module-level sets, so that a script importing this module pulls in nothing else.
+  const { categoryKinds, pages }: Record<string, readonly string[]> = SERVICE_URL_WORDS;
+  if (segments.length === 2) return segments[1] === 'all' ? 'category' : pages.includes(segments[1]) ? 'other' : 'code';
+  if (segments.length === 3 && segments[1] !== 'all' && categoryKinds.includes(segments[1])) return 'category';
   return 'other';
 }
