@@ -3,6 +3,7 @@ import type { CodeEntry } from '../catalogue/catalogue';
 import { anchoredPath, codePath } from '../core/urls';
 import type { CodePageData } from '../pages/code-pages';
 import { exportCode, exportMessage, normalizeSiteUrl, type ExportMessage, type ExportVariant } from '../export/export';
+import { formatPublished } from '../core/dates';
 import { describeStatus } from '../core/http-status';
 import { fullServiceName, listedServiceName, shortServiceName } from '../core/service-name';
 import type { ServiceModel } from '../content/load-content';
@@ -298,7 +299,7 @@ function describeRowStatus(row: Pick<ExportVariant, 'status' | 'statuses' | 'sta
 
 /** "published 2022-03-28", or "published 2022-03-28 to 2022-07-15" for a wording kept over several versions. */
 function describePublished(first: string, last: string): string {
-  return first === last ? `published ${first}` : `published ${first} to ${last}`;
+  return formatPublished(first, last);
 }
 
 /** Options for the text report. */
