@@ -71,7 +71,7 @@ describe('readGridTable', () => {
     ]);
   });
 
-  it("reads notes with the cells' block reader: every line of an item joins its paragraph, and an indented list is a block quote, no note", () => {
+  it("reads notes with the cells' block reader: an item's lines join one paragraph, an indented list is a quote, no note", () => {
     const text = [
       '-  First note',
       '',
