@@ -9,6 +9,7 @@ import {
   splitCode,
   urlSpellings,
 } from '../../src/lib/core/code-identity';
+import { SERVICE_URL_WORDS } from '../../src/lib/core/urls';
 
 /** Codes of every shape the real tables have. */
 const SHAPES = [
@@ -101,6 +102,25 @@ describe('the URL slug of a code', () => {
     ]);
   });
 
+  it('keeps every word of the service URLs, in any case, from code slugs', () => {
+    const words = Object.values(SERVICE_URL_WORDS).flat();
+    expect(words).toHaveLength(9);
+    for (const word of words) {
+      expect(assignSlugs([word]).slugs.get(word)).toBe(`${word}-code`);
+      expect(assignSlugs([word.toUpperCase()]).slugs.get(word.toUpperCase())).toBe(`${word}-code`);
+    }
+    expect(assignSlugs(['Topics', 'Index.1']).slugs).toEqual(
+      new Map([
+        ['Topics', 'topics'],
+        ['Index.1', 'index-1'],
+      ]),
+    );
+  });
+
+  it('drops accents before making the slug', () => {
+    expect(assignSlugs(['Café.0001']).slugs.get('Café.0001')).toBe('cafe-0001');
+  });
+
   it('gives a code of no letter or digit a slug from a hash of its text', () => {
     expect(assignSlugs(['***']).slugs.get('***')).toMatch(/^code-[0-9a-f]{6}$/);
   });
@@ -167,7 +187,8 @@ describe('recognising codes by the shapes a table taught', () => {
 
   it('finds codes of every shape in a log line and a JSON body, left to right', () => {
     const text =
-      'ERROR Ecs.0010 then 111400002, {"code":"CCI.01.400101"} DRS.M00002 SVCSTG_AMS_4000115 KMS.DisabledException BadDigest: Request-URI Too Large';
+      'ERROR Ecs.0010 then 111400002, {"code":"CCI.01.400101"} DRS.M00002 SVCSTG_AMS_4000115 ' +
+      'KMS.DisabledException BadDigest: Request-URI Too Large';
     expect(findCodesInText(text, shapes).map((f) => f.key)).toEqual([
       'ecs.0010',
       '111400002',

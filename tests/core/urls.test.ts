@@ -5,8 +5,11 @@ import {
   earlierWordingAnchor,
   filledCodeHref,
   lookupPagePath,
+  pageKind,
   rowAnchor,
   searchPagePath,
+  SERVICE_URL_WORDS,
+  slugify,
   statusAnchor,
   wordShardPath,
 } from '../../src/lib/core/urls';
@@ -51,5 +54,42 @@ describe('the site paths of the lookup and search', () => {
   it('names the shards of the lookup data', () => {
     expect(codeShardPath('ecs-0')).toBe('/lookup/c/ecs-0.json');
     expect(wordShardPath(3)).toBe('/lookup/w/3.json');
+  });
+});
+
+describe('slugify', () => {
+  it('lowers the case and turns each run of other characters than a-z and 0-9 into one hyphen', () => {
+    expect(slugify('CCE_CM.0003')).toBe('cce-cm-0003');
+    expect(slugify('Request-URI  Too Large')).toBe('request-uri-too-large');
+    expect(slugify('Error Codes (V3)')).toBe('error-codes-v3');
+  });
+
+  it('drops hyphens at the ends and accented letters (it does not fold them), and may give nothing', () => {
+    expect(slugify('  (Legacy) ')).toBe('legacy');
+    expect(slugify('Café')).toBe('caf');
+    expect(slugify('***')).toBe('');
+  });
+});
+
+describe("a service's URL words", () => {
+  it('are its index page kinds, its changes page and its files', () => {
+    expect(SERVICE_URL_WORDS).toEqual({
+      categoryKinds: ['all', 'table', 'status', 'prefix', 'family', 'topic'],
+      pages: ['changes'],
+      files: ['errors', 'index'],
+    });
+  });
+
+  it('tell the kind of a page from its path', () => {
+    expect(pageKind('/ecs/')).toBe('service');
+    expect(pageKind('/lookup/')).toBe('other');
+    expect(pageKind('/ecs/all/')).toBe('category');
+    expect(pageKind('/ecs/changes/')).toBe('other');
+    expect(pageKind('/ecs/ecs-0010/')).toBe('code');
+    expect(pageKind('/ecs/status-code/')).toBe('code');
+    for (const kind of ['table', 'status', 'prefix', 'family', 'topic'])
+      expect(pageKind(`/ecs/${kind}/x/`)).toBe('category');
+    expect(pageKind('/ecs/all/x/')).toBe('other');
+    expect(pageKind('/ecs/ecs-0010/x/')).toBe('other');
   });
 });

@@ -1,7 +1,8 @@
 import { NO_CLUES } from '../support/clues';
 import { describe, expect, it } from 'vitest';
 import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
-import { listCategories, type Category } from '../../src/lib/pages/categories';
+import { CategoryKindSchema, listCategories, type Category } from '../../src/lib/pages/categories';
+import { SERVICE_URL_WORDS } from '../../src/lib/core/urls';
 import type { Editorial } from '../../src/lib/catalogue/editorial';
 import { loadServices } from '../../src/lib/assembly/load-site';
 
@@ -115,6 +116,12 @@ describe('listing the categories of a small catalogue', () => {
     expect(categories.every((c) => c.codes.length > 0)).toBe(true);
   });
 
+  it('has the kinds of index page that SERVICE_URL_WORDS lists, each the first word of its path', () => {
+    expect(CategoryKindSchema.options).toEqual(['all', 'table', 'status', 'prefix', 'family', 'topic']);
+    expect(CategoryKindSchema.options).toEqual(SERVICE_URL_WORDS.categoryKinds);
+    for (const category of categories) expect(category.path.split('/')[2]).toBe(category.kind);
+  });
+
   it('gives every category a distinct path', () => {
     expect(new Set(paths(categories)).size).toBe(categories.length);
   });
@@ -179,6 +186,17 @@ describe('families when a service has no categories.json', () => {
     ]);
   });
 
+  it('gives a family of names the slug of its first word, and "-" to a first character that is no letter or digit', () => {
+    const names = ['CSBS_Quota', 'CSBS_Limit', '_Internal', '_Other'];
+    const catalogue = catalogueOf(names.map((code) => [code, 400] as const));
+    catalogue.entries.forEach((e) => Object.assign(e, { prefix: '', number: '' }));
+    const families = listCategories(catalogue, NO_EDITORIAL).filter((c) => c.kind === 'family');
+    expect(families.map((c) => [c.slug, c.label, c.codes])).toEqual([
+      ['csbs', 'CSBS…', ['CSBS_Quota', 'CSBS_Limit']],
+      ['-', '_…', ['_Internal', '_Other']],
+    ]);
+  });
+
   it('has no topic pages', () => {
     const categories = listCategories(catalogueOf([['Ecs.0001', 400]]), NO_EDITORIAL);
     expect(categories.filter((c) => c.kind === 'topic')).toEqual([]);
@@ -234,5 +252,29 @@ describe('the categories of the real ECS content', () => {
         entry.code,
       ).toHaveLength(1);
     }
+  });
+});
+
+describe('the pages of a file with several error tables', () => {
+  /** A catalogue whose codes come one from each table, the tables with these captions. */
+  function withTables(captions: readonly (string | undefined)[]): ServiceCatalogue {
+    const catalogue = catalogueOf(captions.map((_, i) => [`Ecs.000${i}`, 400] as const));
+    catalogue.entries.forEach((e, i) => e.variants.forEach((v) => Object.assign(v, { table: i })));
+    return {
+      ...catalogue,
+      tables: captions.map((caption, i) => ({ ...(caption ? { caption } : {}), line: 10 * i + 1 })),
+    };
+  }
+
+  it('gives each table a slug from its caption, a number where the caption has none to give or repeats one', () => {
+    const catalogue = withTables(['Error Codes (V3)', 'Codes of the Café API', '***', undefined, 'Error codes: V3']);
+    const tables = listCategories(catalogue, NO_EDITORIAL).filter((c) => c.kind === 'table');
+    expect(tables.map((c) => [c.path, c.label, c.codes])).toEqual([
+      ['/ecs/table/error-codes-v3/', 'Error Codes (V3)', ['Ecs.0000']],
+      ['/ecs/table/codes-of-the-caf-api/', 'Codes of the Café API', ['Ecs.0001']],
+      ['/ecs/table/table-3/', '***', ['Ecs.0002']],
+      ['/ecs/table/table-at-line-31/', 'Table at line 31', ['Ecs.0003']],
+      ['/ecs/table/error-codes-v3-5/', 'Error codes: V3', ['Ecs.0004']],
+    ]);
   });
 });

@@ -71,7 +71,7 @@ describe('readGridTable', () => {
     ]);
   });
 
-  it("reads notes with the cells' block reader: every line of an item joins its paragraph, and an indented list is a block quote, no note", () => {
+  it("reads notes with the cells' block reader: an item's lines join one paragraph, an indented list is a quote, no note", () => {
     const text = [
       '-  First note',
       '',
@@ -119,6 +119,23 @@ describe('readGridTable', () => {
     const text = `${TABLE}\n| 2   | two  |\n+=====+======+\n`;
     expect(readGridTable(text, 'x.rst').diagnostics).toEqual([
       { file: 'x.rst', line: 7, column: 1, message: 'table has more than one header rule (+===+)' },
+    ]);
+  });
+
+  it('reports a top border that breaks off before its second "+", and reads no table from it', () => {
+    const { tables, diagnostics } = readGridTables(TABLE.replace('+-----+------+', '+--x---------+'), 'x.rst');
+    expect(tables).toEqual([]);
+    expect(diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      '1:4: border line does not match the table\'s columns (expected "-" at column 4)',
+      '1:15: the table\'s top border does not end with "+"',
+    ]);
+  });
+
+  it('reports a header row with no header rule under it, and a last row with no closing border', () => {
+    const text = ['+-----+------+', '| A   | B    |', '+-----+------+', '| 1   | one  |'].join('\n');
+    expect(readGridTable(text, 'x.rst').diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      '1:1: table has no header rule (+===+) under its header row',
+      '4:1: file ends inside the table (the last row has no closing border)',
     ]);
   });
 

@@ -166,6 +166,19 @@ describe('lists', () => {
     expect(plain('(a) x\n(b) y')).toBe('a. x\nb. y');
   });
 
+  it('counts Roman numeral lists from their first numeral and writes them back in plain text', () => {
+    const root = rstToMdast('iv. four\nv. five');
+    expect(root.children[0]).toMatchObject({ type: 'list', start: 4, data: { hProperties: { type: 'i' } } });
+    expect(toHtml(root)).toBe('<ol start="4" type="i">\n<li>four</li>\n<li>five</li>\n</ol>');
+    expect(toPlainText(root)).toBe('iv. four\nv. five');
+    expect(plain('(XLVIII) a\n(XLIX) b')).toBe('XLVIII. a\nXLIX. b');
+  });
+
+  it('reads a numeral that is not well formed, or a sequence that skips one, as text', () => {
+    expect(blocks('iiii. text\nmore')).toEqual([{ paragraph: ['text:iiii. text more'] }]);
+    expect(blocks('ix. a\nxi. b')).toEqual([{ paragraph: ['text:ix. a xi. b'] }]);
+  });
+
   it('reads auto-numbered and one-item lists', () => {
     expect(blocks('#. a\n#. b')).toEqual([
       { list: [{ listItem: [{ paragraph: ['text:a'] }] }, { listItem: [{ paragraph: ['text:b'] }] }] },

@@ -1,3 +1,4 @@
+import { formatPublished } from '../core/dates';
 import { describeStatus } from '../core/http-status';
 import { fullServiceName, listedServiceName, shortServiceName } from '../core/service-name';
 import { rowStatuses, type ExplainAnswer, type ExplainHit, type ExplainRow } from './explain';
@@ -19,11 +20,6 @@ function describeRowStatus(row: Pick<ExportVariant, 'status' | 'statuses' | 'sta
   const statuses = rowStatuses(row);
   if (statuses.length === 0) return row.statusText ?? 'none given';
   return `${statuses.join('/')} ${[...new Set(statuses.map(describeStatus))].join(' / ')}`;
-}
-
-/** "published 2022-03-28", or "published 2022-03-28 to 2022-07-15" for a wording kept over several versions. */
-function describePublished(first: string, last: string): string {
-  return first === last ? `published ${first}` : `published ${first} to ${last}`;
 }
 
 const LABEL_WIDTH = 13;
@@ -75,7 +71,7 @@ export function formatHit(hit: ExplainHit, style: TextStyle = PLAIN): string {
       const says = hit.retired ? 'its last wording says' : 'today the table says';
       const status = today.status === row.status || today.status === undefined ? '' : ` (HTTP ${today.status})`;
       lines.push(
-        `  Matched an earlier wording (${describePublished(row.earlier.first, row.earlier.last)}); ` +
+        `  Matched an earlier wording (${formatPublished(row.earlier.first, row.earlier.last)}); ` +
           `${says}${status}: "${today.message.template}"`,
       );
     }

@@ -7,6 +7,7 @@
  */
 import { fnv1a } from './hash';
 import { collapseWhitespace } from './message-identity';
+import { SERVICE_URL_WORDS, slugify } from './urls';
 
 /** A code's prefix (as written) and trailing number (as written); either may be empty. */
 export interface CodeParts {
@@ -186,19 +187,16 @@ function standsOutInText(word: string): boolean {
   return /[\p{N}._-]/u.test(word) || /.\p{Lu}/u.test(word);
 }
 
-// Paths under a service that its own pages use: a code whose slug would be one of them gets `-code` added.
-const RESERVED_SLUGS = new Set(['all', 'changes', 'status', 'prefix', 'family', 'topic', 'table', 'errors', 'index']);
-
-/** The plain URL slug of a code: lower case, each run of other characters as one `-` (`CCE_CM.0003` -> `cce-cm-0003`). */
+/** The plain URL slug of a code, its accents dropped (`CCE_CM.0003` -> `cce-cm-0003`, `Café` -> `cafe`). */
 function baseSlug(code: string): string {
-  const slug = code
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const slug = slugify(code.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
   if (slug === '') return `code-${hashCode(code)}`;
-  return RESERVED_SLUGS.has(slug) ? `${slug}-code` : slug;
+  return isServiceUrlWord(slug) ? `${slug}-code` : slug;
+}
+
+/** Whether a slug is a word the service's own URLs use: a code whose slug would be one gets `-code` added. */
+function isServiceUrlWord(slug: string): boolean {
+  return Object.values(SERVICE_URL_WORDS).some((words: readonly string[]) => words.includes(slug));
 }
 
 /**

@@ -8,3 +8,8 @@ export function isCalendarDate(text: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/** When a wording was published: `published 2022-03-28`, or `published 2022-03-28 to 2022-07-15` over several versions. */
+export function formatPublished(first: string, last: string): string {
+  return first === last ? `published ${first}` : `published ${first} to ${last}`;
+}

@@ -7,8 +7,11 @@ export type SlotKind = z.infer<typeof SlotKindSchema>;
 /** A piece of a message template: literal text, or a slot that the API fills in. */
 export type Segment = z.infer<typeof SegmentSchema>;
 
-// `xxx` only counts as a slot when it stands as a word of its own ("Instance xxx could").
-const SLOT_PATTERN = /%s|%d|(?<![A-Za-z0-9_])xxx(?![A-Za-z0-9_])/g;
+/**
+ * Every slot of a message text: `%s`, `%d`, and `xxx` standing as a word of its own ("Instance xxx could").
+ * Global: use it with `matchAll`, which copies it, never with `exec` or `test`, which keep its `lastIndex`.
+ */
+export const SLOT_PATTERN = /%s|%d|(?<![A-Za-z0-9_])xxx(?![A-Za-z0-9_])/g;
 
 /** Splits a plain-text message template into literal text and slots (`%s`, `%d`, a lone `xxx`). */
 export function parseTemplate(message: string): Segment[] {

@@ -17,6 +17,25 @@ export function normalizeSiteUrl(siteUrl: string): string {
   return siteUrl.replace(/\/+$/, '');
 }
 
+/**
+ * The words a service's own URLs use right after `/ecs/`: the kinds of index page (`/ecs/all/`,
+ * `/ecs/status/404/`), its other pages (`/ecs/changes/`) and its files (`/ecs/errors.json`, and `index`, the
+ * name a server gives a folder's own page). A code's slug is never one of them.
+ */
+export const SERVICE_URL_WORDS = {
+  categoryKinds: ['all', 'table', 'status', 'prefix', 'family', 'topic'],
+  pages: ['changes'],
+  files: ['errors', 'index'],
+} as const;
+
+/** A text as a path segment: lower case, each run of other characters than `a-z0-9` as one `-`, none at the ends. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
 /** The home page's list of every service: `/#services`. */
 export const SERVICES_LIST_PATH = '/#services';
 
@@ -132,16 +151,14 @@ export const SYNONYMS_PATH = '/lookup/synonyms.json';
 /** The words of the code pages with their counts, which the search dialog corrects typos to. */
 export const VOCABULARY_PATH = '/lookup/words.json';
 
-// Second path segments of a service that are not code pages.
-const SERVICE_PAGES = new Set(['all', 'changes']);
-const CATEGORY_KINDS = new Set(['table', 'status', 'prefix', 'family', 'topic']);
-
 /** What a site path is: a code page (`/ecs/ecs-0010/`), an index page (`/ecs/status/404/`), a service page (`/ecs/`), or other. */
 export function pageKind(path: string): 'code' | 'category' | 'service' | 'other' {
   const segments = path.split('/').filter(Boolean);
   if (segments.length === 1) return ['about', 'lookup', 'search'].includes(segments[0]) ? 'other' : 'service';
-  if (segments.length === 2)
-    return SERVICE_PAGES.has(segments[1]) ? (segments[1] === 'all' ? 'category' : 'other') : 'code';
-  if (segments.length === 3 && CATEGORY_KINDS.has(segments[1])) return 'category';
+  // Under a service: `all` is an index page and the other page words are pages; any other word is a code.
+  // Computed here, not in module-level sets, so that a script importing this module pulls in nothing else.
+  const { categoryKinds, pages }: Record<string, readonly string[]> = SERVICE_URL_WORDS;
+  if (segments.length === 2) return segments[1] === 'all' ? 'category' : pages.includes(segments[1]) ? 'other' : 'code';
+  if (segments.length === 3 && segments[1] !== 'all' && categoryKinds.includes(segments[1])) return 'category';
   return 'other';
 }

@@ -3,10 +3,10 @@ import { shortServiceName } from '../core/service-name';
 import type { CodeEntry, ServiceCatalogue } from '../catalogue/catalogue';
 import type { Editorial, Family } from '../catalogue/editorial';
 import { describeStatus } from '../core/http-status';
-import { categoryPath } from '../core/urls';
+import { categoryPath, SERVICE_URL_WORDS, slugify } from '../core/urls';
 
 /** The kinds of index page a service has. */
-export const CategoryKindSchema = z.enum(['all', 'table', 'status', 'prefix', 'family', 'topic']);
+export const CategoryKindSchema = z.enum(SERVICE_URL_WORDS.categoryKinds);
 export type CategoryKind = z.infer<typeof CategoryKindSchema>;
 
 /** An index page: a named list of codes. */
@@ -81,7 +81,9 @@ export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial
         {
           title: `HTTP ${status} ${describeStatus(status)}`,
           label: `${status} ${describeStatus(status)}`,
-          summary: `${shortServiceName(catalogue)} error codes that the table lists with HTTP status ${status} (${describeStatus(status)}).`,
+          summary:
+            `${shortServiceName(catalogue)} error codes that the table lists with HTTP status ${status} ` +
+            `(${describeStatus(status)}).`,
         },
         entries.filter((e) => e.variants.some((v) => v.statuses.includes(status))),
       ),
@@ -125,11 +127,7 @@ function tableGroups(catalogue: ServiceCatalogue): { slug: string; caption: stri
   const used = new Set<string>();
   return (catalogue.tables ?? []).map((table, index) => {
     const caption = table.caption ?? `Table at line ${table.line}`;
-    let slug =
-      caption
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '') || `table-${index + 1}`;
+    let slug = slugify(caption) || `table-${index + 1}`;
     if (used.has(slug)) slug = `${slug}-${index + 1}`;
     used.add(slug);
     return { slug, caption, members: catalogue.entries.filter((e) => e.variants.some((v) => v.table === index)) };
@@ -204,7 +202,8 @@ function nameFamilies(entries: readonly CodeEntry[]): { family: Family; label: s
   if (groups.length < 2) return [];
   return groups.map(([word, members]) => ({
     family: {
-      slug: word.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'other',
+      // A first word that is one character, neither an ASCII letter nor a digit (`_Foo`), has always had the slug `-`.
+      slug: slugify(word) || '-',
       range: [0, 0] as [number, number],
       title: `Codes named ${word}…`,
       summary: `Codes whose name starts with "${word}".`,
@@ -222,9 +221,15 @@ function firstWord(code: string): string {
 function prefixSummary(prefix: string, primary: string, catalogue: ServiceCatalogue): string {
   if (prefix === primary) return `Codes raised by ${catalogue.name} itself.`;
   if (prefix.toLowerCase() === 'common')
-    return `Codes shared by the cloud's API gateway and job framework; ${shortServiceName(catalogue)} returns them too. The same Common code can mean something else in another service.`;
+    return (
+      `Codes shared by the cloud's API gateway and job framework; ${shortServiceName(catalogue)} returns them too. ` +
+      'The same Common code can mean something else in another service.'
+    );
   if (prefix.toLowerCase() === 'pdp')
-    return 'Codes from the policy decision point: fine-grained permission (IAM policy) checks that run before a request reaches the service.';
+    return (
+      'Codes from the policy decision point: fine-grained permission (IAM policy) checks that run before a request ' +
+      'reaches the service.'
+    );
   return `${prefix}.* codes that ${catalogue.name} returns.`;
 }
 

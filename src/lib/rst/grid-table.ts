@@ -1,5 +1,6 @@
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics';
 import { listItemSource, readBlocks } from './inline-blocks';
+import { indentOf } from './text';
 
 /** One cell of a grid table: its dedented RST text and where that text starts (1-based). */
 export interface RstCell {
@@ -59,10 +60,6 @@ function isBlank(line: string): boolean {
   return line.trim() === '';
 }
 
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
-}
-
 /**
  * Reads every grid table of an RST document, in file order; reports every problem instead of stopping at
  * the first. A table starts at a `+-` line after a blank line (or the file's start); each table's notes
@@ -116,24 +113,50 @@ function readTableAt(lines: string[], start: number, report: Report): { table?: 
   const indent = indentOf(lines[start]);
   const tableLines = collectTableLines(lines, start, indent, report);
   const end = tableLines[tableLines.length - 1].index;
+  const columns = readColumns(tableLines[0], indent, report);
+  if (columns.length < 2) return { end };
+  const width = columns[columns.length - 1] + 1;
+  const { blocks, borders } = sortTableLines(lines, tableLines, columns, indent, report);
+  const headerRule = findHeaderRule(borders, start, indent, report);
 
-  // Columns come from the `+` positions of the top border.
-  const top = tableLines[0].text;
+  // Pass 2: read the cells of every row whose lines all agree with the columns.
+  const header: RstCell[][] = [];
+  const rows: GridRow[] = [];
+  for (const block of blocks) {
+    const cells = readRowBlock(block, columns, width, report);
+    const inHeader = headerRule !== undefined && block.lines[0].index < headerRule.line.index;
+    if (cells && inHeader) header.push(cells);
+    else if (cells) rows.push({ line: block.lines[0].index + 1, cells });
+  }
+
+  return { table: { header: mergeHeaderRows(header), rows, notes: [], line: start + 1, column: indent + 1 }, end };
+}
+
+/** The columns of a table: the `+` positions of its top border, which is reported when it does not fit them. */
+function readColumns(top: TableLine, indent: number, report: Report): number[] {
   const columns: number[] = [];
-  for (let i = indent; i < top.length; i++) {
-    if (top[i] === '+') columns.push(i);
-    else if (top[i] !== '-') {
-      report(start, i + 1, `border line does not match the table's columns (expected "-" at column ${i + 1})`);
+  for (let i = indent; i < top.text.length; i++) {
+    if (top.text[i] === '+') columns.push(i);
+    else if (top.text[i] !== '-') {
+      report(top.index, i + 1, `border line does not match the table's columns (expected "-" at column ${i + 1})`);
       break;
     }
   }
-  if (!top.endsWith('+') || columns.length < 2) {
-    report(start, top.length + 1, `the table's top border does not end with "+"`);
+  if (!top.text.endsWith('+') || columns.length < 2) {
+    report(top.index, top.text.length + 1, `the table's top border does not end with "+"`);
   }
-  if (columns.length < 2) return { end };
-  const width = columns[columns.length - 1] + 1;
+  return columns;
+}
 
-  // Pass 1: sort lines into borders and row blocks.
+/** Pass 1: sorts the lines under the top border into borders and the row blocks between them. */
+function sortTableLines(
+  lines: string[],
+  tableLines: TableLine[],
+  columns: number[],
+  indent: number,
+  report: Report,
+): { blocks: RowBlock[]; borders: Border[] } {
+  const width = columns[columns.length - 1] + 1;
   const blocks: RowBlock[] = [];
   const borders: Border[] = [];
   let current: RowBlock | undefined;
@@ -166,27 +189,19 @@ function readTableAt(lines: string[], start: number, report: Report): { table?: 
         : "the table's last row has no closing border",
     );
   }
+  return { blocks, borders };
+}
 
+/** The table's header rule (+===+), the first if there are several; a table with none or several is reported. */
+function findHeaderRule(borders: Border[], start: number, indent: number, report: Report): Border | undefined {
   const headerRules = borders.filter((b) => b.isHeaderRule);
   for (const extra of headerRules.slice(1)) {
     report(extra.line.index, indent + 1, 'table has more than one header rule (+===+)');
   }
-  const headerRule = headerRules[0];
-  if (!headerRule) {
+  if (!headerRules[0]) {
     report(start, indent + 1, 'table has no header rule (+===+) under its header row');
   }
-
-  // Pass 2: read the cells of every row whose lines all agree with the columns.
-  const header: RstCell[][] = [];
-  const rows: GridRow[] = [];
-  for (const block of blocks) {
-    const cells = readRowBlock(block, columns, width, report);
-    const inHeader = headerRule !== undefined && block.lines[0].index < headerRule.line.index;
-    if (cells && inHeader) header.push(cells);
-    else if (cells) rows.push({ line: block.lines[0].index + 1, cells });
-  }
-
-  return { table: { header: mergeHeaderRows(header), rows, notes: [], line: start + 1, column: indent + 1 }, end };
+  return headerRules[0];
 }
 
 /** The table's lines: non-blank lines from the top border on; a blank line is kept only inside a row. */

@@ -2,6 +2,7 @@ import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { toHtml as hastToHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
+import { toRoman } from './text';
 
 /** Renders an mdast tree as HTML blocks (raw HTML is never passed through). */
 export function toHtml(root: Root): string {
@@ -17,7 +18,10 @@ export function toInlineHtml(root: Root): string {
   return paragraph.type === 'element' ? hastToHtml({ type: 'root', children: paragraph.children }) : toHtml(root);
 }
 
-/** Renders a tree as plain text: paragraphs split by a blank line, list items as `- item` or `1. item` lines, characters kept as written. */
+/**
+ * Renders a tree as plain text: paragraphs split by a blank line, list items as `- item` or `1. item` lines,
+ * characters kept as written.
+ */
 export function toPlainText(root: Root): string {
   return root.children.map(renderBlock).join('\n\n');
 }
@@ -54,28 +58,8 @@ function formatOrdinal(n: number, type: string | undefined): string {
     return type === 'A' ? letter.toUpperCase() : letter;
   }
   if (type === 'i' || type === 'I') {
-    let roman = '';
-    let rest = n;
-    for (const [letters, value] of ROMAN) {
-      for (; rest >= value; rest -= value) roman += letters;
-    }
+    const roman = toRoman(n);
     return type === 'I' ? roman : roman.toLowerCase();
   }
   return String(n);
 }
-
-const ROMAN: [string, number][] = [
-  ['M', 1000],
-  ['CM', 900],
-  ['D', 500],
-  ['CD', 400],
-  ['C', 100],
-  ['XC', 90],
-  ['L', 50],
-  ['XL', 40],
-  ['X', 10],
-  ['IX', 9],
-  ['V', 5],
-  ['IV', 4],
-  ['I', 1],
-];

@@ -1,7 +1,5 @@
 import type { Root, RootContent, Text } from 'mdast';
-
-// Same slot rule as template.ts: `%s`, `%d`, and `xxx` as a word of its own.
-const SLOT_PATTERN = /%s|%d|(?<![A-Za-z0-9_])xxx(?![A-Za-z0-9_])/g;
+import { SLOT_PATTERN } from '../core/template';
 
 /**
  * Returns a copy of a message tree in which every slot inside text is its own node that renders as
