@@ -124,7 +124,7 @@ describe('the clues of the cloud’s services that the whole-cloud bench declare
     const { readFileSync } = await import('node:fs');
     const { ServiceMetaSchema } = await import('../../src/lib/catalogue/editorial');
     const clues = JSON.parse(
-      readFileSync(new URL('../../scripts/cloud-clues.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../scripts/bench/cloud-clues.json', import.meta.url), 'utf8'),
     ) as Record<string, unknown>;
     const problems = Object.entries(clues)
       .filter(([id]) => !id.startsWith('$'))

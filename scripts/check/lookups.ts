@@ -3,11 +3,11 @@
 // found by `/lookup/?message=<message>` and lands on that code. It loads the lookup data from dist/ exactly
 // as the browser does (the manifest, then the shards the input names) and runs the site's own resolver.
 // Usage: npm run check:lookups [-- DIST]   (DIST defaults to dist; build the site first)
-import './require-node.mjs';
+import '../require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildLookupIndex, type DirectHit } from '../src/lib/lookup/direct-hits';
-import { resolveLookup, type LookupQuery } from '../src/lib/lookup/resolve';
+import { buildLookupIndex, type DirectHit } from '../../src/lib/lookup/direct-hits';
+import { resolveLookup, type LookupQuery } from '../../src/lib/lookup/resolve';
 import {
   groupRecords,
   manifestShapes,
@@ -15,11 +15,11 @@ import {
   shardsForInput,
   type LookupManifest,
   type LookupRecord,
-} from '../src/lib/lookup/lookup-data';
-import type { ServiceExport } from '../src/lib/export/export';
-import type { ServiceClues } from '../src/lib/lookup/service-evidence';
-import { LOOKUP_SERVICES_PATH } from '../src/lib/core/urls';
-import { exitWithUsage, readCommandLine } from './cli-args';
+} from '../../src/lib/lookup/lookup-data';
+import type { ServiceExport } from '../../src/lib/export/export';
+import type { ServiceClues } from '../../src/lib/lookup/service-evidence';
+import { LOOKUP_SERVICES_PATH } from '../../src/lib/core/urls';
+import { exitWithUsage, readCommandLine } from '../cli-args';
 
 const USAGE = 'usage: npm run check:lookups [-- DIST]';
 const { positionals } = readCommandLine('check:lookups', USAGE, { allowPositionals: true });

@@ -1,26 +1,26 @@
 /**
  * `npm run bench [-- --codes 10000]`: builds, each in a temporary folder with the same installed stack, the
  * project with the real content and a plain Starlight site of the same codes as Markdown pages
- * (scripts/bench-baselines.ts); with `--codes N` also the project with N synthetic codes plus the real ones,
+ * (scripts/bench/baselines.ts); with `--codes N` also the project with N synthetic codes plus the real ones,
  * and a floor of one bare StarlightPage per code for the same codes. Prints one table (build time, peak memory
  * of the build's process tree, output files and MB, files per code, code-page HTML, Pagefind bytes for a
  * first query, lookup bytes) and each target with PASS or FAIL.
  */
-import './require-node.mjs';
+import '../require-node.mjs';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { shardsForInput, type LookupManifest } from '../src/lib/lookup/lookup-data';
-import { writeSyntheticContent } from './synthetic-content';
-import { writeBaselineSite, type Baseline } from './bench-baselines';
-import { astroBin } from './build';
-import { readCommandLine } from './cli-args';
-import { linkTree, runMeasured, walk } from './bench-process';
-import { loadServices } from '../src/lib/content/load-content';
+import { shardsForInput, type LookupManifest } from '../../src/lib/lookup/lookup-data';
+import { writeSyntheticContent } from '../synthetic-content';
+import { writeBaselineSite, type Baseline } from './baselines';
+import { astroBin } from '../build';
+import { readCommandLine } from '../cli-args';
+import { linkTree, runMeasured, walk } from './process';
+import { loadServices } from '../../src/lib/content/load-content';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 /** What one build of one site gave. Search and lookup figures exist only for the project's own builds. */

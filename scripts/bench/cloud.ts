@@ -8,28 +8,28 @@
  * many land on their page directly, via the chooser, wrongly, name their unlisted code or miss, with every text
  * that did not land right. A measurement: exit 0 whenever it ran, 1 when it could not.
  */
-import './require-node.mjs';
+import '../require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LookupManifest } from '../src/lib/lookup/lookup-data';
-import { exitWithUsage, readCommandLine } from './cli-args';
-import { linkTree, runMeasured, walk, type MeasuredRun } from './bench-process';
-import { launchBrowser } from '../tests/support/browser';
-import { CLOUD_CORPUS, type CorpusEntry } from '../tests/support/cloud-corpus';
+import type { LookupManifest } from '../../src/lib/lookup/lookup-data';
+import { exitWithUsage, readCommandLine } from '../cli-args';
+import { linkTree, runMeasured, walk, type MeasuredRun } from './process';
+import { launchBrowser } from '../../tests/support/browser';
+import { CLOUD_CORPUS, type CorpusEntry } from '../../tests/support/cloud-corpus';
 import {
   describeObservation,
   judgeLookup,
   observeLookup,
   type LookupObservation,
   type Verdict,
-} from '../tests/support/lookup-runner';
-import { startStaticServer } from '../tests/support/static-server';
-import { measureFirstSearch, measureLookup, type Transfer } from '../tests/support/transfers';
+} from '../../tests/support/lookup-runner';
+import { startStaticServer } from '../../tests/support/static-server';
+import { measureFirstSearch, measureLookup, type Transfer } from '../../tests/support/transfers';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const USAGE =
   'usage: npm run bench:cloud -- <folder of tables> [--keep] [--filter <text>]\n' +
   '       npm run bench:cloud -- --only-corpus [--dist <dir>] [--filter <text>]';
@@ -87,7 +87,7 @@ function cloneCheckout(dir: string): string {
 }
 
 /** Clues of the cloud's services that share codes or hosts (`endpoints`, `apiPaths`, `terms` of service.json). */
-const CLUES_FILE = join(ROOT, 'scripts', 'cloud-clues.json');
+const CLUES_FILE = fileURLToPath(new URL('cloud-clues.json', import.meta.url));
 
 /** Adds each table of the folder as `content/<id>/`; returns the ids added and notes for those skipped. */
 function addTables(tables: string, contentDir: string): { added: string[]; notes: string[] } {

@@ -5,15 +5,15 @@
  * (what opening the dialog and typing fetches) and lists the scripts a code page loads before any input.
  * A measurement, not a test: it always exits 0.
  */
-import './require-node.mjs';
+import '../require-node.mjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '../tests/support/browser';
-import { startStaticServer } from '../tests/support/static-server';
-import { KINDS, measureFirstSearch, measureLoad, type Transfer } from '../tests/support/transfers';
+import { launchBrowser } from '../../tests/support/browser';
+import { startStaticServer } from '../../tests/support/static-server';
+import { KINDS, measureFirstSearch, measureLoad, type Transfer } from '../../tests/support/transfers';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 /** The budget for one page load, CSS and JS included: a code page must stay under it. */
 const PAGE_BUDGET_KB = 40;

@@ -6,18 +6,18 @@
  * measures another build (an older commit's, or one of the whole cloud), and `--on /ecs/` opens the dialog on
  * that page (default `/`: on a service's pages the dialog ranks that service first).
  */
-import './require-node.mjs';
+import '../require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exitWithUsage, readCommandLine } from './cli-args';
-import { launchBrowser } from '../tests/support/browser';
-import { askDialog } from '../tests/support/search-runner';
-import { SEARCH_QUERIES } from '../tests/support/search-queries';
-import { startStaticServer } from '../tests/support/static-server';
-import { measureFirstSearch } from '../tests/support/transfers';
+import { exitWithUsage, readCommandLine } from '../cli-args';
+import { launchBrowser } from '../../tests/support/browser';
+import { askDialog } from '../../tests/support/search-runner';
+import { SEARCH_QUERIES } from '../../tests/support/search-queries';
+import { startStaticServer } from '../../tests/support/static-server';
+import { measureFirstSearch } from '../../tests/support/transfers';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const USAGE = 'usage: npm run bench:search [-- [--dist path/to/dist] [--on /ecs/]]';
 const { positionals, values } = readCommandLine('bench:search', USAGE, {
   allowPositionals: true,
