@@ -17,11 +17,11 @@ import { writeSyntheticContent } from '../synthetic-content';
 import { writeBaselineSite, type Baseline } from './baselines';
 import { astroBin } from '../build';
 import { readCommandLine } from '../cli-args';
-import { linkTree, runMeasured, walk } from './process';
+import { runMeasured, walk } from './process';
+import { copyProject, linkNodeModules } from '../harness/project-copy';
 import { loadServices } from '../../src/lib/content/load-content';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 /** What one build of one site gave. Search and lookup figures exist only for the project's own builds. */
 interface Figures {
@@ -47,8 +47,8 @@ type Site = 'project' | Baseline;
 /** A fresh folder with the project's node_modules as hard links (fast, no extra disk); the project's files when asked. */
 function makeFolder(withProject: boolean): string {
   const dir = mkdtempSync(join(tmpdir(), 'ecr-bench-'));
-  if (withProject) for (const name of PROJECT_FILES) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
-  linkTree(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  if (withProject) copyProject(dir);
+  else linkNodeModules(dir);
   mkdirSync(join(dir, 'content'));
   return dir;
 }

@@ -4,7 +4,7 @@
  * `content/<id>/` with its `name` and `short` from the folder's `services.json`, builds it with `npm run build`,
  * and prints: services, codes, build wall time, peak memory of the build's process tree, files and bytes of
  * dist/, what a first search and a cold lookup transfer in Chromium. Then serves dist/ like a static host and
- * sends the corpus of pasted texts (tests/support/cloud-corpus.ts) through `/lookup/?q=<text>`, and prints how
+ * sends the corpus of pasted texts (scripts/harness/cloud-corpus.ts) through `/lookup/?q=<text>`, and prints how
  * many land on their page directly, via the chooser, wrongly, name their unlisted code or miss, with every text
  * that did not land right. A measurement: exit 0 whenever it ran, 1 when it could not.
  */
@@ -16,18 +16,19 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LookupManifest } from '../../src/lib/lookup/lookup-data';
 import { exitWithUsage, readCommandLine } from '../cli-args';
-import { linkTree, runMeasured, walk, type MeasuredRun } from './process';
-import { launchBrowser } from '../../tests/support/browser';
-import { CLOUD_CORPUS, type CorpusEntry } from '../../tests/support/cloud-corpus';
+import { runMeasured, walk, type MeasuredRun } from './process';
+import { launchBrowser } from '../harness/browser';
+import { CLOUD_CORPUS, type CorpusEntry } from '../harness/cloud-corpus';
 import {
   describeObservation,
   judgeLookup,
   observeLookup,
   type LookupObservation,
   type Verdict,
-} from '../../tests/support/lookup-runner';
-import { startStaticServer } from '../../tests/support/static-server';
-import { measureFirstSearch, measureLookup, type Transfer } from '../../tests/support/transfers';
+} from '../harness/lookup-runner';
+import { linkNodeModules } from '../harness/project-copy';
+import { startStaticServer } from '../harness/static-server';
+import { measureFirstSearch, measureLookup, type Transfer } from '../harness/transfers';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const USAGE =
@@ -74,7 +75,7 @@ function cloneCheckout(dir: string): string {
     console.log('note: the checkout has uncommitted changes; the clone builds its HEAD without them');
   }
   try {
-    linkTree(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    linkNodeModules(dir);
   } catch (error) {
     // Hard links cannot cross file systems; a symlinked node_modules builds too, but Astro's cache lands in the checkout's.
     rmSync(join(dir, 'node_modules'), { recursive: true, force: true });

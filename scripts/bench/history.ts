@@ -8,7 +8,7 @@ import '../require-node.mjs';
 import { performance } from 'node:perf_hooks';
 import { buildHistory } from '../../src/lib/history/history';
 import { diffWords, MAX_DIFF_TOKENS } from '../../src/lib/history/word-diff';
-import { syntheticVersions } from '../../tests/support/synthetic-history';
+import { syntheticVersions } from '../harness/synthetic-history';
 import { readCommandLine } from '../cli-args';
 
 const RUNS = 3;

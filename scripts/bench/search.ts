@@ -1,6 +1,6 @@
 /**
  * Search quality on the built site (`npm run bench:search`): runs the fixed set of queries in users' own words
- * (tests/support/search-queries.ts) through the real search dialog in Chromium and prints how many find their
+ * (scripts/harness/search-queries.ts) through the real search dialog in Chromium and prints how many find their
  * code first and in the top 3 code pages, how many dead-end (no result at all), and the bytes a first search
  * loads. A measurement, not a test: it always exits 0. Build first (`npm run build`); `-- --dist path/to/dist`
  * measures another build (an older commit's, or one of the whole cloud), and `--on /ecs/` opens the dialog on
@@ -11,11 +11,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitWithUsage, readCommandLine } from '../cli-args';
-import { launchBrowser } from '../../tests/support/browser';
-import { askDialog } from '../../tests/support/search-runner';
-import { SEARCH_QUERIES } from '../../tests/support/search-queries';
-import { startStaticServer } from '../../tests/support/static-server';
-import { measureFirstSearch } from '../../tests/support/transfers';
+import { launchBrowser } from '../harness/browser';
+import { askDialog } from '../harness/search-runner';
+import { SEARCH_QUERIES } from '../harness/search-queries';
+import { startStaticServer } from '../harness/static-server';
+import { measureFirstSearch } from '../harness/transfers';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const USAGE = 'usage: npm run bench:search [-- [--dist path/to/dist] [--on /ecs/]]';

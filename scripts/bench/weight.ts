@@ -9,9 +9,9 @@ import '../require-node.mjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '../../tests/support/browser';
-import { startStaticServer } from '../../tests/support/static-server';
-import { KINDS, measureFirstSearch, measureLoad, type Transfer } from '../../tests/support/transfers';
+import { launchBrowser } from '../harness/browser';
+import { startStaticServer } from '../harness/static-server';
+import { KINDS, measureFirstSearch, measureLoad, type Transfer } from '../harness/transfers';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = join(ROOT, 'dist');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLOUD_CORPUS, CORPUS_KINDS, type CorpusEntry } from '../support/cloud-corpus';
-import { describeObservation, judgeLookup, outcomeOfStatus } from '../support/lookup-runner';
+import { CLOUD_CORPUS, CORPUS_KINDS, type CorpusEntry } from '../../scripts/harness/cloud-corpus';
+import { describeObservation, judgeLookup, outcomeOfStatus } from '../../scripts/harness/lookup-runner';
 
 const rds: CorpusEntry = { kind: 'json', text: '{"error_code":"DBS.280285"}', expect: ['/rds/dbs-280285/'] };
 const unlisted: CorpusEntry = { kind: 'json', text: '{"code":"Ecs.0019"}', unlisted: 'Ecs.0019' };
