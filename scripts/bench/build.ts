@@ -16,7 +16,7 @@ import { shardsForInput, type LookupManifest } from '../../src/lib/lookup/lookup
 import { writeSyntheticContent } from '../synthetic-content';
 import { writeBaselineSite, type Baseline } from './baselines';
 import { astroBin } from '../build';
-import { readCommandLine } from '../cli-args';
+import { exitWithUsage, readCommandLine } from '../cli-args';
 import { runMeasured, walk } from './process';
 import { copyProject, linkNodeModules } from '../harness/project-copy';
 import { loadServices } from '../../src/lib/content/load-content';
@@ -172,18 +172,18 @@ async function main(): Promise<void> {
     options: { codes: { type: 'string' }, runs: { type: 'string' } },
   });
   const codes = values.codes !== undefined ? Number(values.codes) : 0;
-  if (values.codes !== undefined && (!Number.isInteger(codes) || codes < 1)) {
-    console.error(USAGE);
-    process.exit(2);
-  }
+  if (values.codes !== undefined && (!Number.isInteger(codes) || codes < 1))
+    exitWithUsage(
+      'bench',
+      `--codes takes a number of synthetic codes, e.g. --codes 10000, not '${values.codes}'`,
+      USAGE,
+    );
   // Build times on a shared 2-core machine vary by a factor of two from run to run: compare medians of builds
   // made in turn (project, baseline, project, ...), so both sides see the same conditions.
   const runs = values.runs !== undefined ? Number(values.runs) : 3;
   const largeRuns = values.runs !== undefined ? runs : 1;
-  if (!Number.isInteger(runs) || runs < 1) {
-    console.error('--runs takes a number of builds per site, e.g. --runs 3');
-    process.exit(2);
-  }
+  if (!Number.isInteger(runs) || runs < 1)
+    exitWithUsage('bench', `--runs takes a number of builds per site, e.g. --runs 3, not '${values.runs}'`, USAGE);
   if (!existsSync(join(ROOT, 'node_modules/.bin/astro'))) {
     console.error('node_modules is missing: run "npm install" first');
     process.exit(1);

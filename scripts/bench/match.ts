@@ -26,7 +26,7 @@ import { createMatcher, type Matcher, type MatchTarget } from '../../src/lib/loo
 import { parseTemplate, type Segment } from '../../src/lib/core/template';
 import { listServiceIds, TABLE_FILE as TABLE_NAME } from '../../src/lib/content/load-content';
 
-const USAGE = 'Usage: npm run bench:match [-- table.rst ... | folder-of-tables]';
+const USAGE = 'usage: npm run bench:match [-- table.rst ... | folder-of-tables]';
 const { positionals } = readCommandLine('bench:match', USAGE, { options: {}, allowPositionals: true });
 const TABLE_FILES = positionals.length > 0 ? positionals.flatMap(tableFiles) : [firstServiceTable('content')];
 const INPUT_COUNT = 200;

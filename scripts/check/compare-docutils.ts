@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { toPlainText } from '../../src/lib/rst/markup';
 import { readGridTables, type RstCell } from '../../src/lib/rst/grid-table';
 import { rstToMdast } from '../../src/lib/rst/inline';
-import { readCommandLine } from '../cli-args';
+import { exitWithUsage, readCommandLine } from '../cli-args';
 
 const helper = path.join(path.dirname(fileURLToPath(import.meta.url)), 'docutils-cells.py');
 const SHOWN = 5;
@@ -67,10 +67,7 @@ const { values, positionals: files } = readCommandLine('compare-docutils', USAGE
   allowPositionals: true,
 });
 const showAll = values.all === true;
-if (files.length === 0) {
-  console.error(USAGE);
-  process.exit(2);
-}
+if (files.length === 0) exitWithUsage('compare-docutils', 'no table file given', USAGE);
 console.log('file\tcells\tequal\tdifferent');
 let cells = 0;
 let equal = 0;

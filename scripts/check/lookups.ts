@@ -26,6 +26,12 @@ const { positionals } = readCommandLine('check:lookups', USAGE, { allowPositiona
 if (positionals.length > 1)
   exitWithUsage('check:lookups', `one dist folder expected, got ${positionals.length}`, USAGE);
 const dist = path.resolve(positionals[0] ?? 'dist');
+if (!existsSync(path.join(dist, 'lookup/manifest.json'))) {
+  console.error(
+    `check:lookups: ${positionals[0] ?? 'dist'}/ has no lookup/manifest.json: build the site first (npm run build)`,
+  );
+  process.exit(1);
+}
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dist, file), 'utf8')) as T;
 const manifest = readJson<LookupManifest>('lookup/manifest.json');
 const shapes = manifestShapes(manifest);
