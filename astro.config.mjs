@@ -36,12 +36,12 @@ export default defineConfig({
               {
                 name: 'search',
                 priority: 2,
-                test: /src[\\/](scripts[\\/](search-dialog|lookup-manifest)|lib[\\/]search[\\/]search-query|lib[\\/]lookup[\\/](lookup-data|input-fields|fold|word-filter))\.ts$/,
+                test: /src[\\/](client[\\/](search-dialog|lookup-manifest)|lib[\\/]search[\\/]search-query|lib[\\/]lookup[\\/](lookup-data|input-fields|fold|word-filter))\.ts$/,
               },
               {
                 name: 'lookup',
                 priority: 1,
-                test: /src[\\/](scripts[\\/](lookup|lookup-loader)|lib[\\/]lookup[\\/][\w-]+|lib[\\/]search[\\/]more-queries)\.ts$/,
+                test: /src[\\/](client[\\/](lookup|lookup-loader)|lib[\\/]lookup[\\/][\w-]+|lib[\\/]search[\\/]more-queries)\.ts$/,
               },
             ],
           },

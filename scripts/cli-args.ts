@@ -1,16 +1,29 @@
-/** Reading a script's command line with node:util's parseArgs, and the one way the scripts report bad usage. */
+/**
+ * How every command of scripts/ reads its command line, and the one exit-code convention they share:
+ * - 0: the command did its job;
+ * - 1: it ran and found problems (a table with errors, a lookup that misses), or could not finish;
+ * - 2: bad usage (an unknown option, an option without its value, an argument it does not take or lacks): one
+ *   line `<name>: <problem>` and the usage on standard error.
+ * `-h` / `--help` prints the usage on standard output and exits 0. `npm test`, `npm run build`, `dev` and `preview`
+ * read no options of their own: they pass every argument on to vitest and Astro.
+ */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** The parts of a parseArgs configuration a script chooses: its options and whether it takes positionals. */
 type CommandLine = Pick<ParseArgsConfig, 'options' | 'allowPositionals'>;
 
 /**
- * Reads `process.argv` strictly: an unknown option, an option without its value or an argument the script does
- * not take is a usage error, reported by {@link exitWithUsage}.
+ * Reads `process.argv` strictly: `-h` / `--help` prints the usage and exits 0; an unknown option, an option without
+ * its value or an argument the script does not take is a usage error, reported by {@link exitWithUsage}.
  */
 export function readCommandLine<const T extends CommandLine>(name: string, usage: string, config: T) {
+  const args = process.argv.slice(2);
+  if (asksForHelp(args, config)) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
   try {
-    return parseArgs({ ...config, args: process.argv.slice(2), strict: true });
+    return parseArgs({ ...config, args, strict: true });
   } catch (error) {
     // Node's first sentence names the problem ("Unknown option '--x'"); the hint after it runs to a second line.
     const message = error instanceof Error ? error.message : String(error);
@@ -22,4 +35,16 @@ export function readCommandLine<const T extends CommandLine>(name: string, usage
 export function exitWithUsage(name: string, problem: string, usage: string): never {
   process.stderr.write(`${name}: ${problem}\n${usage}\n`);
   process.exit(2);
+}
+
+/** Whether `-h` or `--help` stands as an option of its own (not as an option's value, nor after `--`). */
+function asksForHelp(args: string[], config: CommandLine): boolean {
+  const { tokens } = parseArgs({
+    args,
+    options: { ...config.options, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  return tokens.some((token) => token.kind === 'option' && token.name === 'help');
 }

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCommandLine } from './cli-args';
 
 /** Paths tried in order after `CHROMIUM_PATH`; Debian ships `/usr/bin/chromium`, Ubuntu `/usr/bin/chromium-browser`. */
 const CANDIDATE_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -56,6 +57,7 @@ function isExecutable(path: string): boolean {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  readCommandLine('ensure-chromium', 'usage: npx tsx scripts/ensure-chromium.ts', {});
   const path = ensureChromium();
   if (!path) {
     console.error(CHROMIUM_MISSING_MESSAGE);

@@ -9,6 +9,7 @@ import { explainAnswer } from '../src/lib/assembly/explain';
 import { SITE_URL } from '../src/lib/core/urls';
 import { formatAnswer, formatAnswerJson, formatNoMatch, type TextStyle } from '../src/lib/assembly/explain-text';
 import { loadServices } from '../src/lib/assembly/load-site';
+import { exitWithUsage } from './cli-args';
 
 const CONTENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'content');
 
@@ -125,15 +126,10 @@ function main(): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (command.kind === 'usage-error') {
-    process.stderr.write(`explain: ${command.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  // explain reads free text (`Quota -1 exceeded`) with its own reader; bad usage ends as it does for every command.
+  if (command.kind === 'usage-error') exitWithUsage('explain', command.message, USAGE);
   const input = command.readStdin ? readFileSync(0, 'utf8') : command.input;
-  if (input.trim() === '') {
-    process.stderr.write(`explain: standard input is empty\n\n${USAGE}\n`);
-    return 2;
-  }
+  if (input.trim() === '') exitWithUsage('explain', 'standard input is empty', USAGE);
 
   const contentDir = command.content ? path.resolve(command.content) : CONTENT_DIR;
   const { services, diagnostics } = loadServices(contentDir);

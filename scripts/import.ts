@@ -4,8 +4,23 @@ import './require-node.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runImport } from '../src/lib/import/run-import';
+import { exitWithUsage, readCommandLine } from './cli-args';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE =
+  'usage: npm run import -- <checkout | bare repository | bundle | folder of them> [--service <id>] [--file <path in repo>] [--content <dir>]';
+
+// Bad usage exits 2 here, before runImport reads the same command line for its values.
+const { positionals } = readCommandLine('import', USAGE, {
+  allowPositionals: true,
+  options: { service: { type: 'string' }, file: { type: 'string' }, content: { type: 'string' } },
+});
+if (positionals.length !== 1)
+  exitWithUsage(
+    'import',
+    positionals.length === 0 ? 'no repository given' : `one path expected, got ${positionals.length}`,
+    USAGE,
+  );
 
 process.exitCode = runImport(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -1,8 +1,9 @@
 /**
  * Stops the process unless it runs on the Node release line that package.json pins (devDependencies.node).
- * Every entry point imports this first (scripts/*.ts, astro.config.mjs, vitest.config.ts). npm scripts and
- * `npm exec` run under node_modules/.bin/node; a bin called by its path, or an install whose scripts were
- * blocked, would otherwise run on whatever Node the machine has. Plain JavaScript, so any Node can load it.
+ * Every entry point imports this first (the commands in scripts/, scripts/bench/ and scripts/check/,
+ * astro.config.mjs, vitest.config.ts). npm scripts and `npm exec` run under node_modules/.bin/node; a bin called
+ * by its path, or an install whose scripts were blocked, would otherwise run on whatever Node the machine has.
+ * Plain JavaScript, so any Node can load it.
  */
 import { readFileSync } from 'node:fs';
 

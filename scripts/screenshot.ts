@@ -9,9 +9,9 @@ import './require-node.mjs';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, newPage } from '../tests/support/browser';
-import { startStaticServer } from '../tests/support/static-server';
-import { askDialog } from '../tests/support/search-runner';
+import { launchBrowser, newPage } from './harness/browser';
+import { startStaticServer } from './harness/static-server';
+import { askDialog } from './harness/search-runner';
 import { readCommandLine } from './cli-args';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -10,16 +10,17 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { astroBin } from './build';
+import { exitWithUsage } from './cli-args';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ADDRESS = ['--host', '127.0.0.1', '--port', '4321'];
+const USAGE = 'usage: tsx scripts/serve.ts <dev | preview> [--build] [astro options]';
 
 function main(): void {
+  // Only the command and --build are read here: every other argument is Astro's.
   const [command, ...rest] = process.argv.slice(2);
-  if (command !== 'dev' && command !== 'preview') {
-    console.error('usage: tsx scripts/serve.ts <dev | preview> [--build] [astro options]');
-    process.exit(2);
-  }
+  if (command !== 'dev' && command !== 'preview')
+    exitWithUsage('serve', command === undefined ? 'no command given' : `unknown command '${command}'`, USAGE);
   const build = rest.includes('--build');
   const options = rest.filter((a) => a !== '--build');
   if (build) {

@@ -12,7 +12,7 @@ export const MAX_FRAGMENTS = 4096;
 /**
  * Builds the Pagefind index of the built pages in `dir`, as Starlight does (pages marked `data-pagefind-body`), with
  * the index-time options Starlight's own run does not take. Starlight's is turned off (`pagefind: false`); the
- * site's search (src/scripts/search-dialog.ts) loads `/pagefind/pagefind.js` itself.
+ * site's search (src/client/search-dialog.ts) loads `/pagefind/pagefind.js` itself.
  */
 export async function indexPages(dir: URL, logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();

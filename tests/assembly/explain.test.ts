@@ -269,7 +269,7 @@ describe('scripts/explain.ts', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
-      /^explain: give an error code or an error message\n\nUsage: npm run explain -- \[options\] <code or message>\n/,
+      /^explain: give an error code or an error message\nUsage: npm run explain -- \[options\] <code or message>\n/,
     );
   });
 

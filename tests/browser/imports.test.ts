@@ -43,24 +43,24 @@ function filesUnder(folder: string, ending: string): string[] {
     .sort();
 }
 
-/** Every browser entry: the scripts, and the components and pages that have a `<script>` block. */
+/** Every browser entry: the modules of src/client/, and the components and pages that have a `<script>` block. */
 function browserEntries(): string[] {
   const astro = [...filesUnder('src/components', '.astro'), ...filesUnder('src/pages', '.astro')];
   return [
-    ...filesUnder('src/scripts', '.ts'),
+    ...filesUnder('src/client', '.ts'),
     ...astro.filter((path) => scriptBlocks(readProjectFile(path)!).trim() !== ''),
   ];
 }
 
 describe('browser code', () => {
-  it('has the entries the site ships: every script and each component or page with a script block', () => {
+  it('has the entries the site ships: every client module and each component or page with a script block', () => {
     expect(browserEntries()).toEqual([
-      'src/scripts/answer.ts',
-      'src/scripts/lookup-loader.ts',
-      'src/scripts/lookup-manifest.ts',
-      'src/scripts/lookup.ts',
-      'src/scripts/not-found.ts',
-      'src/scripts/search-dialog.ts',
+      'src/client/answer.ts',
+      'src/client/lookup-loader.ts',
+      'src/client/lookup-manifest.ts',
+      'src/client/lookup.ts',
+      'src/client/not-found.ts',
+      'src/client/search-dialog.ts',
       'src/components/CodeTable.astro',
       'src/components/CopyButton.astro',
       'src/components/FilledValues.astro',
@@ -80,7 +80,7 @@ describe('browser code', () => {
 describe('the import walker', () => {
   /** A small project in memory. */
   const files: Record<string, string> = {
-    'src/scripts/page.ts': "import { a } from '../lib/pages/a';\nimport type { Loaded } from '../lib/content/load';\n",
+    'src/client/page.ts': "import { a } from '../lib/pages/a';\nimport type { Loaded } from '../lib/content/load';\n",
     'src/lib/pages/a.ts': "export { b } from './b';\nexport const a = 1;\n",
     'src/lib/pages/b.ts':
       "import { readFileSync } from 'node:fs';\nexport const b = () => import('../content/load');\n",
@@ -91,15 +91,15 @@ describe('the import walker', () => {
   const read: ReadFile = (path) => files[path];
 
   it('finds static, re-exported and dynamic imports, and leaves type-only imports out', () => {
-    expect(findImports(files['src/scripts/page.ts'])).toEqual(['../lib/pages/a']);
+    expect(findImports(files['src/client/page.ts'])).toEqual(['../lib/pages/a']);
     expect(findImports(files['src/lib/pages/a.ts'])).toEqual(['./b']);
     expect(findImports(files['src/lib/pages/b.ts'])).toEqual(['node:fs', '../content/load']);
   });
 
   it('names every chain that reaches a Node built-in or a Node-only stage', () => {
-    expect(findForbiddenChains(['src/scripts/page.ts'], read, forbid)).toEqual([
-      'src/scripts/page.ts -> src/lib/pages/a.ts -> src/lib/pages/b.ts -> node:fs: a Node built-in',
-      'src/scripts/page.ts -> src/lib/pages/a.ts -> src/lib/pages/b.ts -> src/lib/content/load.ts: a Node-only stage of src/lib',
+    expect(findForbiddenChains(['src/client/page.ts'], read, forbid)).toEqual([
+      'src/client/page.ts -> src/lib/pages/a.ts -> src/lib/pages/b.ts -> node:fs: a Node built-in',
+      'src/client/page.ts -> src/lib/pages/a.ts -> src/lib/pages/b.ts -> src/lib/content/load.ts: a Node-only stage of src/lib',
     ]);
   });
 

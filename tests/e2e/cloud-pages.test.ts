@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../support/browser';
+import { collectPageErrors } from '../../scripts/harness/browser';
 import { useFixtureSite } from '../support/fixture-site';
 
 // The site built from tests/fixtures/cloud-pages/content, once for this file: nine tiny services (enough for the

@@ -5,9 +5,9 @@ import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findChromium } from '../../scripts/ensure-chromium';
-import { collectPageErrors } from '../support/browser';
+import { collectPageErrors } from '../../scripts/harness/browser';
 import { DIST_DIR, readBuiltFile, useBuiltSite } from '../support/site';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server';
 
 describe('the built site, served like a static host', () => {
   const site = useBuiltSite();

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../support/browser';
-import { HISTORY_SITE_BUILD_TIMEOUT, useHistorySite } from '../support/history-site';
+import { collectPageErrors } from '../../scripts/harness/browser';
+import { useFixtureSite } from '../support/fixture-site';
 import { validateJson, type JsonSchema } from '../support/json-schema';
 
 // The site built from tests/fixtures/history-site (three dated versions of a small ECS table, see its README),
 // once for this file, in Chromium: what a reader sees of a reworded, retired and added code, the changes
 // page, and lookups of old and new wordings.
-const site = useHistorySite();
+const site = useFixtureSite('tests/fixtures/history-site/content');
 let page: Page;
 let errors: string[] = [];
 

@@ -1,6 +1,6 @@
 import type { Page, Response } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../support/browser';
+import { collectPageErrors } from '../../scripts/harness/browser';
 import { useBuiltSite } from '../support/site';
 
 const site = useBuiltSite();

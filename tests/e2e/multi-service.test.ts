@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../support/browser';
+import { collectPageErrors } from '../../scripts/harness/browser';
 import { useFixtureSite } from '../support/fixture-site';
-import { askDialog } from '../support/search-runner';
+import { askDialog } from '../../scripts/harness/search-runner';
 
 // The site built from tests/fixtures/multi-service/content, once for this file, in Chromium: two services
 // (an ECS excerpt and an EVS table with other headers, markup in its cells and a code on three rows) that

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../support/browser';
-import { askDialog } from '../support/search-runner';
-import { SEARCH_QUERIES } from '../support/search-queries';
+import { collectPageErrors } from '../../scripts/harness/browser';
+import { askDialog } from '../../scripts/harness/search-runner';
+import { SEARCH_QUERIES } from '../../scripts/harness/search-queries';
 import { DIST_DIR, useBuiltSite } from '../support/site';
 
 // Queries in users' own words through the real search dialog of the built site: each must list its code

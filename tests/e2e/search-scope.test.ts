@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../support/browser';
+import { collectPageErrors } from '../../scripts/harness/browser';
 import { useFixtureSite } from '../support/fixture-site';
-import { askDialog } from '../support/search-runner';
+import { askDialog } from '../../scripts/harness/search-runner';
 
 // The site built from tests/fixtures/search-scope/content, in Chromium: three small services that share words.
 // CMP and NET have several codes that say "quota" many times; DSK has one that says it once, so on Pagefind's

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../support/browser';
+import { collectPageErrors } from '../../scripts/harness/browser';
 import { useFixtureSite } from '../support/fixture-site';
 import { validateJson, type JsonSchema } from '../support/json-schema';
 

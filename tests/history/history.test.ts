@@ -7,7 +7,7 @@ import { buildHistory, type CodeHistory, type ServiceHistory } from '../../src/l
 import { toPageHistory } from '../../src/lib/history/code-history';
 import { buildLookupData, toMatchTargets } from '../../src/lib/lookup/lookup-data';
 import { createMatcher } from '../../src/lib/lookup/matcher';
-import { syntheticVersions } from '../support/synthetic-history';
+import { syntheticVersions } from '../../scripts/harness/synthetic-history';
 
 // Each folder under history/fixtures/ holds a few dated tables (YYYY-MM-DD.rst) and expected.json: the
 // history they make, with each wording's texts and dates, the change list and the merged entry order.

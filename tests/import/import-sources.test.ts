@@ -152,12 +152,4 @@ describe('import sources', () => {
     expect(stderr).not.toContain('    at ');
     expect(bundleClones()).toEqual(clonesBefore);
   });
-
-  it('rejects an unknown option with the usage', () => {
-    const { code, stderr } = importCommand(temp(), ['x', '--services', 'evs']);
-    expect(code).toBe(1);
-    expect(stderr.split('\n')[1]).toBe(
-      'usage: npm run import -- <checkout | bare repository | bundle | folder of them> [--service <id>] [--file <path in repo>] [--content <dir>]',
-    );
-  });
 });

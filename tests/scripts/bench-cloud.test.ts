@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLOUD_CORPUS, CORPUS_KINDS, type CorpusEntry } from '../support/cloud-corpus';
-import { describeObservation, judgeLookup, outcomeOfStatus } from '../support/lookup-runner';
+import { CLOUD_CORPUS, CORPUS_KINDS, type CorpusEntry } from '../../scripts/harness/cloud-corpus';
+import { describeObservation, judgeLookup, outcomeOfStatus } from '../../scripts/harness/lookup-runner';
 
 const rds: CorpusEntry = { kind: 'json', text: '{"error_code":"DBS.280285"}', expect: ['/rds/dbs-280285/'] };
 const unlisted: CorpusEntry = { kind: 'json', text: '{"code":"Ecs.0019"}', unlisted: 'Ecs.0019' };
@@ -124,7 +124,7 @@ describe('the clues of the cloud’s services that the whole-cloud bench declare
     const { readFileSync } = await import('node:fs');
     const { ServiceMetaSchema } = await import('../../src/lib/catalogue/service-meta');
     const clues = JSON.parse(
-      readFileSync(new URL('../../scripts/cloud-clues.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../scripts/bench/cloud-clues.json', import.meta.url), 'utf8'),
     ) as Record<string, unknown>;
     const problems = Object.entries(clues)
       .filter(([id]) => !id.startsWith('$'))

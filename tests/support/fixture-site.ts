@@ -1,7 +1,7 @@
 /**
  * A private build of the site from any fixture content folder, for browser tests: the project is copied to a
- * temporary folder (node_modules hard-linked), its content/ replaced by the fixture, built once and served like
- * dist/. The shared dist/ is never touched. (history-site.ts does the same for its one fixture.)
+ * temporary folder (scripts/harness/project-copy.ts), its content/ replaced by the fixture, built once and served
+ * like dist/. The shared dist/ is never touched.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,14 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, newPage } from './browser';
+import { launchBrowser, newPage } from '../../scripts/harness/browser';
+import { copyProject } from '../../scripts/harness/project-copy';
+import { startStaticServer } from '../../scripts/harness/static-server';
 import type { BuiltSite } from './site';
-import { startStaticServer, type StaticServer } from './static-server';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-
-/** What a build needs of the project besides content/ and node_modules/. */
-const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'public', 'scripts'];
 
 /** Milliseconds a build may take in beforeAll: a cold Astro build of a small fixture takes 15-30 s. */
 export const FIXTURE_SITE_BUILD_TIMEOUT = 240_000;
@@ -42,15 +40,10 @@ export async function buildFixtureSite(contentDir: string): Promise<FixtureSite>
   if (!existsSync(content)) throw new Error(`buildFixtureSite(): no content folder at ${content}`);
   const dir = mkdtempSync(join(tmpdir(), `fixture-site-${basename(resolve(content, '..'))}-`));
   try {
-    for (const name of PROJECT_FILES) cpSync(join(REPO, name), join(dir, name), { recursive: true });
+    copyProject(dir);
     cpSync(content, join(dir, 'content'), { recursive: true });
-    // Hard links: a full copy of node_modules would take longer than the build.
-    await promisify(execFile)('cp', ['-al', join(REPO, 'node_modules'), join(dir, 'node_modules')]);
-    // The default site URL of astro.config.mjs, whatever the caller's environment says.
-    const { SITE_URL: _siteUrl, ...env } = process.env;
     await promisify(execFile)(join(dir, 'node_modules/.bin/astro'), ['build'], {
       cwd: dir,
-      env,
       maxBuffer: 64 * 1024 * 1024,
       timeout: FIXTURE_SITE_BUILD_TIMEOUT,
     }).catch((error: { stdout?: string; stderr?: string }) => {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { collectPageErrors, launchBrowser, newPage, type PageOptions } from './browser';
-import { startStaticServer, type StaticServer } from './static-server';
+import { collectPageErrors, launchBrowser, newPage, type PageOptions } from '../../scripts/harness/browser';
+import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server';
 
 /** The build output, resolved from the repository root rather than the working directory. */
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));

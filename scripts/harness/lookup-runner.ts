@@ -1,7 +1,7 @@
 /**
  * Sends pasted texts through the lookup page (`/lookup/?q=<text>`) in Chromium and reads what it did: left for a
  * code page, offered a chooser, named an unknown code, or fell back to search. Then judges that against what a
- * corpus entry expects (tests/support/cloud-corpus.ts). Used by `npm run bench:cloud`; the judging is pure.
+ * corpus entry expects (cloud-corpus.ts). Used by `npm run bench:cloud`; the judging is pure.
  */
 import type { Page } from 'playwright-core';
 import { codeKey } from '../../src/lib/core/code-identity';

@@ -5,10 +5,10 @@
  *   default sidebar, search and everything else as Starlight ships it;
  * - a floor: one route that renders a bare StarlightPage per code (title and the rows' text), nothing else.
  */
-import './require-node.mjs';
+import '../require-node.mjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CodeEntry } from '../src/lib/catalogue/catalogue';
+import type { CodeEntry } from '../../src/lib/catalogue/catalogue';
 
 /** The kinds of baseline site. */
 export type Baseline = 'markdown' | 'floor';

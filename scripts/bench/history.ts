@@ -4,12 +4,12 @@
  * long to align (it falls back to one replacement). Each case runs once to warm up, then three times; the best
  * run is held against its target, since the machine is shared. A measurement, not a test: it always exits 0.
  */
-import './require-node.mjs';
+import '../require-node.mjs';
 import { performance } from 'node:perf_hooks';
-import { buildHistory } from '../src/lib/history/history';
-import { diffWords, MAX_DIFF_TOKENS } from '../src/lib/history/word-diff';
-import { syntheticVersions } from '../tests/support/synthetic-history';
-import { readCommandLine } from './cli-args';
+import { buildHistory } from '../../src/lib/history/history';
+import { diffWords, MAX_DIFF_TOKENS } from '../../src/lib/history/word-diff';
+import { syntheticVersions } from '../harness/synthetic-history';
+import { readCommandLine } from '../cli-args';
 
 const RUNS = 3;
 

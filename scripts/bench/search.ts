@@ -1,23 +1,23 @@
 /**
  * Search quality on the built site (`npm run bench:search`): runs the fixed set of queries in users' own words
- * (tests/support/search-queries.ts) through the real search dialog in Chromium and prints how many find their
+ * (scripts/harness/search-queries.ts) through the real search dialog in Chromium and prints how many find their
  * code first and in the top 3 code pages, how many dead-end (no result at all), and the bytes a first search
- * loads. A measurement, not a test: it always exits 0. Build first (`npm run build`); `-- --dist path/to/dist`
+ * loads. A measurement, not a test: it exits 0 whenever it measured and 1 when it could not. Build first (`npm run build`); `-- --dist path/to/dist`
  * measures another build (an older commit's, or one of the whole cloud), and `--on /ecs/` opens the dialog on
  * that page (default `/`: on a service's pages the dialog ranks that service first).
  */
-import './require-node.mjs';
+import '../require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exitWithUsage, readCommandLine } from './cli-args';
-import { launchBrowser } from '../tests/support/browser';
-import { askDialog } from '../tests/support/search-runner';
-import { SEARCH_QUERIES } from '../tests/support/search-queries';
-import { startStaticServer } from '../tests/support/static-server';
-import { measureFirstSearch } from '../tests/support/transfers';
+import { exitWithUsage, readCommandLine } from '../cli-args';
+import { launchBrowser } from '../harness/browser';
+import { askDialog } from '../harness/search-runner';
+import { SEARCH_QUERIES } from '../harness/search-queries';
+import { startStaticServer } from '../harness/static-server';
+import { measureFirstSearch } from '../harness/transfers';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const USAGE = 'usage: npm run bench:search [-- [--dist path/to/dist] [--on /ecs/]]';
 const { positionals, values } = readCommandLine('bench:search', USAGE, {
   allowPositionals: true,
@@ -29,10 +29,10 @@ const DIST = values.dist ?? positionals[0] ?? join(ROOT, 'dist');
 const ON = values.on ?? '/';
 if (!ON.startsWith('/')) exitWithUsage('bench:search', `--on takes a path that starts with /, got '${ON}'`, USAGE);
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   if (!existsSync(join(DIST, 'ecs/errors.json'))) {
     console.error('dist/ is missing: run "npm run build" first, then "npm run bench:search".');
-    return;
+    return 1;
   }
   const paths = new Map<string, string>();
   for (const c of JSON.parse(readFileSync(join(DIST, 'ecs/errors.json'), 'utf8')).codes as {
@@ -77,8 +77,15 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
+  return 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench:search could not measure: ${error instanceof Error ? error.message : String(error)}`);
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`bench:search could not measure: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

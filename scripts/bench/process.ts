@@ -1,9 +1,9 @@
 /**
- * What the build benchmarks share: a folder's node_modules made from the checkout's without copying, a command
- * run with its wall time and the peak memory of its process tree, and a walk over an output folder.
+ * What the build benchmarks share: a command run with its wall time and the peak memory of its process tree, and
+ * a walk over an output folder. (A folder to build in comes from scripts/harness/project-copy.ts.)
  */
 import { spawn } from 'node:child_process';
-import { cpSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** How a measured command ended: its exit code, wall seconds, peak memory and its output (stdout and stderr). */
@@ -15,18 +15,6 @@ export interface MeasuredRun {
   /** Peak resident memory of the tree's largest process, in MB. */
   peakProcessMb: number;
   log: string;
-}
-
-/** Mirrors a folder as hard links (fast, no extra disk), keeping symbolic links as they are. */
-export function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const a = join(from, entry.name);
-    const b = join(to, entry.name);
-    if (entry.isDirectory()) linkTree(a, b);
-    else if (entry.isSymbolicLink()) cpSync(a, b, { verbatimSymlinks: true });
-    else linkSync(a, b);
-  }
 }
 
 /** Resident memory of a process tree from /proc (Linux): the sum over the tree, and its largest process. */

@@ -1,27 +1,27 @@
 /**
  * `npm run bench [-- --codes 10000]`: builds, each in a temporary folder with the same installed stack, the
  * project with the real content and a plain Starlight site of the same codes as Markdown pages
- * (scripts/bench-baselines.ts); with `--codes N` also the project with N synthetic codes plus the real ones,
+ * (scripts/bench/baselines.ts); with `--codes N` also the project with N synthetic codes plus the real ones,
  * and a floor of one bare StarlightPage per code for the same codes. Prints one table (build time, peak memory
  * of the build's process tree, output files and MB, files per code, code-page HTML, Pagefind bytes for a
  * first query, lookup bytes) and each target with PASS or FAIL.
  */
-import './require-node.mjs';
+import '../require-node.mjs';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { shardsForInput, type LookupManifest } from '../src/lib/lookup/lookup-data';
-import { writeSyntheticContent } from './synthetic-content';
-import { writeBaselineSite, type Baseline } from './bench-baselines';
-import { astroBin } from './build';
-import { readCommandLine } from './cli-args';
-import { linkTree, runMeasured, walk } from './bench-process';
-import { loadServices } from '../src/lib/assembly/load-site';
+import { shardsForInput, type LookupManifest } from '../../src/lib/lookup/lookup-data';
+import { writeSyntheticContent } from '../synthetic-content';
+import { writeBaselineSite, type Baseline } from './baselines';
+import { astroBin } from '../build';
+import { exitWithUsage, readCommandLine } from '../cli-args';
+import { runMeasured, walk } from './process';
+import { copyProject, linkNodeModules } from '../harness/project-copy';
+import { loadServices } from '../../src/lib/assembly/load-site';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** What one build of one site gave. Search and lookup figures exist only for the project's own builds. */
 interface Figures {
@@ -47,8 +47,8 @@ type Site = 'project' | Baseline;
 /** A fresh folder with the project's node_modules as hard links (fast, no extra disk); the project's files when asked. */
 function makeFolder(withProject: boolean): string {
   const dir = mkdtempSync(join(tmpdir(), 'ecr-bench-'));
-  if (withProject) for (const name of PROJECT_FILES) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
-  linkTree(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  if (withProject) copyProject(dir);
+  else linkNodeModules(dir);
   mkdirSync(join(dir, 'content'));
   return dir;
 }
@@ -172,18 +172,18 @@ async function main(): Promise<void> {
     options: { codes: { type: 'string' }, runs: { type: 'string' } },
   });
   const codes = values.codes !== undefined ? Number(values.codes) : 0;
-  if (values.codes !== undefined && (!Number.isInteger(codes) || codes < 1)) {
-    console.error(USAGE);
-    process.exit(2);
-  }
+  if (values.codes !== undefined && (!Number.isInteger(codes) || codes < 1))
+    exitWithUsage(
+      'bench',
+      `--codes takes a number of synthetic codes, e.g. --codes 10000, not '${values.codes}'`,
+      USAGE,
+    );
   // Build times on a shared 2-core machine vary by a factor of two from run to run: compare medians of builds
   // made in turn (project, baseline, project, ...), so both sides see the same conditions.
   const runs = values.runs !== undefined ? Number(values.runs) : 3;
   const largeRuns = values.runs !== undefined ? runs : 1;
-  if (!Number.isInteger(runs) || runs < 1) {
-    console.error('--runs takes a number of builds per site, e.g. --runs 3');
-    process.exit(2);
-  }
+  if (!Number.isInteger(runs) || runs < 1)
+    exitWithUsage('bench', `--runs takes a number of builds per site, e.g. --runs 3, not '${values.runs}'`, USAGE);
   if (!existsSync(join(ROOT, 'node_modules/.bin/astro'))) {
     console.error('node_modules is missing: run "npm install" first');
     process.exit(1);

@@ -5,24 +5,30 @@
 //                         the history of content/ecs (in a temporary copy);
 //   real-tables/*.rst     other services' tables: each must read without an error.
 // It prints a line per check and a table per file, and exits 1 when any check fails.
-import './require-node.mjs';
+import '../require-node.mjs';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCatalogue, countRows } from '../src/lib/catalogue/catalogue';
-import { formatDiagnostic } from '../src/lib/core/diagnostics';
-import { loadServices } from '../src/lib/assembly/load-site';
-import { readCommandLine } from './cli-args';
+import { buildCatalogue, countRows } from '../../src/lib/catalogue/catalogue';
+import { formatDiagnostic } from '../../src/lib/core/diagnostics';
+import { loadServices } from '../../src/lib/assembly/load-site';
+import { exitWithUsage, readCommandLine } from '../cli-args';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const USAGE =
   'usage: npm run check:reference -- path/to/data  (a folder with ecs-error-codes.rst, ecs-history/, real-tables/)';
 const { positionals } = readCommandLine('check:reference', USAGE, { allowPositionals: true });
+if (positionals.length !== 1)
+  exitWithUsage(
+    'check:reference',
+    positionals.length === 0 ? 'no data folder given' : `one data folder expected, got ${positionals.length}`,
+    USAGE,
+  );
 const data = positionals[0];
-if (positionals.length !== 1 || !existsSync(data)) {
-  console.error(USAGE);
-  process.exit(2);
+if (!existsSync(data)) {
+  console.error(`check:reference: ${data} does not exist`);
+  process.exit(1);
 }
 let failed = false;
 const say = (ok: boolean, text: string) => {

@@ -1,16 +1,16 @@
-// Compares the cell reader with docutils: `npx tsx scripts/compare-docutils.ts path/to/table.rst [more files]`.
+// Compares the cell reader with docutils: `npx tsx scripts/check/compare-docutils.ts path/to/table.rst [more files]`.
 // For every cell of every grid table it reads the cell text with rstToMdast + toPlainText and with docutils
-// (python3 scripts/docutils-cells.py), and counts the cells whose text agrees once whitespace is collapsed
+// (python3 scripts/check/docutils-cells.py), and counts the cells whose text agrees once whitespace is collapsed
 // and list markers are set aside. `--all` prints every difference instead of the first few per file.
-import './require-node.mjs';
+import '../require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toPlainText } from '../src/lib/rst/markup';
-import { readGridTables, type RstCell } from '../src/lib/rst/grid-table';
-import { rstToMdast } from '../src/lib/rst/inline';
-import { readCommandLine } from './cli-args';
+import { toPlainText } from '../../src/lib/rst/markup';
+import { readGridTables, type RstCell } from '../../src/lib/rst/grid-table';
+import { rstToMdast } from '../../src/lib/rst/inline';
+import { exitWithUsage, readCommandLine } from '../cli-args';
 
 const helper = path.join(path.dirname(fileURLToPath(import.meta.url)), 'docutils-cells.py');
 const SHOWN = 5;
@@ -61,16 +61,13 @@ function compareFile(file: string, showAll: boolean): { cells: number; equal: nu
   return { cells: cells.length, equal };
 }
 
-const USAGE = 'usage: npx tsx scripts/compare-docutils.ts [--all] path/to/table.rst [more files]';
+const USAGE = 'usage: npx tsx scripts/check/compare-docutils.ts [--all] path/to/table.rst [more files]';
 const { values, positionals: files } = readCommandLine('compare-docutils', USAGE, {
   options: { all: { type: 'boolean' } },
   allowPositionals: true,
 });
 const showAll = values.all === true;
-if (files.length === 0) {
-  console.error(USAGE);
-  process.exit(2);
-}
+if (files.length === 0) exitWithUsage('compare-docutils', 'no table file given', USAGE);
 console.log('file\tcells\tequal\tdifferent');
 let cells = 0;
 let equal = 0;

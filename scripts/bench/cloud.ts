@@ -4,33 +4,34 @@
  * `content/<id>/` with its `name` and `short` from the folder's `services.json`, builds it with `npm run build`,
  * and prints: services, codes, build wall time, peak memory of the build's process tree, files and bytes of
  * dist/, what a first search and a cold lookup transfer in Chromium. Then serves dist/ like a static host and
- * sends the corpus of pasted texts (tests/support/cloud-corpus.ts) through `/lookup/?q=<text>`, and prints how
+ * sends the corpus of pasted texts (scripts/harness/cloud-corpus.ts) through `/lookup/?q=<text>`, and prints how
  * many land on their page directly, via the chooser, wrongly, name their unlisted code or miss, with every text
  * that did not land right. A measurement: exit 0 whenever it ran, 1 when it could not.
  */
-import './require-node.mjs';
+import '../require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { servicePaths } from '../src/lib/content/layout';
-import type { LookupManifest } from '../src/lib/lookup/lookup-data';
-import { exitWithUsage, readCommandLine } from './cli-args';
-import { linkTree, runMeasured, walk, type MeasuredRun } from './bench-process';
-import { launchBrowser } from '../tests/support/browser';
-import { CLOUD_CORPUS, type CorpusEntry } from '../tests/support/cloud-corpus';
+import { servicePaths } from '../../src/lib/content/layout';
+import type { LookupManifest } from '../../src/lib/lookup/lookup-data';
+import { exitWithUsage, readCommandLine } from '../cli-args';
+import { runMeasured, walk, type MeasuredRun } from './process';
+import { launchBrowser } from '../harness/browser';
+import { CLOUD_CORPUS, type CorpusEntry } from '../harness/cloud-corpus';
 import {
   describeObservation,
   judgeLookup,
   observeLookup,
   type LookupObservation,
   type Verdict,
-} from '../tests/support/lookup-runner';
-import { startStaticServer } from '../tests/support/static-server';
-import { measureFirstSearch, measureLookup, type Transfer } from '../tests/support/transfers';
+} from '../harness/lookup-runner';
+import { linkNodeModules } from '../harness/project-copy';
+import { startStaticServer } from '../harness/static-server';
+import { measureFirstSearch, measureLookup, type Transfer } from '../harness/transfers';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const USAGE =
   'usage: npm run bench:cloud -- <folder of tables> [--keep] [--filter <text>]\n' +
   '       npm run bench:cloud -- --only-corpus [--dist <dir>] [--filter <text>]';
@@ -75,7 +76,7 @@ function cloneCheckout(dir: string): string {
     console.log('note: the checkout has uncommitted changes; the clone builds its HEAD without them');
   }
   try {
-    linkTree(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    linkNodeModules(dir);
   } catch (error) {
     // Hard links cannot cross file systems; a symlinked node_modules builds too, but Astro's cache lands in the checkout's.
     rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
@@ -88,7 +89,7 @@ function cloneCheckout(dir: string): string {
 }
 
 /** Clues of the cloud's services that share codes or hosts (`endpoints`, `apiPaths`, `terms` of service.json). */
-const CLUES_FILE = join(ROOT, 'scripts', 'cloud-clues.json');
+const CLUES_FILE = fileURLToPath(new URL('cloud-clues.json', import.meta.url));
 
 /** Adds each table of the folder as `content/<id>/`; returns the ids added and notes for those skipped. */
 function addTables(tables: string, contentDir: string): { added: string[]; notes: string[] } {

@@ -1,5 +1,6 @@
 /**
- * A tiny static file server that behaves like GitHub Pages or Netlify, for tests against dist/.
+ * A tiny static file server that behaves like GitHub Pages or Netlify, for tests, benchmarks and screenshots
+ * against a built site.
  *
  * Written by hand because `astro preview` needs the Astro config and a child process, and none of the
  * installed packages serves files with host-like 301s, 404 pages and gzip sizes.

@@ -6,7 +6,7 @@
  * for several services) over the real tables; and the size of the matcher data as JSON (what the lookup page
  * loads). Inputs are pseudo-random with a fixed seed.
  */
-import './require-node.mjs';
+import '../require-node.mjs';
 import {
   buildLookupShards,
   buildSiteLookup,
@@ -14,20 +14,20 @@ import {
   shardsForInput,
   toMatchTargets,
   type LookupData,
-} from '../src/lib/lookup/lookup-data';
+} from '../../src/lib/lookup/lookup-data';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { buildCatalogue } from '../src/lib/catalogue/catalogue';
-import { buildLookupIndex } from '../src/lib/lookup/direct-hits';
-import { resolveLookup } from '../src/lib/lookup/resolve';
-import { readCommandLine } from './cli-args';
+import { buildCatalogue } from '../../src/lib/catalogue/catalogue';
+import { buildLookupIndex } from '../../src/lib/lookup/direct-hits';
+import { resolveLookup } from '../../src/lib/lookup/resolve';
+import { readCommandLine } from '../cli-args';
 import { performance } from 'node:perf_hooks';
-import { createMatcher, type Matcher, type MatchTarget } from '../src/lib/lookup/matcher';
-import { parseTemplate, type Segment } from '../src/lib/core/template';
-import { TABLE_FILE as TABLE_NAME } from '../src/lib/content/layout';
-import { listServiceIds } from '../src/lib/content/read-content';
+import { createMatcher, type Matcher, type MatchTarget } from '../../src/lib/lookup/matcher';
+import { parseTemplate, type Segment } from '../../src/lib/core/template';
+import { TABLE_FILE as TABLE_NAME } from '../../src/lib/content/layout';
+import { listServiceIds } from '../../src/lib/content/read-content';
 
-const USAGE = 'Usage: npm run bench:match [-- table.rst ... | folder-of-tables]';
+const USAGE = 'usage: npm run bench:match [-- table.rst ... | folder-of-tables]';
 const { positionals } = readCommandLine('bench:match', USAGE, { options: {}, allowPositionals: true });
 const TABLE_FILES = positionals.length > 0 ? positionals.flatMap(tableFiles) : [firstServiceTable('content')];
 const INPUT_COUNT = 200;

@@ -3,17 +3,18 @@
  * loads pages in Chromium with a cold cache (a new browser context each), and prints a Markdown table of
  * the bytes transferred (compressed body + response headers) by type. Also measures the first search
  * (what opening the dialog and typing fetches) and lists the scripts a code page loads before any input.
- * A measurement, not a test: it always exits 0.
+ * A measurement, not a test: it exits 0 whenever it measured, over budget or not, and 1 when it could not.
  */
-import './require-node.mjs';
+import '../require-node.mjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '../tests/support/browser';
-import { startStaticServer } from '../tests/support/static-server';
-import { KINDS, measureFirstSearch, measureLoad, type Transfer } from '../tests/support/transfers';
+import { readCommandLine } from '../cli-args';
+import { launchBrowser } from '../harness/browser';
+import { startStaticServer } from '../harness/static-server';
+import { KINDS, measureFirstSearch, measureLoad, type Transfer } from '../harness/transfers';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 /** The budget for one page load, CSS and JS included: a code page must stay under it. */
 const PAGE_BUDGET_KB = 40;
@@ -54,10 +55,11 @@ function formatFiles(transfers: Transfer[]): string {
     .join('\n');
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
+  readCommandLine('bench:weight', 'usage: npm run bench:weight', {});
   if (!existsSync(join(DIST, 'index.html'))) {
     console.error('dist/ is missing: run "npx astro build" first, then "npm run bench:weight".');
-    return;
+    return 1;
   }
   const server = await startStaticServer(DIST);
   const browser = await launchBrowser();
@@ -92,8 +94,15 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
+  return 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench:weight could not measure: ${error instanceof Error ? error.message : String(error)}`);
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`bench:weight could not measure: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

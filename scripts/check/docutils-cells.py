@@ -3,7 +3,7 @@ docutils sees (a JSON list of lists of strings): each paragraph's, literal block
 astext(), with admonition labels and list markers left out. Unknown roles show their display text, as Sphinx
 shows :ref:, :doc:, :term: and the like; Sphinx's code-block directive reads like docutils' code directive.
 
-Used by scripts/compare-docutils.ts; run by hand as: echo '["*a* b"]' | python3 scripts/docutils-cells.py
+Used by scripts/check/compare-docutils.ts; run by hand as: echo '["*a* b"]' | python3 scripts/check/docutils-cells.py
 """
 
 import json

@@ -3,11 +3,11 @@
 // found by `/lookup/?message=<message>` and lands on that code. It loads the lookup data from dist/ exactly
 // as the browser does (the manifest, then the shards the input names) and runs the site's own resolver.
 // Usage: npm run check:lookups [-- DIST]   (DIST defaults to dist; build the site first)
-import './require-node.mjs';
+import '../require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildLookupIndex, type DirectHit } from '../src/lib/lookup/direct-hits';
-import { resolveLookup, type LookupQuery } from '../src/lib/lookup/resolve';
+import { buildLookupIndex, type DirectHit } from '../../src/lib/lookup/direct-hits';
+import { resolveLookup, type LookupQuery } from '../../src/lib/lookup/resolve';
 import {
   groupRecords,
   manifestShapes,
@@ -15,17 +15,23 @@ import {
   shardsForInput,
   type LookupManifest,
   type LookupRecord,
-} from '../src/lib/lookup/lookup-data';
-import type { ServiceExport } from '../src/lib/export/export';
-import type { ServiceClues } from '../src/lib/lookup/service-evidence';
-import { LOOKUP_SERVICES_PATH } from '../src/lib/core/urls';
-import { exitWithUsage, readCommandLine } from './cli-args';
+} from '../../src/lib/lookup/lookup-data';
+import type { ServiceExport } from '../../src/lib/export/export';
+import type { ServiceClues } from '../../src/lib/lookup/service-evidence';
+import { LOOKUP_SERVICES_PATH } from '../../src/lib/core/urls';
+import { exitWithUsage, readCommandLine } from '../cli-args';
 
 const USAGE = 'usage: npm run check:lookups [-- DIST]';
 const { positionals } = readCommandLine('check:lookups', USAGE, { allowPositionals: true });
 if (positionals.length > 1)
   exitWithUsage('check:lookups', `one dist folder expected, got ${positionals.length}`, USAGE);
 const dist = path.resolve(positionals[0] ?? 'dist');
+if (!existsSync(path.join(dist, 'lookup/manifest.json'))) {
+  console.error(
+    `check:lookups: ${positionals[0] ?? 'dist'}/ has no lookup/manifest.json: build the site first (npm run build)`,
+  );
+  process.exit(1);
+}
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dist, file), 'utf8')) as T;
 const manifest = readJson<LookupManifest>('lookup/manifest.json');
 const shapes = manifestShapes(manifest);
