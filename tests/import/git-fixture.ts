@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 // Small git repositories for the import tests, built in temporary folders with fixed dates and identity,
 // and a grid-table writer so each fixture table is a few rows that a test can vary one way at a time.
 import { execFileSync } from 'node:child_process';
@@ -99,16 +100,28 @@ export function makeRepo(dir: string): {
   };
 }
 
-/** Runs the import command as `npm run import -- ...args` would, with a clock that stands still; returns its exit code and output. */
+/**
+ * Runs an import as `npm run import -- <path> [--service id] [--file path] [--content dir]` would once its command
+ * line is read (scripts/import.ts), with a clock that stands still; returns its exit code and output.
+ */
 export function importCommand(cwd: string, args: readonly string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runImport(args, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    cwd,
-    defaultContent: join(cwd, 'content'),
-    now: () => 0,
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { service: { type: 'string' }, file: { type: 'string' }, content: { type: 'string' } },
   });
+  if (positionals.length !== 1) throw new Error(`importCommand() takes one path, got ${positionals.length}`);
+  const code = runImport(
+    { path: positionals[0], ...values },
+    {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      cwd,
+      defaultContent: join(cwd, 'content'),
+      now: () => 0,
+    },
+  );
   return { code, stdout, stderr };
 }

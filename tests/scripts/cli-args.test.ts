@@ -154,6 +154,16 @@ describe('import', () => {
     });
   });
 
+  it.concurrent('exits 2 for a --service that is no service id, before it reads any repository', async () => {
+    expect(await run('scripts/import.ts', ['x', '--service', 'E V S'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'import: --service "E V S" is not a service id: use lower-case letters, digits, - and _ ' +
+        `(it becomes the URL segment)\n${USAGE}`,
+    });
+  });
+
   it.concurrent('exits 1 for a path that is no repository: the command ran and found a problem', async () => {
     const result = await run('scripts/import.ts', [join(REPO, 'no-such-repository')]);
     expect(result).toEqual({

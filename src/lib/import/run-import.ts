@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { detectSource, type RepoSource } from './git';
 import { importService } from './import-service';
 import { serviceIdOf } from './repo-name';
@@ -20,49 +19,29 @@ export interface ImportIo {
   interactive?: boolean;
 }
 
-const USAGE =
-  'usage: npm run import -- <checkout | bare repository | bundle | folder of them> [--service <id>] ' +
-  '[--file <path in repo>] [--content <dir>]';
+/** What `npm run import` was asked to import, its command line read (`scripts/import.ts`). */
+export interface ImportOptions {
+  /** A checkout, a bare repository, a bundle, or a folder of them, as given (relative to `io.cwd`). */
+  path: string;
+  /** The service id to import into (one repository only); default: the repository's name. */
+  service?: string;
+  /** The table's path in the repository (one repository only); default: the one file with an error table. */
+  file?: string;
+  /** The content folder, as given; default: `io.defaultContent`. */
+  content?: string;
+}
 
-/** Runs `import` with command-line arguments and returns the exit code: 0 when every repository imported, else 1. */
-export function runImport(argv: readonly string[], io: ImportIo): number {
+/** A service id as `--service` takes it: it becomes the URL segment. */
+export const SERVICE_ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** Runs an import and returns the exit code: 0 when every repository imported, else 1. */
+export function runImport(options: ImportOptions, io: ImportIo): number {
   const now = io.now ?? Date.now;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        service: { type: 'string' },
-        file: { type: 'string' },
-        content: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.stderr(`import: ${(error as Error).message}\n${USAGE}\n`);
-    return 1;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    io.stderr(
-      `import: ${positionals.length === 0 ? 'no repository given' : `one path expected, got ${positionals.length}`}\n${USAGE}\n`,
-    );
-    return 1;
-  }
+  const values = options;
+  const positionals = [options.path];
   const input = resolve(io.cwd, positionals[0]);
   const contentLabel = values.content ?? 'content';
   const contentDir = values.content === undefined ? io.defaultContent : resolve(io.cwd, values.content);
-  if (values.service !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(values.service)) {
-    io.stderr(
-      `import: --service "${values.service}" is not a service id: use lower-case letters, digits, - and _ (it becomes the URL segment)\n`,
-    );
-    return 1;
-  }
 
   const single = detectSource(input);
   let sources: RepoSource[];
