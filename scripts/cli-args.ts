@@ -48,3 +48,21 @@ function asksForHelp(args: string[], config: CommandLine): boolean {
   });
   return tokens.some((token) => token.kind === 'option' && token.name === 'help');
 }
+
+/**
+ * Runs a command's `main` and exits with the code it returns. What it throws is one line on standard error,
+ * `<failure>: <message>` (`bench:search could not measure: no dist/`), and exit 1: never a stack trace.
+ * `exit` ends the process at once, for a command that leaves servers or browsers behind on purpose.
+ */
+export function runMain(failure: string, main: () => number | Promise<number>, { exit = false } = {}): void {
+  const finish = (code: number) => {
+    if (exit) process.exit(code);
+    process.exitCode = code;
+  };
+  Promise.resolve()
+    .then(main)
+    .then(finish, (error: unknown) => {
+      process.stderr.write(`${failure}: ${error instanceof Error ? error.message : String(error)}\n`);
+      finish(1);
+    });
+}

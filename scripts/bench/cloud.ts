@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { servicePaths } from '../../src/lib/content/layout';
 import type { LookupManifest } from '../../src/lib/lookup/lookup-data';
-import { exitWithUsage, readCommandLine } from '../cli-args';
+import { exitWithUsage, readCommandLine, runMain } from '../cli-args';
 import { runMeasured, walk, type MeasuredRun } from './process';
 import { launchBrowser } from '../harness/browser';
 import { CLOUD_CORPUS, type CorpusEntry } from '../harness/cloud-corpus';
@@ -330,10 +330,4 @@ async function measureSite(dist: string, build: MeasuredRun | undefined, filter:
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`bench:cloud could not run: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runMain('bench:cloud could not run', main, { exit: true });

@@ -10,7 +10,7 @@ import '../require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exitWithUsage, readCommandLine } from '../cli-args';
+import { exitWithUsage, readCommandLine, runMain } from '../cli-args';
 import { launchBrowser } from '../harness/browser';
 import { askDialog } from '../harness/search-runner';
 import { SEARCH_QUERIES } from '../harness/search-queries';
@@ -80,12 +80,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`bench:search could not measure: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runMain('bench:search could not measure', main);

@@ -9,7 +9,7 @@ import '../require-node.mjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCommandLine } from '../cli-args';
+import { readCommandLine, runMain } from '../cli-args';
 import { launchBrowser } from '../harness/browser';
 import { startStaticServer } from '../harness/static-server';
 import { KINDS, measureFirstSearch, measureLoad, type Transfer } from '../harness/transfers';
@@ -97,12 +97,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`bench:weight could not measure: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runMain('bench:weight could not measure', main);
