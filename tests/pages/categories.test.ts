@@ -52,6 +52,28 @@ function find(categories: readonly Category[], path: string): Category {
   return found;
 }
 
+describe('prefixes that differ only in case', () => {
+  const catalogue = catalogueOf([
+    ['EndPoint.0001', 500],
+    ['EndPoint.0002', 400],
+    ['Endpoint.0101', 400],
+    ['Vpc.0001', 400],
+  ]);
+  const prefixes = listCategories(catalogue, NO_EDITORIAL).filter((c) => c.kind === 'prefix');
+
+  it('are one page with every code of either case, named as most of its codes write it', () => {
+    expect(prefixes.map((c) => [c.path, c.label, c.codes])).toEqual([
+      ['/ecs/prefix/endpoint/', 'EndPoint.*', ['EndPoint.0001', 'EndPoint.0002', 'Endpoint.0101']],
+      ['/ecs/prefix/vpc/', 'Vpc.*', ['Vpc.0001']],
+    ]);
+  });
+
+  it('never give two index pages one path', () => {
+    const paths = listCategories(catalogue, NO_EDITORIAL).map((c) => c.path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+});
+
 describe('listing the categories of a small catalogue', () => {
   const catalogue = catalogueOf([
     ['Ecs.0001', 400],

@@ -49,7 +49,7 @@ export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial
   });
   const entries = catalogue.entries;
   const statuses = [...new Set(entries.flatMap((e) => e.variants.flatMap((v) => v.statuses)))].sort((a, b) => a - b);
-  const prefixes = [...new Set(entries.map((e) => e.prefix))].filter((p) => p !== '');
+  const prefixes = groupPrefixes(entries);
   const primary = primaryPrefix(entries);
   return [
     make(
@@ -88,7 +88,7 @@ export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial
         entries.filter((e) => e.variants.some((v) => v.statuses.includes(status))),
       ),
     ),
-    ...prefixes.map((prefix) =>
+    ...prefixes.map(({ prefix, members }) =>
       make(
         'prefix',
         prefix.toLowerCase(),
@@ -97,7 +97,7 @@ export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial
           label: `${prefix}.*`,
           summary: prefixSummary(prefix, primary, catalogue),
         },
-        entries.filter((e) => e.prefix === prefix),
+        members,
       ),
     ),
     ...familiesOf(editorial, entries, primary).map(({ family, members, label }) =>
@@ -113,6 +113,26 @@ export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial
       );
     }),
   ].filter((c) => c.codes.length > 0);
+}
+
+/**
+ * The code prefixes of a service, each with its codes. Prefixes are one page whatever their case, as codes are the
+ * same code in any case: a table that writes `Endpoint.0101` once among `EndPoint.*` codes has one `EndPoint.*`
+ * page (`/vpcep/prefix/endpoint/`) with both, named as most of its codes write it.
+ */
+function groupPrefixes(entries: readonly CodeEntry[]): { prefix: string; members: CodeEntry[] }[] {
+  const groups = new Map<string, CodeEntry[]>();
+  for (const e of entries) {
+    if (e.prefix === '') continue;
+    const key = e.prefix.toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return [...groups.values()].map((members) => {
+    const counts = new Map<string, number>();
+    for (const e of members) counts.set(e.prefix, (counts.get(e.prefix) ?? 0) + 1);
+    const [prefix] = [...counts].reduce((best, next) => (next[1] > best[1] ? next : best));
+    return { prefix, members };
+  });
 }
 
 /** The prefix most of a service's numbered codes have (`Ecs`; empty for plain numbers): families group its numbers. */
