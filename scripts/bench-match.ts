@@ -102,7 +102,7 @@ function syntheticTargets(): MatchTarget[] {
       words.splice(1 + random.int(words.length - 1), 0, random.next() < 0.3 ? '%d' : '%s');
     const message = `${words.join(' ')}.`;
     const code = `Svc${i % 37}.${String(i).padStart(4, '0')}`;
-    return { id: `${code}@400`, code, statuses: [400], segments: parseTemplate(message) };
+    return { path: `/bench/${code}/`, anchor: 'http-400', code, statuses: [400], segments: parseTemplate(message) };
   });
 }
 
@@ -180,7 +180,7 @@ function lookupLoad(targets: readonly MatchTarget[], inputs: readonly string[]):
     short: 'B',
     codes: targets.map((t) => ({
       code: t.code,
-      path: `/bench/${t.id}/`,
+      path: t.path,
       variants: [
         [packStatuses(t.statuses), 'http-400', t.segments.map((g) => (g.kind === 'text' ? g.text : g.slot)).join('')],
       ],

@@ -89,13 +89,13 @@ export function findDirectHits(text: string, index: LookupIndex, options: HitOpt
     code: options.code,
     asMessage: options.asMessage,
   });
-  const byCode = new Map<string, MatchResult[]>();
+  const byPage = new Map<string, MatchResult[]>();
   for (const result of results) {
-    const path = result.target.id.split('#')[0];
-    byCode.set(path, [...(byCode.get(path) ?? []), result]);
+    const { path } = result.target;
+    byPage.set(path, [...(byPage.get(path) ?? []), result]);
   }
   const hits: DirectHit[] = [];
-  for (const [path, group] of byCode) {
+  for (const [path, group] of byPage) {
     const found = index.byPath.get(path);
     if (!found || (options.service && found.service.service !== options.service)) continue;
     hits.push(toHit(found.service, found.code, group, options.status));
@@ -112,7 +112,7 @@ function toHit(service: LookupData, code: LookupCode, group: MatchResult[], stat
   const current = group.filter((r) => !r.target.rank);
   const byStatus = status === undefined ? undefined : current.find((r) => r.target.statuses.includes(status));
   const best = matched ?? byStatus ?? current[0] ?? group[0];
-  const anchor = best.target.id.split('#')[1];
+  const { anchor } = best.target;
   const variant = code.variants.find(([, a]) => a === anchor) ?? code.variants[0];
   // A row is selected when the message matched it, or the status picks it among several current rows.
   const selects = matched !== undefined || (byStatus !== undefined && current.length > 1);

@@ -143,11 +143,12 @@ export function buildSiteLookup(sources: readonly LookupSource[]): { data: Looku
   };
 }
 
-/** Turns lookup data into matcher targets; a target's id is `<path>#<anchor>`. */
+/** Turns lookup data into matcher targets: one per wording, with its code page and the row's anchor on it. */
 export function toMatchTargets(data: LookupData): MatchTarget[] {
   return data.codes.flatMap((c) =>
     c.variants.map(([status, anchor, message, rank = 0]) => ({
-      id: anchoredPath(c.path, anchor),
+      path: c.path,
+      anchor,
       code: c.code,
       statuses: unpackStatuses(status),
       segments: parseTemplate(message),
