@@ -10,10 +10,11 @@ import './require-node.mjs';
 import {
   buildLookupShards,
   buildSiteLookup,
-  packStatuses,
+  encodeLookupRecord,
   shardsForInput,
   toMatchTargets,
   type LookupData,
+  type LookupRecord,
 } from '../src/lib/lookup/lookup-data';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -182,19 +183,26 @@ function lookupLoad(targets: readonly MatchTarget[], inputs: readonly string[]):
       code: t.code,
       path: t.path,
       variants: [
-        [packStatuses(t.statuses), 'http-400', t.segments.map((g) => (g.kind === 'text' ? g.text : g.slot)).join('')],
+        {
+          statuses: t.statuses,
+          anchor: t.anchor,
+          message: t.segments.map((g) => (g.kind === 'text' ? g.text : g.slot)).join(''),
+          rank: 0,
+        },
       ],
     })),
   };
   const { manifest, words, codes } = buildLookupShards([data]);
   const size = (value: unknown) => JSON.stringify(value).length;
+  // A shard's bytes as its file stores the records.
+  const shardSize = (records: readonly LookupRecord[] = []) => size(records.map(encodeLookupRecord));
   const loads = inputs
     .map((input) => {
       const needed = shardsForInput(input, manifest);
       return (
         size(manifest) +
-        needed.codes.reduce((n, k) => n + size(codes.get(k)), 0) +
-        needed.words.reduce((n, w) => n + size(words[w]), 0)
+        needed.codes.reduce((n, k) => n + shardSize(codes.get(k)), 0) +
+        needed.words.reduce((n, w) => n + shardSize(words[w]), 0)
       );
     })
     .sort((a, b) => a - b);

@@ -267,7 +267,7 @@ describe('the lookup shards of two services', () => {
     const needed = shardsForInput('Common.0024', manifest);
     expect(needed.codes).toEqual(['common-0']);
     const records = codes.get('common-0')!;
-    expect(records.filter((r) => r[1] === 'Common.0024').map((r) => r[2]).sort()).toEqual(['/ecs/common-0024/', '/evs/common-0024/']);
+    expect(records.filter((r) => r.code === 'Common.0024').map((r) => r.path).sort()).toEqual(['/ecs/common-0024/', '/evs/common-0024/']);
     // What the browser builds from that one shard still offers both services.
     const shardIndex = buildLookupIndex(groupRecords(records, manifest.services));
     expect(describeOutcome(resolveLookup(query('code=Common.0024'), shardIndex))).toBe('choose /ecs/common-0024/ /evs/common-0024/');
@@ -288,7 +288,7 @@ describe('the lookup shards of two services', () => {
 
   it('names, for every message filled in, the word shard that holds it', () => {
     const missed = words.flatMap((records, n) =>
-      records.map((r) => r[5].replace(/%s|%d|xxx/g, '7')).filter((filled) => !shardsForInput(filled, manifest).words.includes(n)),
+      records.map((r) => r.message.replace(/%s|%d|xxx/g, '7')).filter((filled) => !shardsForInput(filled, manifest).words.includes(n)),
     );
     expect(missed).toEqual([]);
   });
