@@ -10,10 +10,11 @@ import '../require-node.mjs';
 import {
   buildLookupShards,
   buildSiteLookup,
-  packStatuses,
+  encodeLookupRecord,
   shardsForInput,
   toMatchTargets,
   type LookupData,
+  type LookupRecord,
 } from '../../src/lib/lookup/lookup-data';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -103,7 +104,7 @@ function syntheticTargets(): MatchTarget[] {
       words.splice(1 + random.int(words.length - 1), 0, random.next() < 0.3 ? '%d' : '%s');
     const message = `${words.join(' ')}.`;
     const code = `Svc${i % 37}.${String(i).padStart(4, '0')}`;
-    return { id: `${code}@400`, code, statuses: [400], segments: parseTemplate(message) };
+    return { path: `/bench/${code}/`, anchor: 'http-400', code, statuses: [400], segments: parseTemplate(message) };
   });
 }
 
@@ -181,21 +182,28 @@ function lookupLoad(targets: readonly MatchTarget[], inputs: readonly string[]):
     short: 'B',
     codes: targets.map((t) => ({
       code: t.code,
-      path: `/bench/${t.id}/`,
+      path: t.path,
       variants: [
-        [packStatuses(t.statuses), 'http-400', t.segments.map((g) => (g.kind === 'text' ? g.text : g.slot)).join('')],
+        {
+          statuses: t.statuses,
+          anchor: t.anchor,
+          message: t.segments.map((g) => (g.kind === 'text' ? g.text : g.slot)).join(''),
+          rank: 0,
+        },
       ],
     })),
   };
   const { manifest, words, codes } = buildLookupShards([data]);
   const size = (value: unknown) => JSON.stringify(value).length;
+  // A shard's bytes as its file stores the records.
+  const shardSize = (records: readonly LookupRecord[] = []) => size(records.map(encodeLookupRecord));
   const loads = inputs
     .map((input) => {
       const needed = shardsForInput(input, manifest);
       return (
         size(manifest) +
-        needed.codes.reduce((n, k) => n + size(codes.get(k)), 0) +
-        needed.words.reduce((n, w) => n + size(words[w]), 0)
+        needed.codes.reduce((n, k) => n + shardSize(codes.get(k)), 0) +
+        needed.words.reduce((n, w) => n + shardSize(words[w]), 0)
       );
     })
     .sort((a, b) => a - b);

@@ -9,10 +9,12 @@ import path from 'node:path';
 import { buildLookupIndex, type DirectHit } from '../../src/lib/lookup/direct-hits';
 import { resolveLookup, type LookupQuery } from '../../src/lib/lookup/resolve';
 import {
+  decodeLookupRecord,
   groupRecords,
   manifestShapes,
   needsWordShards,
   shardsForInput,
+  type EncodedLookupRecord,
   type LookupManifest,
   type LookupRecord,
 } from '../../src/lib/lookup/lookup-data';
@@ -44,7 +46,9 @@ function shard(file: string): LookupRecord[] {
   let records = shardCache.get(file);
   if (!records) {
     const full = path.join(dist, file);
-    records = existsSync(full) ? (JSON.parse(readFileSync(full, 'utf8')) as LookupRecord[]) : [];
+    records = existsSync(full)
+      ? (JSON.parse(readFileSync(full, 'utf8')) as EncodedLookupRecord[]).map(decodeLookupRecord)
+      : [];
     shardCache.set(file, records);
   }
   return records;

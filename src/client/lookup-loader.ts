@@ -1,10 +1,12 @@
 import { buildLookupIndex, type LookupIndex } from '../lib/lookup/direct-hits';
 import { resolveLookup, type LookupOutcome } from '../lib/lookup/resolve';
 import {
+  decodeLookupRecord,
   groupRecords,
   manifestShapes,
   needsWordShards,
   shardsForInput,
+  type EncodedLookupRecord,
   type LookupRecord,
 } from '../lib/lookup/lookup-data';
 import { codeShardPath, LOOKUP_SERVICES_PATH, wordShardPath } from '../lib/core/urls';
@@ -30,7 +32,7 @@ function loadShard(url: string): Promise<LookupRecord[]> {
   let shard = shards.get(url);
   if (!shard) {
     shard = fetch(url).then(
-      (r) => (r.ok ? (r.json() as Promise<LookupRecord[]>) : []),
+      async (r) => (r.ok ? ((await r.json()) as EncodedLookupRecord[]).map(decodeLookupRecord) : []),
       () => [],
     );
     shards.set(url, shard);

@@ -3,26 +3,13 @@ import type { LookupOutcome } from '../lib/lookup/resolve';
 import { alsoInLine, unknownCodeBlock } from './answer';
 import type * as MoreQueries from '../lib/search/more-queries';
 import type * as LookupLoader from './lookup-loader';
-import { readCodeSpelling } from '../lib/core/code-identity';
+import { rankHits } from '../lib/search/rank-hits';
 import {
-  expandSynonyms,
-  meaningfulWords,
-  queryWords,
-  saysServiceName,
-  serviceNamed,
-  SYNONYM_WEIGHT,
-} from '../lib/search/search-query';
-import {
-  countInScope,
   createPageLoader,
   groupPages,
-  mergeByScore,
-  orderHits,
   resultClass,
-  scopeService,
   serviceFilter,
   serviceOfPath,
-  withoutWords,
   type ServiceName,
 } from '../lib/search/search-scope';
 import { filledCodeHref, SYNONYMS_PATH, VOCABULARY_PATH } from '../lib/core/urls';
@@ -74,8 +61,6 @@ export interface PageResults {
 const FIRST_RESULTS = 5;
 /** Most results listed, with "More results". */
 const RESULTS_SHOWN = 10;
-/** Fewer results than this from the query and its synonyms, and typo fixes and single words are tried too. */
-const ENOUGH = 3;
 let pagefind: Promise<Pagefind | undefined> | undefined;
 let synonyms: Promise<string[][]> | undefined;
 let vocabulary: Promise<Map<string, number>> | undefined;
@@ -170,14 +155,6 @@ function moveThroughResults(event: KeyboardEvent, dialog: HTMLDialogElement, inp
   else links[Math.min(next, links.length - 1)].focus();
 }
 
-/** Pagefind's hits for one query (none for an empty one), each query searched once per `seen` map. */
-function findPages(pf: Pagefind, query: string, seen: Map<string, Promise<PagefindHit[]>>): Promise<PagefindHit[]> {
-  const key = query.trim();
-  let hits = seen.get(key);
-  if (!hits) seen.set(key, (hits = key ? pf.search(key).then((r) => r?.results ?? []) : Promise.resolve([])));
-  return hits;
-}
-
 /**
  * Code that the dialog loads only when a query needs it: the matcher with the lookup data, and the typo and
  * fallback queries. The caller passes the imports, so that this module has no dynamic import of its own (and
@@ -222,24 +199,10 @@ function pagesOfService(pf: Pagefind, service: string): Promise<Set<string>> {
 }
 
 /**
- * Whether a query says the name of the scope's service (`ecs quota` for `vm quota` on ECS's pages): every page of
- * the scope has it, so it only lifts the scope's pages that say the rest most often, whatever they are about.
- */
-function namesService(
-  query: string,
-  scope: string | undefined,
-  services: readonly { service: string; short: string }[],
-): boolean {
-  const service = services.find((s) => s.service === scope);
-  return service !== undefined && saysServiceName(query, service);
-}
-
-/**
- * The pages for a query, without those in `exclude` (already shown as direct hits), best first: the query's
- * own results and those of its synonyms, ranked together by score; when they are few, below them those of
- * its typos corrected and of the query without stop words; when still none, the pages that share the most of
- * its words. The pages of the service the query names, else of the service whose pages the dialog was opened
- * on (`openedOn`), come before all others; code pages come before index pages for a query of several words.
+ * The pages for a query, without those in `exclude` (already shown as direct hits), best first: in the order
+ * `rankHits` gives their hits against Pagefind with the search opened on `openedOn`, then, once their paths are
+ * known, the scope's pages first and code pages before index pages for a query of several words (`resultClass`).
+ * Only the pages of the first few places are fetched at once.
  */
 export async function searchPages(
   asked: string,
@@ -250,74 +213,20 @@ export async function searchPages(
   const pf = await loadPagefind();
   const manifest = await loadManifest();
   const services = manifest.services;
-  if (!pf || asked.length > 500) return { pages: [], partial: false, services };
-  const searched = new Map<string, Promise<PagefindHit[]>>();
-  const search = (q: string) => findPages(pf, q, searched);
-  let { service: named, rest: query } = serviceNamed(asked, services);
-  // On a service's pages, a service the query names is a word of its messages when some of its pages have the
-  // whole query (`iam access failed` on ECS's pages, whose messages speak of IAM): the scope stays.
-  const openedScope = scopeService(undefined, openedOn, services);
-  if (named !== undefined && openedScope !== undefined && named !== openedScope) {
-    const [own, whole] = await Promise.all([pagesOfService(pf, openedScope), search(asked)]);
-    if (whole.some((h) => own.has(h.id))) [named, query] = [undefined, asked];
-  }
-  const scope = scopeService(named, openedOn, services);
-  const inScope = scope === undefined ? undefined : pagesOfService(pf, scope);
-  // A code in any spelling is answered by its page, not by the synonyms of its prefix (`ecs` -> `server`).
-  const meaningful = readCodeSpelling(query, manifestShapes(manifest)) === null ? meaningfulWords(query) : [];
-  const groups = meaningful.length > 0 ? await loadSynonyms() : [];
-  // A word no page has is likely a typo, and Pagefind answers the other words alone: the corrected query
-  // counts as much as the query, and its synonyms are tried instead of the query's.
-  const scopeIds = await inScope;
-  const found = await Promise.all(meaningful.map(async (w) => ({ word: w, hits: await search(w) })));
-  const unknown = found.filter((f) => f.hits.length === 0).map((f) => f.word);
-  // A word the scope's pages lack is corrected as a typo too (`flavour` is on other services' pages, ECS says
-  // `flavor`), as it would be on a site of that service alone; the query itself is still searched.
-  const missing = found.filter((f) => countInScope(f.hits, scopeIds) === 0).map((f) => f.word);
-  const [typos, vocabulary] =
-    missing.length > 0
-      ? await Promise.all([loadMoreQueries(), loadVocabulary()])
-      : [undefined, new Map<string, number>()];
-  const words = withoutWords(vocabulary, missing);
-  const corrected = typos?.correctQuery(query, words);
-  // Pagefind answers a query with a word no page has by its other words: then no page has every word.
-  let partial = typos !== undefined && unknown.some((w) => typos.correctWord(w, words) === undefined);
-  const runs: { query: string; weight: number }[] = [
-    { query, weight: 1 },
-    ...(corrected ? [{ query: corrected, weight: 1 }] : []),
-    ...expandSynonyms(corrected ?? query, groups)
-      .filter((q) => !namesService(q, scope, services))
-      .map((q) => ({ query: q, weight: SYNONYM_WEIGHT })),
-  ];
-  const tiers: PagefindHit[][] = [
-    mergeByScore(await Promise.all(runs.map(async (r) => ({ hits: await search(r.query), weight: r.weight })))),
-  ];
-  let closest = false;
-  // Too few pages of the scope, as on a site of that service alone, and the other queries are tried too.
-  if (countInScope(tiers[0], scopeIds) < ENOUGH && meaningful.length > 0) {
-    const { alternativeQueries, singleWordQueries, rankByWordsShared } = typos ?? (await loadMoreQueries());
-    const tried = new Set(runs.map((r) => queryWords(r.query).join(' ')));
-    const alternatives = alternativeQueries(query, groups, words).filter((a) => !tried.has(a.query));
-    tiers.push(
-      mergeByScore(
-        await Promise.all(alternatives.map(async (a) => ({ hits: await search(a.query), weight: a.weight }))),
-      ),
-    );
-    if (tiers.every((t) => countInScope(t, scopeIds) === 0)) {
-      const byWord = await Promise.all(
-        singleWordQueries(query, groups, words).map(async (forms) => (await Promise.all(forms.map(search))).flat()),
-      );
-      const hitsById = new Map(byWord.flat().map((h) => [h.id, h]));
-      // No page has every word when no query found any; else only the scope's pages are closest matches.
-      if (tiers.every((t) => t.length === 0)) partial = true;
-      else closest = true;
-      tiers.push(rankByWordsShared(byWord.map((hits) => hits.map((h) => h.id))).map(({ id }) => hitsById.get(id)!));
-    }
-  }
-  const ordered = orderHits(tiers, scopeIds).slice(0, RESULTS_SHOWN + exclude.size);
-  const order = { service: scope, codeFirst: meaningfulWords(query).length > 1 };
+  if (!pf) return { pages: [], partial: false, services };
+  const { hits, partial, closest, scope, order } = await rankHits<PagefindHit>(
+    asked,
+    { services, shapes: manifestShapes(manifest), openedOn },
+    {
+      search: (query) => pf.search(query).then((r) => r?.results ?? []),
+      pagesOfService: (service) => pagesOfService(pf, service),
+      synonyms: loadSynonyms,
+      vocabulary: loadVocabulary,
+      moreQueries: loadMoreQueries,
+    },
+  );
   const loader = createPageLoader<PagefindHit, FoundPage>({
-    ordered,
+    ordered: hits.slice(0, RESULTS_SHOWN + exclude.size),
     fetch: async (hit) => {
       const result = await hit.data();
       const path = new URL(result.url, location.origin).pathname;

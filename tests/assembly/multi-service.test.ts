@@ -309,8 +309,8 @@ describe('the lookup shards of two services', () => {
     const records = codes.get('common-0')!;
     expect(
       records
-        .filter((r) => r[1] === 'Common.0024')
-        .map((r) => r[2])
+        .filter((r) => r.code === 'Common.0024')
+        .map((r) => r.path)
         .sort(),
     ).toEqual(['/ecs/common-0024/', '/evs/common-0024/']);
     // What the browser builds from that one shard still offers both services.
@@ -338,7 +338,7 @@ describe('the lookup shards of two services', () => {
   it('names, for every message filled in, the word shard that holds it', () => {
     const missed = words.flatMap((records, n) =>
       records
-        .map((r) => r[5].replace(/%s|%d|xxx/g, '7'))
+        .map((r) => r.message.replace(/%s|%d|xxx/g, '7'))
         .filter((filled) => !shardsForInput(filled, manifest).words.includes(n)),
     );
     expect(missed).toEqual([]);

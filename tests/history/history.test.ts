@@ -257,25 +257,27 @@ describe('matching every wording of the history', () => {
   const more = historyOf('removed');
 
   it('gives the rows a page shows rank 0 and their anchor, earlier wordings a rank by recency and a v<index> id', () => {
-    expect(lookupTargets(history).map(({ id, code, statuses, rank }) => ({ id, code, statuses, rank }))).toEqual([
-      { id: '/ecs/ecs-0002/#http-400', code: 'Ecs.0002', statuses: [400], rank: 0 },
-      { id: '/ecs/ecs-0002/#v1', code: 'Ecs.0002', statuses: [400], rank: 1 },
+    expect(
+      lookupTargets(history).map(({ path, anchor, code, statuses, rank }) => ({ path, anchor, code, statuses, rank })),
+    ).toEqual([
+      { path: '/ecs/ecs-0002/', anchor: 'http-400', code: 'Ecs.0002', statuses: [400], rank: 0 },
+      { path: '/ecs/ecs-0002/', anchor: 'v1', code: 'Ecs.0002', statuses: [400], rank: 1 },
     ]);
     // Ecs.0910 left the table in the last version: its page shows its last rows, and its first wording is older.
     expect(
       lookupTargets(more)
         .filter((t) => t.code === 'Ecs.0910')
-        .map(({ id, rank }) => ({ id, rank })),
+        .map(({ path, anchor, rank }) => ({ path, anchor, rank })),
     ).toEqual([
-      { id: '/ecs/ecs-0910/#http-400', rank: 0 },
-      { id: '/ecs/ecs-0910/#v1', rank: 2 },
+      { path: '/ecs/ecs-0910/', anchor: 'http-400', rank: 0 },
+      { path: '/ecs/ecs-0910/', anchor: 'v1', rank: 2 },
     ]);
   });
 
   it('lets the matcher explain a message in its old wording', () => {
     const matcher = createMatcher(lookupTargets(more));
     const [best] = matcher.match('Image centos-6 is not supported.');
-    expect(best.target.id).toBe('/ecs/ecs-0910/#v1');
+    expect(best.target).toMatchObject({ path: '/ecs/ecs-0910/', anchor: 'v1' });
     expect(best.values).toEqual(['centos-6']);
   });
 });

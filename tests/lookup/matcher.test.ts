@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createMatcher, MAX_INPUT, type MatchResult, type MatchTarget } from '../../src/lib/lookup/matcher';
 import { parseTemplate } from '../../src/lib/core/template';
 
-/** Builds targets from `[code, status, template, rank?]` rows, ids like `Ecs.1000@404`. */
+/** Builds targets from `[code, status, template, rank?]` rows: a page per code, a row anchored by its status. */
 function targets(rows: readonly (readonly [string, number, string, number?])[]): MatchTarget[] {
   return rows.map(([code, status, message, rank]) => ({
-    id: `${code}@${status}`,
+    path: `/${code}/`,
+    anchor: String(status),
     code,
     statuses: [status],
     segments: parseTemplate(message),
@@ -31,9 +32,9 @@ const ecs = createMatcher(
   ]),
 );
 
-/** Compact view of results: `id via [values]`. */
+/** Compact view of results: `code@anchor via [values]`. */
 function summary(results: readonly MatchResult[]): string[] {
-  return results.map((r) => `${r.target.id} ${r.via} ${JSON.stringify(r.values)}`);
+  return results.map((r) => `${r.target.code}@${r.target.anchor} ${r.via} ${JSON.stringify(r.values)}`);
 }
 
 describe('matching a message', () => {

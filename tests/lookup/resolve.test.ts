@@ -18,9 +18,15 @@ const twoServices: LookupData[] = [
       {
         code: 'Ecs.0010',
         path: '/ecs/ecs-0010/',
-        variants: [[400, 'http-400', 'Private IP address %s is already in use.']],
+        variants: [
+          { statuses: [400], anchor: 'http-400', message: 'Private IP address %s is already in use.', rank: 0 },
+        ],
       },
-      { code: 'Common.0024', path: '/ecs/common-0024/', variants: [[202, 'http-202', 'exceeds flow over limit']] },
+      {
+        code: 'Common.0024',
+        path: '/ecs/common-0024/',
+        variants: [{ statuses: [202], anchor: 'http-202', message: 'exceeds flow over limit', rank: 0 }],
+      },
     ],
   },
   {
@@ -31,7 +37,7 @@ const twoServices: LookupData[] = [
       {
         code: 'Common.0024',
         path: '/evs/common-0024/',
-        variants: [[429, 'http-429', 'Too many requests to volume %s.']],
+        variants: [{ statuses: [429], anchor: 'http-429', message: 'Too many requests to volume %s.', rank: 0 }],
       },
     ],
   },

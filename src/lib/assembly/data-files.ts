@@ -1,7 +1,7 @@
 import { buildCodeExport, buildServiceExport, serializeExport } from '../export/export';
 import { buildJsonSchema, SCHEMA_PATHS } from '../export/export-schema';
 import { indexCategories } from '../pages/categories';
-import { buildLookupShards, buildSiteLookup, type LookupSource } from '../lookup/lookup-data';
+import { buildLookupShards, buildSiteLookup, encodeLookupRecord, type LookupSource } from '../lookup/lookup-data';
 import type { ServiceModel } from './assemble';
 import { buildVocabulary, mergeSynonyms } from '../search/search-data';
 import {
@@ -64,8 +64,8 @@ export function listDataFiles(services: readonly ServiceModel[], siteUrl: string
   const shards = buildLookupShards(lookup.data);
   file(LOOKUP_MANIFEST_PATH, JSON.stringify(shards.manifest));
   file(LOOKUP_SERVICES_PATH, JSON.stringify(lookup.clues));
-  for (const [key, records] of shards.codes) file(codeShardPath(key), JSON.stringify(records));
-  shards.words.forEach((records, i) => file(wordShardPath(i), JSON.stringify(records)));
+  for (const [key, records] of shards.codes) file(codeShardPath(key), JSON.stringify(records.map(encodeLookupRecord)));
+  shards.words.forEach((records, i) => file(wordShardPath(i), JSON.stringify(records.map(encodeLookupRecord))));
   file(SYNONYMS_PATH, JSON.stringify(mergeSynonyms(services)));
   file(
     VOCABULARY_PATH,

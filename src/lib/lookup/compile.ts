@@ -114,7 +114,7 @@ function indexableWords(pieces: readonly Piece[]): string[] {
  * these words, so a lookup loads only the parts its input's words name.
  */
 export function templateNeeds(segments: readonly Segment[]): { words: string[]; chars: number } {
-  const compiled = compile({ id: '', code: '', statuses: [], segments: [...segments] });
+  const compiled = compile({ path: '', anchor: '', code: '', statuses: [], segments: [...segments] });
   if (compiled.first < 0) return { words: [], chars: 0 };
   const chars = compiled.pieces.reduce((n, p) => n + ('lit' in p ? p.lit.length : 0), 0);
   return { words: indexableWords(compiled.pieces), chars };

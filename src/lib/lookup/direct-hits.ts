@@ -1,5 +1,5 @@
 import { learnShapes, type CodeShapes } from '../core/code-identity';
-import { toMatchTargets, unpackStatuses, type LookupCode, type LookupData } from './lookup-data';
+import { toMatchTargets, type LookupCode, type LookupData } from './lookup-data';
 import { createMatcher, type Matcher, type MatchResult } from './matcher';
 import type { ServiceClues } from './service-evidence';
 
@@ -89,13 +89,13 @@ export function findDirectHits(text: string, index: LookupIndex, options: HitOpt
     code: options.code,
     asMessage: options.asMessage,
   });
-  const byCode = new Map<string, MatchResult[]>();
+  const byPage = new Map<string, MatchResult[]>();
   for (const result of results) {
-    const path = result.target.id.split('#')[0];
-    byCode.set(path, [...(byCode.get(path) ?? []), result]);
+    const { path } = result.target;
+    byPage.set(path, [...(byPage.get(path) ?? []), result]);
   }
   const hits: DirectHit[] = [];
-  for (const [path, group] of byCode) {
+  for (const [path, group] of byPage) {
     const found = index.byPath.get(path);
     if (!found || (options.service && found.service.service !== options.service)) continue;
     hits.push(toHit(found.service, found.code, group, options.status));
@@ -112,22 +112,22 @@ function toHit(service: LookupData, code: LookupCode, group: MatchResult[], stat
   const current = group.filter((r) => !r.target.rank);
   const byStatus = status === undefined ? undefined : current.find((r) => r.target.statuses.includes(status));
   const best = matched ?? byStatus ?? current[0] ?? group[0];
-  const anchor = best.target.id.split('#')[1];
-  const variant = code.variants.find(([, a]) => a === anchor) ?? code.variants[0];
+  const { anchor } = best.target;
+  const variant = code.variants.find((v) => v.anchor === anchor) ?? code.variants[0];
   // A row is selected when the message matched it, or the status picks it among several current rows.
   const selects = matched !== undefined || (byStatus !== undefined && current.length > 1);
   // What the answer says: the selected row's wording, else that of every current row.
-  const rows = selects ? [variant] : code.variants.filter((v) => !v[3]);
-  const same = rows.every((v) => v[5]) ? rows.map((v) => v[5]).join(' ') : undefined;
+  const rows = selects ? [variant] : code.variants.filter((v) => v.rank === 0);
+  const same = rows.every((v) => v.same) ? rows.map((v) => v.same).join(' ') : undefined;
   return {
     service: service.service,
     serviceShort: service.short,
     code: code.code,
     path: code.path,
     anchor: selects ? anchor : undefined,
-    statuses: unpackStatuses(variant[0]),
-    message: variant[2],
-    description: variant[4],
+    statuses: variant.statuses,
+    message: variant.message,
+    description: variant.description,
     values: best.values,
     reason: group.some((r) => r.via === 'code+message') ? 'code+message' : best.via,
     ...(same ? { same } : {}),

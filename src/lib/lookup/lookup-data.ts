@@ -3,7 +3,7 @@ import type { Clues } from '../catalogue/service-meta';
 import { sameAnswerKey } from '../core/message-identity';
 import { shortServiceName } from '../core/service-name';
 import type { ServiceClues } from './service-evidence';
-import { anchoredPath, codePath } from '../core/urls';
+import { codePath } from '../core/urls';
 import {
   codeKey,
   decidesInText,
@@ -33,34 +33,29 @@ export interface LookupCode {
   code: string;
   path: string;
   /**
-   * One per wording: [status, anchor, plain-text message template, rank]. Current rows first (rank 0 or
-   * absent); earlier wordings of a table with history follow, with their `v<n>` anchor and rank 1 or more.
+   * One per wording: current rows first (rank 0); earlier wordings of a table with history follow, with their
+   * `v<n>` anchor and rank 1 or more.
    */
   variants: LookupVariant[];
 }
 
-/**
- * [status, anchor, message template, rank (absent = 0: the current wording), description (plain text, to
- * tell apart codes that share a message), same-answer key (for a code that several services have: rows with
- * equal keys read the same, `sameAnswerKey`)]. The status is a number, or a list for a row with none or several.
- */
-export type LookupVariant =
-  | [LookupStatus, string, string]
-  | [LookupStatus, string, string, number]
-  | [LookupStatus, string, string, number, string]
-  | [LookupStatus, string, string, number, string, string];
-
-/** A row's statuses as lookup data stores them: one number, or a list (empty for none). */
-export type LookupStatus = number | number[];
-
-/** Packs a row's statuses: a number for the usual single status, else the list. */
-export function packStatuses(statuses: readonly number[]): LookupStatus {
-  return statuses.length === 1 ? statuses[0] : [...statuses];
-}
-
-/** Unpacks statuses stored by `packStatuses`. */
-export function unpackStatuses(status: LookupStatus): number[] {
-  return Array.isArray(status) ? status : [status];
+/** One wording of a code: a row of its table, or an earlier wording of one. */
+export interface LookupVariant {
+  /** Every HTTP status of the row; empty when the table gives none. */
+  statuses: number[];
+  /** The row's fragment on the code page (`http-404`; `v1` for an earlier wording). */
+  anchor: string;
+  /** The plain-text message template; for a table without a message column, the description (the text its API returns). */
+  message: string;
+  /** 0 for the current wording, 1 or more for earlier ones. */
+  rank: number;
+  /** The row's description, when it has one besides its message: tells apart codes that share a message. */
+  description?: string;
+  /**
+   * For a code that several services have: the key of what the row says (`sameAnswerKey`); rows of several
+   * services with equal keys read the same.
+   */
+  same?: string;
 }
 
 /** An earlier wording of a code, as the lookup needs it. */
@@ -91,22 +86,22 @@ export function buildLookupData(
         variants: [
           ...e.variants.map((v): LookupVariant => {
             // A table without a message column is matched by its description (the text its API returns).
-            const status = packStatuses(v.statuses);
-            if (!v.message.text)
-              return isShared
-                ? [status, v.anchor, v.description.text, 0, '', sameAnswerKey(v)]
-                : [status, v.anchor, v.description.text];
-            if (isShared) return [status, v.anchor, v.message.text, 0, v.description.text, sameAnswerKey(v)];
-            return v.description.text
-              ? [status, v.anchor, v.message.text, 0, v.description.text]
-              : [status, v.anchor, v.message.text];
+            const hasMessage = v.message.text !== '';
+            return {
+              statuses: [...v.statuses],
+              anchor: v.anchor,
+              message: hasMessage ? v.message.text : v.description.text,
+              rank: 0,
+              ...(hasMessage && v.description.text ? { description: v.description.text } : {}),
+              ...(isShared ? { same: sameAnswerKey(v) } : {}),
+            };
           }),
-          ...(earlier.get(e.code) ?? []).map((w): LookupVariant => [
-            packStatuses(w.statuses),
-            w.id,
-            w.message.text,
-            w.rank,
-          ]),
+          ...(earlier.get(e.code) ?? []).map((w): LookupVariant => ({
+            statuses: [...w.statuses],
+            anchor: w.id,
+            message: w.message.text,
+            rank: w.rank,
+          })),
         ],
       };
     }),
@@ -144,25 +139,67 @@ export function buildSiteLookup(sources: readonly LookupSource[]): { data: Looku
   };
 }
 
-/** Turns lookup data into matcher targets; a target's id is `<path>#<anchor>`. */
+/** Turns lookup data into matcher targets: one per wording, with its code page and the row's anchor on it. */
 export function toMatchTargets(data: LookupData): MatchTarget[] {
   return data.codes.flatMap((c) =>
-    c.variants.map(([status, anchor, message, rank = 0]) => ({
-      id: anchoredPath(c.path, anchor),
+    c.variants.map((v) => ({
+      path: c.path,
+      anchor: v.anchor,
       code: c.code,
-      statuses: unpackStatuses(status),
-      segments: parseTemplate(message),
-      rank,
+      statuses: v.statuses,
+      segments: parseTemplate(v.message),
+      rank: v.rank,
     })),
   );
 }
 
-/** One wording as the browser loads it: [service, code, page path, status, anchor, message template, rank?, description?, same-answer key?]. */
-export type LookupRecord =
-  | [string, string, string, LookupStatus, string, string]
-  | [string, string, string, LookupStatus, string, string, number]
-  | [string, string, string, LookupStatus, string, string, number, string]
-  | [string, string, string, LookupStatus, string, string, number, string, string];
+/** One wording as a shard holds it: a variant with its service, code and code page. */
+export interface LookupRecord extends LookupVariant {
+  service: string;
+  code: string;
+  path: string;
+}
+
+/**
+ * A record as a shard file stores it, by position to keep shards small (`encodeLookupRecord`): [service, code,
+ * page path, status, anchor, message template, rank?, description?, same-answer key?]. Trailing fields left at
+ * their default (rank 0, no description, no key) are left out; the status is a number, or a list for a row with
+ * none or several.
+ */
+export type EncodedLookupRecord =
+  | [string, string, string, EncodedStatus, string, string]
+  | [string, string, string, EncodedStatus, string, string, number]
+  | [string, string, string, EncodedStatus, string, string, number, string]
+  | [string, string, string, EncodedStatus, string, string, number, string, string];
+
+/** A row's statuses as a shard stores them: one number for the usual single status, else the list (empty for none). */
+type EncodedStatus = number | number[];
+
+/** Encodes a record for a shard file: the tuple `decodeLookupRecord` reads back. */
+export function encodeLookupRecord(record: LookupRecord): EncodedLookupRecord {
+  const { service, code, path, statuses, anchor, message, rank, description, same } = record;
+  const status = statuses.length === 1 ? statuses[0] : [...statuses];
+  if (same) return [service, code, path, status, anchor, message, rank, description ?? '', same];
+  if (description) return [service, code, path, status, anchor, message, rank, description];
+  if (rank) return [service, code, path, status, anchor, message, rank];
+  return [service, code, path, status, anchor, message];
+}
+
+/** Decodes a record of a shard file, as `encodeLookupRecord` wrote it. */
+export function decodeLookupRecord(encoded: EncodedLookupRecord): LookupRecord {
+  const [service, code, path, status, anchor, message, rank = 0, description, same] = encoded;
+  return {
+    service,
+    code,
+    path,
+    statuses: Array.isArray(status) ? status : [status],
+    anchor,
+    message,
+    rank,
+    ...(description ? { description } : {}),
+    ...(same ? { same } : {}),
+  };
+}
 
 /** A service as the lookup knows it. */
 export interface LookupService {
@@ -197,39 +234,22 @@ const WORD_SHARD_BYTES = 4_000;
 /** Flattens a service's lookup data into records. */
 export function recordsOf(data: LookupData): LookupRecord[] {
   return data.codes.flatMap((c) =>
-    c.variants.map(([status, anchor, message, rank, description, same]): LookupRecord =>
-      same
-        ? [data.service, c.code, c.path, status, anchor, message, rank ?? 0, description ?? '', same]
-        : description
-          ? [data.service, c.code, c.path, status, anchor, message, rank ?? 0, description]
-          : rank
-            ? [data.service, c.code, c.path, status, anchor, message, rank]
-            : [data.service, c.code, c.path, status, anchor, message],
-    ),
+    c.variants.map((variant): LookupRecord => ({ service: data.service, code: c.code, path: c.path, ...variant })),
   );
 }
 
-/** Groups records back into per-service lookup data (codes in the order they came). */
+/**
+ * Groups records back into per-service lookup data (codes in the order they came), each wording once: a record
+ * loaded in several shards (its code's and its word's) is one variant.
+ */
 export function groupRecords(records: readonly LookupRecord[], services: readonly LookupService[]): LookupData[] {
   const byService = new Map<string, Map<string, LookupCode>>();
-  const seen = new Set<string>();
-  for (const [service, code, path, status, anchor, message, rank, description, same] of records) {
-    const id = anchoredPath(path, anchor);
-    if (seen.has(id)) continue;
-    seen.add(id);
+  for (const { service, code, path, ...variant } of records) {
     const codes = byService.get(service) ?? new Map<string, LookupCode>();
     byService.set(service, codes);
     const entry = codes.get(code) ?? { code, path, variants: [] };
     codes.set(code, entry);
-    entry.variants.push(
-      same
-        ? [status, anchor, message, rank ?? 0, description ?? '', same]
-        : description
-          ? [status, anchor, message, rank ?? 0, description]
-          : rank
-            ? [status, anchor, message, rank]
-            : [status, anchor, message],
-    );
+    if (!entry.variants.some((v) => v.anchor === variant.anchor)) entry.variants.push(variant);
   }
   return services
     .filter((s) => byService.has(s.service))
@@ -273,10 +293,11 @@ export function buildLookupShards(services: readonly LookupData[]): {
   codes: Map<string, LookupRecord[]>;
 } {
   const records = services.flatMap(recordsOf);
-  const needs = records.map((r) => templateNeeds(parseTemplate(r[5])));
+  const needs = records.map((r) => templateNeeds(parseTemplate(r.message)));
   const frequency = new Map<string, number>();
   for (const { words } of needs) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const bytes = JSON.stringify(records).length;
+  // Sized as the shard files store the records.
+  const bytes = JSON.stringify(records.map(encodeLookupRecord)).length;
   const wordShards = Math.max(1, Math.ceil(bytes / WORD_SHARD_BYTES));
   const words: LookupRecord[][] = Array.from({ length: wordShards }, () => []);
   const codes = new Map<string, LookupRecord[]>();
@@ -289,7 +310,7 @@ export function buildLookupShards(services: readonly LookupData[]): {
       words[shardOfWord(rarest, wordShards)].push(record);
       anchors.add(anchorKey(rarest, lengthClass(needs[i].chars)));
     }
-    const key = codeShardKey(record[1]) ?? 'other';
+    const key = codeShardKey(record.code) ?? 'other';
     const shard = codes.get(key) ?? [];
     codes.set(key, shard);
     shard.push(record);
@@ -400,5 +421,5 @@ export function needsWordShards(
     ...spelled.filter(decidesInText),
     ...inText.filter(decidesInText),
   ]);
-  return !codeRecords.some((r) => named.has(codeKey(r[1])));
+  return !codeRecords.some((r) => named.has(codeKey(r.code)));
 }

@@ -8,9 +8,12 @@ import { firstMatch } from './scan';
 
 export { MAX_INPUT } from './input-fields';
 
-/** One message template the matcher can recognise: a row of the table. */
+/** One message template the matcher can recognise: a row of the table (or an earlier wording of one). */
 export interface MatchTarget {
-  id: string;
+  /** The code page. */
+  path: string;
+  /** The row's fragment on the code page (`http-404`, `v1` for an earlier wording). */
+  anchor: string;
   code: string;
   /** Every HTTP status of the row; empty when the table gives none. */
   statuses: number[];

@@ -246,7 +246,7 @@ export function nearestCodes(code: string, index: LookupIndex, service?: string,
     for (const c of s.codes) {
       const parts = keyParts(codeKey(c.code));
       if (parts.prefix !== wanted.prefix || parts.number === '' || wanted.number === '') continue;
-      const message = c.variants.find((v) => !v[3])?.[2] ?? '';
+      const message = c.variants.find((v) => v.rank === 0)?.message ?? '';
       near.push({
         code: c.code,
         path: c.path,
