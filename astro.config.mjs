@@ -36,7 +36,7 @@ export default defineConfig({
               {
                 name: 'search',
                 priority: 2,
-                test: /src[\\/](client[\\/](search-dialog|lookup-manifest)|lib[\\/]search[\\/]search-query|lib[\\/]lookup[\\/](lookup-data|input-fields|fold|word-filter))\.ts$/,
+                test: /src[\\/](client[\\/](search-dialog|lookup-manifest|fetch-once)|lib[\\/]search[\\/]search-query|lib[\\/]lookup[\\/](lookup-data|input-fields|fold|word-filter))\.ts$/,
               },
               {
                 name: 'lookup',

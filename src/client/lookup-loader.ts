@@ -11,33 +11,21 @@ import {
 } from '../lib/lookup/lookup-data';
 import { codeShardPath, LOOKUP_SERVICES_PATH, wordShardPath } from '../lib/core/urls';
 import type { ServiceClues } from '../lib/lookup/service-evidence';
+import { fetchOnce } from './fetch-once';
 import { loadManifest } from './lookup-manifest';
 
 type Shards = ReturnType<typeof shardsForInput>;
 
-const shards = new Map<string, Promise<LookupRecord[]>>();
 let built: { key: string; index: LookupIndex } | undefined;
-let clues: Promise<ServiceClues[]> | undefined;
 
 /** Every service's clues (a few KB), fetched with the first lookup that loads shards. */
 function loadClues(): Promise<ServiceClues[]> {
-  clues ??= fetch(LOOKUP_SERVICES_PATH).then(
-    (r) => (r.ok ? (r.json() as Promise<ServiceClues[]>) : []),
-    () => [],
-  );
-  return clues;
+  return fetchOnce(LOOKUP_SERVICES_PATH, (json) => json as ServiceClues[], []);
 }
 
+/** A shard's records, decoded once. */
 function loadShard(url: string): Promise<LookupRecord[]> {
-  let shard = shards.get(url);
-  if (!shard) {
-    shard = fetch(url).then(
-      async (r) => (r.ok ? ((await r.json()) as EncodedLookupRecord[]).map(decodeLookupRecord) : []),
-      () => [],
-    );
-    shards.set(url, shard);
-  }
-  return shard;
+  return fetchOnce(url, (json) => (json as EncodedLookupRecord[]).map(decodeLookupRecord), []);
 }
 
 /**

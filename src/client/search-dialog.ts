@@ -14,6 +14,7 @@ import {
 } from '../lib/search/search-scope';
 import { filledCodeHref, SYNONYMS_PATH, VOCABULARY_PATH } from '../lib/core/urls';
 import { shardsForInput, manifestShapes } from '../lib/lookup/lookup-data';
+import { fetchOnce } from './fetch-once';
 import { loadManifest } from './lookup-manifest';
 
 export interface PagefindResult {
@@ -62,8 +63,6 @@ const FIRST_RESULTS = 5;
 /** Most results listed, with "More results". */
 const RESULTS_SHOWN = 10;
 let pagefind: Promise<Pagefind | undefined> | undefined;
-let synonyms: Promise<string[][]> | undefined;
-let vocabulary: Promise<Map<string, number>> | undefined;
 const servicePages = new Map<string, Promise<Set<string>>>();
 const attached = new WeakSet<HTMLDialogElement>();
 
@@ -77,23 +76,14 @@ function loadPagefind(): Promise<Pagefind | undefined> {
   return pagefind;
 }
 
-/** A JSON file of the site, or `fallback` when it cannot be had. */
-function fetchJson<T>(url: string, fallback: T): Promise<T> {
-  return fetch(url)
-    .then((r) => (r.ok ? (r.json() as Promise<T>) : fallback))
-    .catch(() => fallback);
-}
-
 /** The synonym groups (about a kilobyte), fetched with the first search. */
 function loadSynonyms(): Promise<string[][]> {
-  synonyms ??= fetchJson<string[][]>(SYNONYMS_PATH, []);
-  return synonyms;
+  return fetchOnce(SYNONYMS_PATH, (json) => json as string[][], []);
 }
 
 /** The words of the code pages, fetched only when a query finds too little (to correct its typos). */
 function loadVocabulary(): Promise<Map<string, number>> {
-  vocabulary ??= fetchJson<[string, number][]>(VOCABULARY_PATH, []).then((words) => new Map(words));
-  return vocabulary;
+  return fetchOnce(VOCABULARY_PATH, (json) => new Map(json as [string, number][]), new Map());
 }
 
 /** Wires the search dialog: every input runs the code/message matcher, then Pagefind. */
