@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  groupSharedCodes,
   assignSlugs,
   codeKey,
   findCodesInText,
@@ -226,5 +227,29 @@ describe('recognising codes by the shapes a table taught', () => {
 
   it('scans a megabyte of one long word and returns nothing', () => {
     expect(findCodesInText('a'.repeat(1_000_000), shapes)).toEqual([]);
+  });
+});
+
+describe('groupSharedCodes', () => {
+  const items = [
+    { service: 'elb', code: 'ELB.0002' },
+    { service: 'ecs', code: 'Ecs.0010' },
+    { service: 'lb', code: 'elb_0002' },
+    { service: 'ecs', code: 'ECS.0010' },
+    { service: 'vpc', code: 'VPC.0501' },
+    { service: 'eip', code: 'VPC.0501' },
+  ];
+
+  it('keeps the codes of two services or more, any spelling, with their items in the order given', () => {
+    expect([
+      ...groupSharedCodes(
+        items,
+        (i) => i.code,
+        (i) => i.service,
+      ),
+    ]).toEqual([
+      ['elb.0002', [items[0], items[2]]],
+      ['vpc.0501', [items[4], items[5]]],
+    ]);
   });
 });

@@ -50,6 +50,24 @@ export function codeKey(code: string): string {
 }
 
 /**
+ * The codes that several services have (any spelling is the same code): each code key with its items, in the order
+ * given, for the keys whose items belong to two services or more.
+ */
+export function groupSharedCodes<T>(
+  items: Iterable<T>,
+  codeOf: (item: T) => string,
+  serviceOf: (item: T) => string,
+): Map<string, T[]> {
+  const byKey = new Map<string, T[]>();
+  for (const item of items) {
+    const key = codeKey(codeOf(item));
+    byKey.set(key, [...(byKey.get(key) ?? []), item]);
+  }
+  for (const [key, group] of byKey) if (new Set(group.map(serviceOf)).size < 2) byKey.delete(key);
+  return byKey;
+}
+
+/**
  * Cleans a code cell as the table wrote it: whitespace runs become one space, and spaces next to a `.`,
  * `_`, `-` or `/` go (`DCS. 4855` -> `DCS.4855`). Returns the code and whether spaces next to a separator
  * were removed (a suspicious cell that deserves a warning).

@@ -6,6 +6,7 @@ import type { ServiceClues } from './service-evidence';
 import { codePath } from '../core/urls';
 import {
   codeKey,
+  groupSharedCodes,
   decidesInText,
   findCodesInText,
   keyParts,
@@ -120,14 +121,14 @@ export interface LookupSource {
  * carry a same-answer key, so that rows reading the same in each are one answer.
  */
 export function buildSiteLookup(sources: readonly LookupSource[]): { data: LookupData[]; clues: ServiceClues[] } {
-  const servicesOf = new Map<string, Set<string>>();
-  for (const { catalogue, entries } of sources) {
-    for (const e of entries) {
-      const key = codeKey(e.code);
-      servicesOf.set(key, (servicesOf.get(key) ?? new Set()).add(catalogue.id));
-    }
-  }
-  const shared = new Set([...servicesOf].filter(([, services]) => services.size > 1).map(([key]) => key));
+  const entries = sources.flatMap((s) => s.entries);
+  const shared = new Set(
+    groupSharedCodes(
+      entries,
+      (e) => e.code,
+      (e) => e.service,
+    ).keys(),
+  );
   return {
     data: sources.map(({ catalogue, entries, earlier }) => buildLookupData(catalogue, entries, earlier, shared)),
     clues: sources.map(({ catalogue }) => ({

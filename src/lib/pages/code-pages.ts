@@ -4,7 +4,7 @@ import { CategorySchema, indexCategories, type Category } from './categories';
 import { PageHistorySchema } from '../history/code-history';
 import { codePath } from '../core/urls';
 import { sameAnswerKey, sharedMessageKey } from '../core/message-identity';
-import { codeKey } from '../core/code-identity';
+import { groupSharedCodes } from '../core/code-identity';
 import { shortServiceName } from '../core/service-name';
 
 /** A link to another code, with what a list shows of it. */
@@ -152,16 +152,15 @@ export function viewCodePages(pages: readonly CodePage[], categories: readonly C
  * same there: message, description and solution of every row, case and whitespace aside. Fills `elsewhere`.
  */
 export function linkSharedCodes(services: readonly { catalogue: ServiceCatalogue; pages: CodePage[] }[]): void {
-  const byKey = new Map<string, { catalogue: ServiceCatalogue; page: CodePage; rows: string }[]>();
-  for (const { catalogue, pages } of services) {
-    for (const page of pages) {
-      const key = codeKey(page.entry.code);
-      const rows = page.entry.variants.map(sameAnswerKey).join(' ');
-      byKey.set(key, [...(byKey.get(key) ?? []), { catalogue, page, rows }]);
-    }
-  }
-  for (const group of byKey.values()) {
-    if (new Set(group.map((g) => g.catalogue.id)).size < 2) continue;
+  const items = services.flatMap(({ catalogue, pages }) =>
+    pages.map((page) => ({ catalogue, page, rows: page.entry.variants.map(sameAnswerKey).join(' ') })),
+  );
+  const shared = groupSharedCodes(
+    items,
+    (item) => item.page.entry.code,
+    (item) => item.catalogue.id,
+  );
+  for (const group of shared.values()) {
     for (const own of group) {
       own.page.elsewhere = group
         .filter((other) => other.catalogue.id !== own.catalogue.id)
