@@ -1,5 +1,4 @@
 import { codeKey, decidesInText, findCodesInText, learnShapes } from '../core/code-identity';
-import type { Segment } from '../core/template';
 import { compile, indexByRarestWord, type Compiled } from './compile';
 import { fold, WORD, type Folded } from './fold';
 import { MAX_INPUT, readJsonFields } from './input-fields';
@@ -8,27 +7,9 @@ import { firstMatch } from './scan';
 
 export { MAX_INPUT } from './input-fields';
 
-/** One message template the matcher can recognise: a row of the table (or an earlier wording of one). */
-export interface MatchTarget {
-  /** The code page. */
-  path: string;
-  /** The row's fragment on the code page (`http-404`, `v1` for an earlier wording). */
-  anchor: string;
-  code: string;
-  /** Every HTTP status of the row; empty when the table gives none. */
-  statuses: number[];
-  segments: Segment[];
-  /** Lower is preferred when otherwise equal (0 = current wording, higher = older wordings); default 0. */
-  rank?: number;
-}
+import type { MatchResult, MatchTarget } from './match-target';
 
-/** A target that fits the input, with the text that filled each slot. */
-export interface MatchResult {
-  target: MatchTarget;
-  values: string[];
-  via: 'code' | 'message' | 'code+message';
-  literal: number;
-}
+export type { MatchResult, MatchTarget };
 
 /** Hints the caller knows besides the pasted text. */
 export interface MatchOptions {
