@@ -56,6 +56,7 @@ describe('browser code', () => {
   it('has the entries the site ships: every client module and each component or page with a script block', () => {
     expect(browserEntries()).toEqual([
       'src/client/answer.ts',
+      'src/client/fetch-once.ts',
       'src/client/lookup-loader.ts',
       'src/client/lookup-manifest.ts',
       'src/client/lookup.ts',
