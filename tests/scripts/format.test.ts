@@ -32,7 +32,8 @@ async function formattedFiles(): Promise<string[]> {
 }
 
 describe('the code of the project', () => {
-  it('is formatted as `npm run format` leaves it', async () => {
+  // Prettier reads every file of the project: seconds alone, longer on a machine busy with browser tests.
+  it('is formatted as `npm run format` leaves it', { timeout: 180_000 }, async () => {
     const files = await formattedFiles();
     const unformatted: string[] = [];
     for (const file of files) {
