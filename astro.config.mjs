@@ -51,7 +51,8 @@ export default defineConfig({
   },
   integrations: [
     // Reads the content once and stops on its problems; once the pages are built, runs Pagefind and writes the data
-    // files and redirect pages.
+    // files and _redirects. For a host that serves no 404.html for unknown paths, `errorCodeSite({ redirectPages:
+    // true })` also writes a redirect page per spelling of a code URL (README, "Deploying").
     errorCodeSite(),
     starlight({
       title: 'Cloud API Error Codes',

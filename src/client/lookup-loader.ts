@@ -63,3 +63,14 @@ async function indexFor(input: string, needed: Shards, code?: string): Promise<L
 export async function resolveSearch(input: string, needed: Shards): Promise<LookupOutcome> {
   return resolveLookup({ q: input }, await indexFor(input, needed));
 }
+
+/**
+ * The lookup index of a code's shard alone, for the 404 page: enough to send a spelling of a known code to its
+ * page or to the chooser, and to name the nearest codes of an unknown one. No word shard and no services' clues
+ * (a path is only a code, with nothing to tell services apart), so the page waits for one file after the manifest.
+ */
+export async function loadCodeIndex(code: string): Promise<LookupIndex> {
+  const m = await loadManifest();
+  const records = await Promise.all(shardsForInput(code, m, code).codes.map((key) => loadShard(codeShardPath(key))));
+  return buildLookupIndex(groupRecords(records.flat(), m.services), manifestShapes(m));
+}

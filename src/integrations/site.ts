@@ -7,26 +7,42 @@ import { loadServices } from '../lib/assembly/load-site';
 import type { SiteModel } from '../lib/assembly/assemble';
 import { storedEntries } from '../lib/assembly/stored-entries';
 import { formatDiagnostic, sortDiagnostics } from '../lib/core/diagnostics';
-import { codePath, lookupPagePath, normalizeSiteUrl } from '../lib/core/urls';
-import { listAliases, renderRedirectPage, type Alias } from '../lib/pages/aliases';
+import { codePath, normalizeSiteUrl } from '../lib/core/urls';
+import type { AliasSource } from '../lib/pages/aliases';
 import { indexPages } from './search-index';
+import { writeSpellingFiles } from './spelling-files';
 import { writeStoredEntries } from './stored-entries-file';
+
+/** Options of the site's integration, `errorCodeSite({ ... })` in astro.config.mjs. */
+export interface ErrorCodeSiteOptions {
+  /** The content folder, relative to the project (default `content`). */
+  contentDir?: string;
+  /**
+   * Also writes a redirect page per spelling of a code URL (`/ecs/Ecs.0010/index.html`, six a code), for hosts
+   * that serve no `404.html` for unknown paths (default false: the 404 page resolves spellings in the browser,
+   * and `_redirects` answers some of them on hosts that read it).
+   */
+  redirectPages?: boolean;
+}
 
 /**
  * The site's content in a build, read once. When the build is set up, this reads and assembles every service of
  * the content folder, stops the build with every located problem (never a stack trace), and hands the content
  * collections their entries (`stored-entries-file.ts`). Of the content it keeps only what it writes once the
- * pages are built: the data files (exports, lookup data) and the redirect pages for other spellings of code URLs.
- * Those are plain files rather than Astro routes: thousands of them cost milliseconds, not a page render each.
- * Pagefind indexes the pages first, so it never reads the redirect pages.
+ * pages are built: the data files (exports, lookup data), and for the spellings of code URLs `_redirects` (and
+ * with `redirectPages` a redirect page each). Those are plain files rather than Astro routes: thousands of them
+ * cost milliseconds, not a page render each. Pagefind indexes the pages first, so it never reads redirect pages.
  *
  * In `astro dev` the collections' loader reads the content itself, and again on each change.
  */
-export function errorCodeSite(contentDir = 'content'): AstroIntegration {
+export function errorCodeSite({
+  contentDir = 'content',
+  redirectPages = false,
+}: ErrorCodeSiteOptions = {}): AstroIntegration {
   let site: SiteModel | undefined;
   let origin = '';
   let files: DataFile[] = [];
-  let aliases: Alias[] = [];
+  let spellingSources: AliasSource[] = [];
   return {
     name: 'error-code-site',
     hooks: {
@@ -56,12 +72,10 @@ export function errorCodeSite(contentDir = 'content'): AstroIntegration {
         if (!site) return;
         origin = normalizeSiteUrl(config.site ?? '');
         files = listDataFiles(site.services, config.site ?? '');
-        aliases = listAliases(
-          site.services.map(({ catalogue }) => ({
-            service: catalogue.id,
-            codes: catalogue.entries.map((e) => ({ code: e.code, path: codePath(e) })),
-          })),
-        );
+        spellingSources = site.services.map(({ catalogue }) => ({
+          service: catalogue.id,
+          codes: catalogue.entries.map((e) => ({ code: e.code, path: codePath(e) })),
+        }));
         site = undefined;
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
@@ -72,14 +86,18 @@ export function errorCodeSite(contentDir = 'content'): AstroIntegration {
         const dataMs = Math.round(performance.now() - started);
         logger.info(`${files.length} JSON files (exports, their schemas and lookup data) in ${dataMs} ms`);
         started = performance.now();
-        // Never overwrite a real page (a service id that happens to look like a code): the build's own list
-        // of pages says which exist, so no file needs a look on disk.
+        // No rule or redirect page takes a real page's path (a service id that happens to look like a code): the
+        // build's own list of pages says which exist, so no file needs a look on disk.
         const built = new Set(pages.map((p) => `/${p.pathname}`.replace(/\/+/g, '/').replace(/\/?$/, '/')));
-        const written = writeRedirectPages(out, aliases, built, origin);
-        const redirectMs = Math.round(performance.now() - started);
-        logger.info(`${written} redirect pages for other spellings of code URLs in ${redirectMs} ms`);
+        const written = writeSpellingFiles(out, spellingSources, built, { origin, redirectPages });
+        const spellingMs = Math.round(performance.now() - started);
+        logger.info(
+          `_redirects with ${written.rules} of ${written.spellings} spellings of code URLs` +
+            (redirectPages ? `, ${written.pages} redirect pages` : '') +
+            ` in ${spellingMs} ms (the 404 page resolves every spelling)`,
+        );
         files = [];
-        aliases = [];
+        spellingSources = [];
       },
     },
   };
@@ -95,28 +113,4 @@ function writeDataFiles(out: string, files: readonly DataFile[]): void {
     folders.add(folder);
     writeFileSync(target, body);
   }
-}
-
-/** Writes a redirect page for each alias no built page has; returns how many it wrote. */
-function writeRedirectPages(
-  out: string,
-  aliases: readonly Alias[],
-  built: ReadonlySet<string>,
-  origin: string,
-): number {
-  let written = 0;
-  for (const alias of aliases) {
-    if (built.has(alias.from)) continue;
-    const folder = join(out, ...alias.from.split('/').filter(Boolean));
-    // Most folders are new and their parent exists: one mkdir, the recursive walk only when it is not so.
-    try {
-      mkdirSync(folder);
-    } catch {
-      mkdirSync(folder, { recursive: true });
-    }
-    const canonical = alias.to.startsWith(lookupPagePath()) ? `${origin}${alias.from}` : `${origin}${alias.to}`;
-    writeFileSync(join(folder, 'index.html'), renderRedirectPage(alias, canonical));
-    written++;
-  }
-  return written;
 }

@@ -79,9 +79,7 @@ function openWithQuery(pathname: string, query: string): Promise<Response | null
 async function injectedElements(): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    for (const container of document.querySelectorAll(
-      '.lookup-results, .search-results, .paste-box-results, .not-found-results',
-    )) {
+    for (const container of document.querySelectorAll('.lookup-results, .search-results, .paste-box-results')) {
       for (const el of container.querySelectorAll('img, script, svg, iframe, object, embed, textarea'))
         found.push(el.outerHTML.slice(0, 80));
     }

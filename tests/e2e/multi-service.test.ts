@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { collectPageErrors } from '../../scripts/harness/browser';
 import { useFixtureSite } from '../support/fixture-site';
+import { withoutDocument404 } from '../support/site';
 import { askDialog } from '../../scripts/harness/search-runner';
 
 // The site built from tests/fixtures/multi-service/content, once for this file, in Chromium: two services
@@ -14,14 +15,6 @@ let opened = '';
 let requested: string[] = [];
 
 const EVS_COMMON_0024 = 'Too many disk requests from this project.';
-
-/** Chromium reports a 404 document as a console error; on the 404 page that is the point, not a fault. */
-const withoutDocument404 = (list: string[]) =>
-  list.filter(
-    (e) =>
-      e !==
-      `console error: Failed to load resource: the server responded with a status of 404 (Not Found) (${opened}:1)`,
-  );
 
 /** Opens a site path (as typed, not normalised) in a fresh page, recording errors and requested paths. */
 async function open(path: string, waitUntil: 'load' | 'commit' = 'load'): Promise<Page> {
@@ -68,7 +61,7 @@ const lookup = (params: Record<string, string>) => `/lookup/?${new URLSearchPara
 const text = (selector: string) => page!.locator(selector).innerText();
 
 afterEach(async () => {
-  expect(withoutDocument404(errors)).toEqual([]);
+  expect(withoutDocument404(errors, opened)).toEqual([]);
   if (page && !page.isClosed()) await page.close();
   [page, errors, requested] = [undefined, [], []];
 });
@@ -218,7 +211,7 @@ describe('a code that both services have', () => {
     expect(await text('section.variant p.message')).toBe(EVS_COMMON_0024);
   });
 
-  test('the root alias /Common.0024/ leads to the chooser', async () => {
+  test('the root spelling /Common.0024/ leads to the chooser', async () => {
     expect(await land('/Common.0024/')).toBe('/lookup/');
     expect(new URL(page!.url()).searchParams.get('code')).toBe('Common.0024');
     expect(await statusText('.lookup-status')).toBe(
@@ -230,7 +223,7 @@ describe('a code that both services have', () => {
     ]);
   });
 
-  test('the alias /evs/Common.0024/ goes to the EVS page, not the chooser', async () => {
+  test('the spelling /evs/Common.0024/ goes to the EVS page, not the chooser', async () => {
     expect(await land('/evs/Common.0024/')).toBe('/evs/common-0024/');
   });
 
@@ -239,18 +232,31 @@ describe('a code that both services have', () => {
     expect(await text('h1')).toBe('Common.0024');
   });
 
-  test('the 404 page offers both services for /COMMON-0024/, which names no service', async () => {
-    await open('/COMMON-0024/');
-    // The 404 page starts with its own status line; wait until the lookup has replaced it.
-    const status = page!.locator('.not-found-status');
-    await expect
-      .poll(() => status.innerText(), { timeout: 10_000 })
-      .toBe('COMMON-0024 is in several services. Choose one:');
-    expect(await hitLines('.not-found-results a.search-hit')).toEqual([
+  test('the 404 page sends /COMMON-0024/, which names no service, to the chooser with the query and #anchor', async () => {
+    await open('/COMMON-0024/?v=1#x', 'commit');
+    await page!.waitForURL((url) => url.pathname === '/lookup/', { timeout: 10_000 });
+    const url = new URL(page!.url());
+    expect([...url.searchParams]).toEqual([
+      ['code', 'Common.0024'],
+      ['v', '1'],
+    ]);
+    expect(url.hash).toBe('#x');
+    expect(await statusText('.lookup-status')).toBe(
+      'Common.0024 exists in 2 services (EVS, ECS), each with its own wording, and the text does not say which answered. Choose one:',
+    );
+    expect(await hitLines('.lookup-results a.search-hit')).toEqual([
       'Common.0024 ECS /ecs/common-0024/',
       'Common.0024 EVS /evs/common-0024/',
     ]);
-    expect(new URL(page!.url()).pathname).toBe('/COMMON-0024/');
+  });
+
+  test('the 404 page loads no services’ clues to send /evs/COMMON-0024/ on', async () => {
+    expect(await land('/evs/COMMON-0024/')).toBe('/evs/common-0024/');
+    const before = requested.slice(0, requested.indexOf('/evs/common-0024/'));
+    expect(before.filter((p) => p.startsWith('/lookup/')).sort()).toEqual([
+      '/lookup/c/common-0.json',
+      '/lookup/manifest.json',
+    ]);
   });
 
   test('/lookup/?message= with the EVS message of Common.0024 opens the EVS page at its row', async () => {

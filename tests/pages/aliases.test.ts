@@ -1,6 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
+  carryQueryAndHash,
   codeFromPath,
   listAliases,
   renderRedirectPage,
@@ -108,6 +109,36 @@ describe('reading a code from a path', () => {
       expect(codeFromPath(path, ['ecs'], ECS_SHAPES)).toBeNull();
     });
   }
+});
+
+describe('carrying the query and #anchor a spelling arrived with to its target', () => {
+  const cases: [string, string, string, string][] = [
+    ['/ecs/ecs-0010/', '', '', '/ecs/ecs-0010/'],
+    ['/ecs/ecs-0010/', '?v=10.0.0.1', '#http-400', '/ecs/ecs-0010/?v=10.0.0.1#http-400'],
+    ['/ecs/ecs-0010/', '?', '#', '/ecs/ecs-0010/'],
+    ['/lookup/?code=Common.0024', '?status=429', '#x', '/lookup/?code=Common.0024&status=429#x'],
+    ['/ecs/ecs-1000/#http-404', '', '', '/ecs/ecs-1000/#http-404'],
+    ['/ecs/ecs-1000/#http-404', '?v=a', '#http-400', '/ecs/ecs-1000/?v=a#http-400'],
+    ['/ecs/ecs-0010/?v=10.0.0.1#http-400', '?v=b', '', '/ecs/ecs-0010/?v=10.0.0.1&v=b#http-400'],
+  ];
+  for (const [target, search, hash, expected] of cases) {
+    it(`sends ${target} with "${search}" and "${hash}" to ${expected}`, () => {
+      expect(carryQueryAndHash(target, search, hash)).toBe(expected);
+    });
+  }
+
+  it('agrees with what a redirect page does', () => {
+    const page = renderRedirectPage(
+      { from: '/Common.0024/', to: '/lookup/?code=Common.0024', code: 'Common.0024' },
+      '',
+    );
+    for (const [search, hash] of [
+      ['?status=429', '#x'],
+      ['', ''],
+      ['?v=1&v=2', '#http-400'],
+    ])
+      expect(followScript(page, search, hash)).toBe(carryQueryAndHash('/lookup/?code=Common.0024', search, hash));
+  });
 });
 
 describe('rendering a redirect page', () => {

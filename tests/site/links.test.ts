@@ -137,11 +137,11 @@ function linkTargets(): Map<string, Set<string>> {
 }
 
 describe('links in the built site', () => {
-  it('reads a site with pages, redirect pages and a 404 page', () => {
+  it('reads a site with pages, a 404 page and _redirects', () => {
     const all = [...pages.values()];
     expect(all.filter((p) => !p.isRedirect).length).toBeGreaterThan(100);
-    expect(all.some((p) => p.isRedirect)).toBe(true);
     expect(pages.has('/404.html')).toBe(true);
+    expect(existsSync(path.join(DIST_DIR, '_redirects'))).toBe(true);
   });
 
   it('has no internal link to a missing file and no #anchor missing on its target page', () => {
@@ -159,19 +159,23 @@ describe('links in the built site', () => {
     expect(problems.join('\n')).toBe('');
   });
 
-  it('sends every redirect page to a real page, not to another redirect', () => {
+  it('sends every _redirects rule and redirect page to a real page, not to another redirect', () => {
+    const rules = readBuiltFile('/_redirects')
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .map((line) => ({ from: line.split(' ')[0], to: line.split(' ')[1] }));
+    // A redirect page's last link is its meta refresh.
+    const redirectPages = [...pages.values()]
+      .filter((page) => page.isRedirect)
+      .map((page) => ({ from: page.path, to: page.links[page.links.length - 1] }));
     const problems: string[] = [];
-    for (const page of pages.values()) {
-      if (!page.isRedirect) continue;
-      const refresh = page.links[page.links.length - 1];
-      const resolved = resolveLink(page.path, refresh, origin);
+    for (const { from, to } of [...rules, ...redirectPages]) {
+      const resolved = resolveLink(from, to, origin);
       if (resolved.kind !== 'page')
-        problems.push(
-          `${page.path} -> ${refresh}: ${resolved.kind === 'broken' ? resolved.problem : 'not a page of this site'}`,
-        );
-      else if (pages.get(resolved.path)?.isRedirect)
-        problems.push(`${page.path} -> ${refresh}: redirects again (a chain)`);
+        problems.push(`${from} -> ${to}: ${resolved.kind === 'broken' ? resolved.problem : 'not a page of this site'}`);
+      else if (pages.get(resolved.path)?.isRedirect) problems.push(`${from} -> ${to}: redirects again (a chain)`);
     }
+    expect(rules.length).toBeGreaterThan(0);
     expect(problems.join('\n')).toBe('');
   });
 

@@ -150,25 +150,41 @@ describe('code pages', () => {
   });
 });
 
-describe('redirect pages', () => {
-  it('each has a canonical link to the page it redirects to, and noindex', () => {
-    const problems: string[] = [];
-    const redirects = listBuiltPages().filter((p) => p.isRedirect);
-    expect(redirects.length).toBeGreaterThan(0);
-    for (const { path: page } of redirects) {
-      const html = readBuiltFile(page);
-      const target = /<meta\s+http-equiv="refresh"\s+content="[^"]*?url=([^"]+)"/i.exec(html)?.[1];
-      const targetPath = target ? new URL(decodeEntities(target), `${SITE}${page}`).pathname : undefined;
-      if (!targetPath) problems.push(`${page}: no refresh target`);
-      // A spelling that no code page answers is sent to /lookup/ and stays its own canonical URL.
-      else if (!targetPath.startsWith('/lookup/')) {
-        if (!codePaths.has(targetPath)) problems.push(`${page}: redirects to ${targetPath}, which is not a code page`);
-        if (canonicalOf(html) !== `${SITE}${targetPath}`)
-          problems.push(`${page}: canonical is ${canonicalOf(html) ?? 'missing'}, expected ${SITE}${targetPath}`);
-      }
-      if (!/noindex/.test(metaName(html, 'robots') ?? ''))
-        problems.push(`${page}: no <meta name="robots" content="noindex">`);
-    }
+/** The rules of dist/_redirects: `from to status` each. */
+function redirectRules(): { from: string; to: string; status: string }[] {
+  return readBuiltFile('/_redirects')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const [from, to, status] = line.split(' ');
+      return { from, to, status };
+    });
+}
+
+describe('spellings of code URLs', () => {
+  it('have no page of their own: the 404 page (noindex) answers them, so no redirect page can be indexed', () => {
+    expect(
+      listBuiltPages()
+        .filter((p) => p.isRedirect)
+        .map((p) => p.path),
+    ).toEqual([]);
+  });
+
+  it('are sent by _redirects with a 301 to a code page that names itself canonical, never from a page', () => {
+    const built = new Set(listBuiltPages().map((p) => p.path));
+    const rules = redirectRules();
+    expect(rules.length).toBeGreaterThan(0);
+    const problems = rules.flatMap(({ from, to, status }) => {
+      const found: string[] = [];
+      if (status !== '301') found.push(`${from}: status ${status}, expected 301`);
+      if (built.has(from)) found.push(`${from}: is a page of the site`);
+      const target = new URL(to, SITE);
+      if (target.pathname === '/lookup/') {
+        if (!target.searchParams.get('code')) found.push(`${from} -> ${to}: the lookup page without a code`);
+      } else if (!codePaths.has(to)) found.push(`${from} -> ${to}: not a code page`);
+      else if (canonicalOf(readBuiltFile(to)) !== `${SITE}${to}`) found.push(`${from} -> ${to}: not its own canonical`);
+      return found;
+    });
     expect(problems.join('\n')).toBe('');
   });
 });

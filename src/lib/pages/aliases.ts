@@ -1,7 +1,7 @@
 import { readCodeSpelling, urlSpellings, type CodeShapes } from '../core/code-identity';
 import { lookupPagePath, spellingPath } from '../core/urls';
 
-/** A generated redirect: a common misspelling of a code's URL and the page it leads to. */
+/** A common spelling of a code's URL and the page it leads to (the 404 page, a `_redirects` rule or a redirect page). */
 export interface Alias {
   /** Site path of the redirect page, with a trailing slash: `/ecs/Ecs.0010/`. */
   from: string;
@@ -18,8 +18,10 @@ export interface AliasSource {
 
 /**
  * The URL spellings people type or paste for a code (`/ecs/Ecs.0010/`, `/ecs/ECS.0010/`,
- * `/ecs/ecs.0010/`, `/ecs/ecs0010/`, `/ecs/Ecs_0010/`, `/Ecs.0010/`), each leading to the code's page.
- * Any other spelling is resolved by the 404 page.
+ * `/ecs/ecs.0010/`, `/ecs/ecs0010/`, `/ecs/Ecs_0010/`, `/Ecs.0010/`), each leading to the code's page, or to the
+ * lookup's chooser for a root spelling that several services' codes share. The 404 page resolves these and any
+ * other spelling in the browser; `_redirects` rules (`redirect-rules.ts`) and, as an option, redirect pages answer
+ * for some of them without JavaScript.
  */
 export function listAliases(services: readonly AliasSource[]): Alias[] {
   const aliases = new Map<string, Alias>();
@@ -72,7 +74,20 @@ export function codeFromPath(
   return { service, code: last };
 }
 
-/** A tiny page that sends the browser on at once, keeping the query and #anchor. */
+/**
+ * Where a spelling's target is, with the query and #anchor the browser arrived with, as a redirect page and the 404
+ * page send it on: the query after the target's own (`/lookup/?code=Common.0024&status=429`), the arrival's
+ * #anchor rather than the target's (`/ecs/ecs-0010/?v=10.0.0.1#http-400`).
+ */
+export function carryQueryAndHash(target: string, search: string, hash: string): string {
+  const cut = target.indexOf('#');
+  const path = cut < 0 ? target : target.slice(0, cut);
+  const anchor = hash.length > 1 ? hash : cut < 0 ? '' : target.slice(cut);
+  const query = search.length > 1 ? (path.includes('?') ? `&${search.replace(/^\?/, '')}` : search) : '';
+  return `${path}${query}${anchor}`;
+}
+
+/** A tiny page that sends the browser on at once, keeping the query and #anchor (the `redirectPages` option). */
 export function renderRedirectPage(alias: Alias, canonicalUrl: string): string {
   const to = escapeHtml(alias.to);
   return `<!doctype html>
