@@ -91,6 +91,8 @@ describe('the 404 page resolving a code in the path', () => {
     ['/ecs/Ecs%200010', '/ecs/ecs-0010/'],
     ['/eCs_0010/', '/ecs/ecs-0010/'],
     ['/ECS-1000#http-404', '/ecs/ecs-1000/#http-404'],
+    // A code's own JSON file until the export was cut into files of 100 codes (docs/export.md).
+    ['/ecs/ecs-0010.json', '/ecs/ecs-0010/'],
   ];
   for (const [path, expected] of cases) {
     test(`${path} ends on ${expected}`, async () => {
