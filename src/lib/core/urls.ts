@@ -71,7 +71,7 @@ export function codePath(entry: { service: string; slug: string }): string {
 
 /**
  * A file of a service's export that holds a run of its codes, named by the slugs of its first and last code:
- * `/ecs/errors/ecs-0000--ecs-0206.json`. A slug never has two hyphens in a row, so the name reads one way.
+ * `/ecs/errors/ecs-0000--ecs-0214.json`. A slug never has two hyphens in a row, so the name reads one way.
  */
 export function exportShardPath(service: string, first: { slug: string }, last: { slug: string }): string {
   return `/${service}/errors/${first.slug}--${last.slug}.json`;
@@ -79,7 +79,7 @@ export function exportShardPath(service: string, first: { slug: string }, last: 
 
 /**
  * A code's JSON document: its export file with a JSON Pointer (RFC 6901) to the code as fragment,
- * `/ecs/errors/ecs-0000--ecs-0206.json#/codes/Ecs.0010`.
+ * `/ecs/errors/ecs-0000--ecs-0214.json#/codes/Ecs.0010`.
  */
 export function codeJsonPath(shardPath: string, code: string): string {
   return anchoredPath(shardPath, `/codes/${jsonPointerToken(code)}`);

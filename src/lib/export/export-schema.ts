@@ -4,8 +4,9 @@ import { DateSchema, HttpStatusSchema, SlotKindSchema, SlugSchema } from '../cor
 import { CategoryKindSchema } from '../pages/categories';
 import { MAX_CODES_PER_SHARD } from './export-shards';
 
-// The shapes of the two export documents (errors.json and the files it is cut into), each property described. The published JSON Schemas are
-// generated from them (`buildJsonSchema`); an `id` makes a shape a `$defs` entry that both schemas refer to.
+// The shapes of the two export documents (errors.json and the files it is cut into), each property described. The
+// published JSON Schemas are generated from them (`buildJsonSchema`); an `id` makes a shape a `$defs` entry that both
+// schemas refer to.
 
 const Url = z.url();
 
@@ -230,7 +231,7 @@ export const ExportCodeSchema = definition('code', 'One error code with every ro
   json: Url.describe(
     "Absolute URL of the code's JSON document: the export file of its service that holds it " +
       '(errors-shard.schema.json), with a JSON Pointer to the code as fragment ' +
-      '(`https://…/ecs/errors/ecs-0000--ecs-0206.json#/codes/Ecs.0010`).',
+      '(`https://…/ecs/errors/ecs-0000--ecs-0214.json#/codes/Ecs.0010`).',
   ),
   categories: z
     .array(ExportCategorySchema)

@@ -46,7 +46,7 @@ export type ServiceInput = Pick<ServiceCatalogue, 'id' | 'name' | 'short' | 'pub
 /** A service's export: the document served at `/<service>/errors.json` and the files it is cut into. */
 export interface ServiceExports {
   errors: ServiceExport;
-  /** Each file with its site path (`/ecs/errors/ecs-0000--ecs-0206.json`); together they hold every code of `errors`. */
+  /** Each file with its site path (`/ecs/errors/ecs-0000--ecs-0214.json`); together they hold every code of `errors`. */
   shards: { path: string; document: ShardExport }[];
 }
 
