@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 /**
- * Most fragment files Pagefind writes (one per page up to this many, then shared files of several pages).
- * Above it, a host counts fewer files (about one per code less at 10,000 codes) and a search result loads a
- * file with its page's fragment and one or two others: ECS's 186 pages are far below it and index as before.
+ * Most fragment files Pagefind writes (one per page up to this many, then shared files of several pages). At 512
+ * the whole cloud (7,619 pages) has 592 Pagefind files instead of 3,875 at 4,096, and a first search transfers no
+ * more than it did (its index metadata shrinks as much as the fragment files it reads grow); ECS's 186 pages are
+ * below it and index as before. Measured for 4,096 down to 64 in docs/scale.md.
  */
-export const MAX_FRAGMENTS = 4096;
+export const MAX_FRAGMENTS = 512;
 
 /**
  * Builds the Pagefind index of the built pages in `dir`, as Starlight does (pages marked `data-pagefind-body`), with

@@ -10,11 +10,35 @@ const files = listDataFiles(services, 'https://example.org/');
 const byPath = new Map(files.map((f) => [f.path, f.body]));
 
 describe('the data files of a build', () => {
-  it('has an export per code and per service, and the lookup manifest, each path once', () => {
-    const codes = services.flatMap((s) => s.pages.map((p) => `${p.entry.service}/${p.entry.slug}.json`));
+  it('has an export per service, the files it is cut into, their schemas and the lookup manifest, each path once', () => {
     expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
-    for (const path of [...codes, 'ecs/errors.json', 'evs/errors.json', 'lookup/manifest.json'])
+    for (const path of [
+      'ecs/errors.json',
+      'evs/errors.json',
+      'schemas/errors.schema.json',
+      'schemas/errors-shard.schema.json',
+      'lookup/manifest.json',
+    ])
       expect(byPath.has(path), path).toBe(true);
+  });
+
+  it('holds every code of a service in one of its export files, under the path its json URL names', () => {
+    for (const service of services) {
+      const document = JSON.parse(byPath.get(`${service.catalogue.id}/errors.json`)!) as {
+        codes: { code: string; json: string }[];
+      };
+      const shards = files.filter((f) => f.path.startsWith(`${service.catalogue.id}/errors/`));
+      expect(shards.length, service.catalogue.id).toBe(Math.ceil(service.pages.length / 100));
+      for (const code of document.codes) {
+        const { pathname, hash } = new URL(code.json);
+        expect(hash).toBe(`#/codes/${code.code}`);
+        const shard = JSON.parse(byPath.get(pathname.slice(1)) ?? '{}') as { codes?: Record<string, unknown> };
+        expect(shard.codes?.[code.code], code.code).toBeDefined();
+      }
+    }
+    const ids = new Set(services.map((s) => s.catalogue.id));
+    const perCode = files.filter((f) => ids.has(f.path.split('/')[0]) && /^[^/]+\/[^/]+\.json$/.test(f.path));
+    expect(perCode.map((f) => f.path).sort()).toEqual([...ids].map((id) => `${id}/errors.json`).sort());
   });
 
   it('lists a service’s codes in table order in its errors.json, with the site URL', () => {

@@ -113,7 +113,7 @@ describe('explain', () => {
       code: 'Ecs.0010',
       via: 'message',
       url: `${SITE}/ecs/ecs-0010/`,
-      json: `${SITE}/ecs/ecs-0010.json`,
+      json: `${SITE}/ecs/errors/ecs-0000--ecs-0214.json#/codes/Ecs.0010`,
     });
     expect(hit.rows.map((r) => r.values)).toEqual([['10.0.0.1']]);
   });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   anchoredPath,
+  codeJsonPath,
   codeShardPath,
   earlierWordingAnchor,
+  exportShardPath,
   filledCodeHref,
   lookupPagePath,
   pageKind,
@@ -33,6 +35,21 @@ describe('the fragment ids of a code page', () => {
   it('puts a fragment id after a path or a URL', () => {
     expect(anchoredPath('/ecs/ecs-0010/', 'http-404')).toBe('/ecs/ecs-0010/#http-404');
     expect(anchoredPath('https://example.org/ecs/ecs-0010/', 'v1')).toBe('https://example.org/ecs/ecs-0010/#v1');
+  });
+});
+
+describe('the site paths of the export', () => {
+  it('names a file of a service’s export by the slugs of its first and last code', () => {
+    expect(exportShardPath('ecs', { slug: 'ecs-0000' }, { slug: 'ecs-0214' })).toBe(
+      '/ecs/errors/ecs-0000--ecs-0214.json',
+    );
+  });
+
+  it('points at a code in its file with a JSON Pointer fragment, escaped as RFC 6901 and percent-encoded', () => {
+    expect(codeJsonPath('/ecs/errors/ecs-0000--ecs-0214.json', 'Ecs.0010')).toBe(
+      '/ecs/errors/ecs-0000--ecs-0214.json#/codes/Ecs.0010',
+    );
+    expect(codeJsonPath('/x/errors/a--b.json', 'a/b~c d')).toBe('/x/errors/a--b.json#/codes/a~1b~0c%20d');
   });
 });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { collectPageErrors } from '../../scripts/harness/browser';
+import { resolveJsonUrl } from '../support/export-json';
 import { useFixtureSite } from '../support/fixture-site';
 import { withoutDocument404 } from '../support/site';
 import { validateJson, type JsonSchema } from '../support/json-schema';
@@ -185,26 +186,40 @@ describe('codes of any shape', () => {
 
 describe('the JSON export', () => {
   const schema = (name: string) => JSON.parse(readFileSync(join(site.dist(), 'schemas', name), 'utf8')) as JsonSchema;
+  const readJson = (file: string) => JSON.parse(readFileSync(join(site.dist(), file), 'utf8'));
+  /** A code as a tool reaches it: its json URL from errors.json, the file, then the code under its key. */
+  const codeJson = (service: string, code: string) => {
+    const listed = (readJson(`${service}/errors.json`).codes as { code: string; json: string }[]).find(
+      (c) => c.code === code,
+    );
+    return resolveJsonUrl(listed!.json, readJson) as { variants: unknown[] };
+  };
 
-  test('of every service validates against its schema', () => {
+  test('of every service validates against its schema, and so does every file it is cut into', () => {
     for (const service of ['vpc', 'obs', 'rds', 'mrs']) {
-      const document = JSON.parse(readFileSync(join(site.dist(), service, 'errors.json'), 'utf8'));
+      const document = readJson(`${service}/errors.json`);
       expect(validateJson(document, schema('errors.schema.json')), service).toEqual([]);
+      const files = [...new Set((document.codes as { json: string }[]).map((c) => new URL(c.json).pathname))];
+      for (const file of files)
+        expect(validateJson(readJson(file), schema('errors-shard.schema.json')), file).toEqual([]);
+      for (const code of document.codes as { code: string }[])
+        expect(codeJson(service, code.code), `${service} ${code.code}`).toEqual(code);
     }
   });
 
   test('gives a row its statuses, its other columns and its table', () => {
-    const vpc = JSON.parse(readFileSync(join(site.dist(), 'vpc/vpc-0002.json'), 'utf8'));
-    expect(vpc.variants[0]).toMatchObject({
+    expect(codeJson('vpc', 'VPC.0002').variants[0]).toMatchObject({
       status: 404,
       statuses: [404, 500],
       anchor: 'http-404',
       anchors: ['http-500'],
       other: [{ header: 'Module', text: 'Subnet' }],
     });
-    const rds = JSON.parse(readFileSync(join(site.dist(), 'rds/badrequest.json'), 'utf8'));
-    expect(rds.variants[0]).toMatchObject({ status: 400, table: 'Trove error codes', message: { template: '' } });
-    const obs = JSON.parse(readFileSync(join(site.dist(), 'obs/accessdenied.json'), 'utf8'));
-    expect(obs.variants[0]).toMatchObject({ status: 403, statusText: '403 Forbidden' });
+    expect(codeJson('rds', 'badRequest').variants[0]).toMatchObject({
+      status: 400,
+      table: 'Trove error codes',
+      message: { template: '' },
+    });
+    expect(codeJson('obs', 'AccessDenied').variants[0]).toMatchObject({ status: 403, statusText: '403 Forbidden' });
   });
 });

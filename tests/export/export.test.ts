@@ -2,16 +2,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  buildCodeExport,
   buildServiceExport,
+  buildServiceExports,
   exportMessage,
   serializeExport,
   type ServiceExport,
+  type ShardExport,
 } from '../../src/lib/export/export';
 import { loadServices } from '../../src/lib/assembly/load-site';
 import type { ServiceModel } from '../../src/lib/assembly/assemble';
 import { parseTemplate } from '../../src/lib/core/template';
 import { buildJsonSchema } from '../../src/lib/export/export-schema';
+import { resolveJsonUrl } from '../support/export-json';
 import { validateJson, type JsonSchema } from '../support/json-schema';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,8 +49,8 @@ function exportHistorySite(): { service: ServiceModel; document: ServiceExport }
 }
 
 /** A JSON Schema the site serves, by its file name, as the build generates it. */
-function readSchema(name: 'errors.schema.json' | 'error-code.schema.json'): Exclude<JsonSchema, boolean> {
-  return buildJsonSchema(name === 'errors.schema.json' ? 'service' : 'code');
+function readSchema(name: 'errors.schema.json' | 'errors-shard.schema.json'): Exclude<JsonSchema, boolean> {
+  return buildJsonSchema(name === 'errors.schema.json' ? 'service' : 'shard');
 }
 
 function findCode(document: ServiceExport, code: string) {
@@ -120,7 +122,7 @@ describe('buildServiceExport on the ECS table', () => {
       code: 'Ecs.0010',
       slug: 'ecs-0010',
       url: `${SITE}/ecs/ecs-0010/`,
-      json: `${SITE}/ecs/ecs-0010.json`,
+      json: `${SITE}/ecs/errors/ecs-0000--ecs-0214.json#/codes/Ecs.0010`,
     });
     expect(code.variants).toHaveLength(1);
     expect(code.variants[0]).toMatchObject({
@@ -180,10 +182,10 @@ describe('buildServiceExport on the ECS table', () => {
     }
   });
 
-  it('gives every code a page URL and a JSON URL under the site, and every row an anchored URL', () => {
+  it('gives every code a page URL, a JSON URL into a file of its service, and every row an anchored URL', () => {
     for (const code of document.codes) {
       expect(code.url).toBe(`${SITE}/ecs/${code.slug}/`);
-      expect(code.json).toBe(`${SITE}/ecs/${code.slug}.json`);
+      expect(code.json).toMatch(new RegExp(`^${SITE}/ecs/errors/[a-z0-9-]+--[a-z0-9-]+\\.json#/codes/${code.code}$`));
       for (const v of code.variants) expect(v.url).toBe(`${code.url}#${v.anchor}`);
     }
   });
@@ -224,18 +226,36 @@ describe('buildServiceExport on the ECS table', () => {
   });
 });
 
-describe('buildCodeExport', () => {
-  it('is the code object of errors.json plus its service and its own schema', () => {
-    const ecs = loadEcs();
-    const entry = ecs.catalogue.entries.find((e) => e.code === 'Ecs.1000')!;
-    const single = buildCodeExport(ecs.catalogue, entry, ecs.categories, SITE);
-    const all = exportEcs();
-    expect(single).toEqual({
-      $schema: `${SITE}/schemas/error-code.schema.json`,
-      service: all.service,
-      ...findCode(all, 'Ecs.1000'),
-    });
-    expect(validateJson(single, readSchema('error-code.schema.json'))).toEqual([]);
+describe('buildServiceExports on the ECS table', () => {
+  const ecs = loadEcs();
+  const exports = buildServiceExports(ecs.catalogue, ecs.catalogue.entries, ecs.categories, SITE);
+  const files = new Map<string, ShardExport>(exports.shards.map((s) => [s.path, s.document]));
+
+  it('cuts the 147 codes into two files of 74 and 73, named by their first and last code', () => {
+    expect(exports.shards.map((s) => [s.path, Object.keys(s.document.codes).length])).toEqual([
+      ['/ecs/errors/ecs-0000--ecs-0214.json', 74],
+      ['/ecs/errors/ecs-0216--common-1503.json', 73],
+    ]);
+  });
+
+  it('holds in its files each code object of errors.json, in its order, under its code, with the service', () => {
+    expect(exports.errors).toEqual(exportEcs());
+    expect(exports.shards.flatMap((s) => Object.values(s.document.codes))).toEqual(exports.errors.codes);
+    for (const { document } of exports.shards) {
+      expect(Object.keys(document)).toEqual(['$schema', 'service', 'codes']);
+      expect(document.$schema).toBe(`${SITE}/schemas/errors-shard.schema.json`);
+      expect(document.service).toEqual(exports.errors.service);
+      for (const [key, code] of Object.entries(document.codes)) expect(code.code).toBe(key);
+      expect(validateJson(JSON.parse(serializeExport(document)), readSchema('errors-shard.schema.json'))).toEqual([]);
+    }
+  });
+
+  it('points each code’s json URL at its own object: the file, then the JSON Pointer of the fragment', () => {
+    for (const code of exports.errors.codes)
+      expect(
+        resolveJsonUrl(code.json, (path) => files.get(path)),
+        code.code,
+      ).toEqual(code);
   });
 });
 
@@ -244,19 +264,9 @@ describe('the export of a service without history', () => {
     const ecs = loadEcs();
     const text = serializeExport(exportEcs());
     expect(text).not.toMatch(/"(history|versions|changes|wordings)":/);
-    for (const page of ecs.pages) {
-      const single = buildCodeExport(ecs.catalogue, page.entry, ecs.categories, SITE, page.history);
-      expect(Object.keys(single), page.entry.code).toEqual([
-        '$schema',
-        'service',
-        'code',
-        'slug',
-        'url',
-        'json',
-        'categories',
-        'variants',
-      ]);
-    }
+    const { shards } = buildServiceExports(ecs.catalogue, ecs.catalogue.entries, ecs.categories, SITE);
+    for (const code of shards.flatMap((s) => Object.values(s.document.codes)))
+      expect(Object.keys(code), code.code).toEqual(['code', 'slug', 'url', 'json', 'categories', 'variants']);
   });
 });
 
@@ -362,20 +372,25 @@ describe('the export of a service with dated versions (tests/fixtures/history-si
     }
   });
 
-  it('is valid against errors.schema.json, and each code document against error-code.schema.json', () => {
+  it('is valid against errors.schema.json, and its one file, with every code and its history, against errors-shard.schema.json', () => {
     expect(validateJson(JSON.parse(serializeExport(document)), readSchema('errors.schema.json'))).toEqual([]);
-    for (const page of service.pages) {
-      const single = buildCodeExport(service.catalogue, page.entry, service.categories, SITE, page.history);
-      expect(single).toEqual({
-        $schema: `${SITE}/schemas/error-code.schema.json`,
-        service: document.service,
-        ...findCode(document, page.entry.code),
-      });
-      expect(
-        validateJson(JSON.parse(serializeExport(single)), readSchema('error-code.schema.json')),
-        page.entry.code,
-      ).toEqual([]);
-    }
+    const history = {
+      dates: service.history!.dates,
+      changes: service.history!.changes,
+      codes: new Map(service.pages.map((p) => [p.entry.code, p.history!])),
+    };
+    const { shards } = buildServiceExports(
+      service.catalogue,
+      service.catalogue.entries,
+      service.categories,
+      SITE,
+      history,
+    );
+    expect(shards.map((s) => s.path)).toEqual(['/ecs/errors/ecs-0001--ecs-0910.json']);
+    expect(Object.values(shards[0].document.codes)).toEqual(document.codes);
+    expect(
+      validateJson(JSON.parse(serializeExport(shards[0].document)), readSchema('errors-shard.schema.json')),
+    ).toEqual([]);
   });
 
   it('is rejected by the schema when a wording or a change drifts', () => {
@@ -394,12 +409,18 @@ describe('the export of a service with dated versions (tests/fixtures/history-si
   });
 });
 
-/** Every property without a description and every object schema that is not closed, as `<where>: <problem>`. */
+/**
+ * Every property without a description and every object schema that is not closed, as `<where>: <problem>`. An
+ * object is closed when it allows no other property, or when it is a map whose every value has one schema (a
+ * described one, walked like the others).
+ */
 function findOpenOrUndescribed(node: unknown, at: string, problems: string[] = []): string[] {
   if (typeof node !== 'object' || node === null) return problems;
   const schema = node as Record<string, unknown>;
-  if (schema.type === 'object' && schema.additionalProperties !== false)
-    problems.push(`${at}: additionalProperties is not false`);
+  const values = schema.additionalProperties;
+  const isMap = typeof values === 'object' && values !== null && Object.keys(values).length > 0;
+  if (schema.type === 'object' && values !== false && !isMap) problems.push(`${at}: additionalProperties is not false`);
+  if (isMap) findOpenOrUndescribed(values, `${at}/additionalProperties`, problems);
   for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
     if (typeof property.description !== 'string' || property.description === '')
       problems.push(`${at}/properties/${name}: no description`);
@@ -413,7 +434,7 @@ function findOpenOrUndescribed(node: unknown, at: string, problems: string[] = [
 
 describe('the JSON Schemas generated from the export schemas', () => {
   const errors = readSchema('errors.schema.json');
-  const code = readSchema('error-code.schema.json');
+  const shard = readSchema('errors-shard.schema.json');
 
   it('are draft 2020-12, with the title and description of their document', () => {
     expect([errors.$schema, errors.title, errors.description]).toEqual([
@@ -421,12 +442,16 @@ describe('the JSON Schemas generated from the export schemas', () => {
       'Error codes of a service',
       'Every error code of one cloud service, as served at /<service>/errors.json. Codes are in table order: prefixes in order of first appearance, then by number.',
     ]);
-    expect([code.$schema, code.title]).toEqual(['https://json-schema.org/draft/2020-12/schema', 'One error code']);
+    expect([shard.$schema, shard.title, shard.description]).toEqual([
+      'https://json-schema.org/draft/2020-12/schema',
+      'Error codes of a service, one file of its export',
+      'Consecutive error codes of one cloud service, as served at /<service>/errors/<first>--<last>.json (the slugs of its first and last code). Every code of errors.json is in one such file.',
+    ]);
   });
 
   it('define each shape once in $defs, the same in both schemas', () => {
     const errorDefs = errors.$defs as Record<string, unknown>;
-    const codeDefs = code.$defs as Record<string, unknown>;
+    const shardDefs = shard.$defs as Record<string, unknown>;
     expect(Object.keys(errorDefs).sort()).toEqual([
       'category',
       'change',
@@ -439,8 +464,9 @@ describe('the JSON Schemas generated from the export schemas', () => {
       'variant',
       'wording',
     ]);
-    expect(Object.keys(codeDefs).sort()).toEqual([
+    expect(Object.keys(shardDefs).sort()).toEqual([
       'category',
+      'code',
       'history',
       'message',
       'richText',
@@ -449,19 +475,23 @@ describe('the JSON Schemas generated from the export schemas', () => {
       'variant',
       'wording',
     ]);
-    for (const name of Object.keys(codeDefs)) expect(codeDefs[name], name).toEqual(errorDefs[name]);
+    for (const name of Object.keys(shardDefs)) expect(shardDefs[name], name).toEqual(errorDefs[name]);
   });
 
-  it('describe a per-code document as the code definition plus $schema and service', () => {
-    const codeDef = (errors.$defs as Record<string, Record<string, unknown>>).code;
-    const { $schema: _schema, service: _service, ...rest } = code.properties as Record<string, unknown>;
-    expect(rest).toEqual(codeDef.properties);
-    expect(code.required).toEqual(['$schema', 'service', ...(codeDef.required as string[])]);
+  it('describe a file of the export as $schema, service and codes, each under its code, of the code definition', () => {
+    const properties = shard.properties as Record<string, Record<string, unknown>>;
+    expect(Object.keys(properties)).toEqual(['$schema', 'service', 'codes']);
+    expect(shard.required).toEqual(['$schema', 'service', 'codes']);
+    expect(properties.codes).toMatchObject({
+      type: 'object',
+      propertyNames: { type: 'string', minLength: 1 },
+      additionalProperties: { $ref: '#/$defs/code' },
+    });
   });
 
   it('give every property a description and close every object', () => {
     expect(findOpenOrUndescribed(errors, 'errors.schema.json#')).toEqual([]);
-    expect(findOpenOrUndescribed(code, 'error-code.schema.json#')).toEqual([]);
+    expect(findOpenOrUndescribed(shard, 'errors-shard.schema.json#')).toEqual([]);
   });
 
   it('would be caught with a property without a description or an object left open', () => {
@@ -472,13 +502,18 @@ describe('the JSON Schemas generated from the export schemas', () => {
         a: { type: 'string' },
         b: { description: 'B', type: 'array', items: { type: 'object', properties: {} } },
       },
-      $defs: { c: { type: 'object', additionalProperties: {}, properties: { d: { description: '' } } } },
+      $defs: {
+        c: { type: 'object', additionalProperties: {}, properties: { d: { description: '' } } },
+        e: { type: 'object', additionalProperties: { type: 'object', properties: { f: { type: 'string' } } } },
+      },
     };
     expect(findOpenOrUndescribed(schema, '#')).toEqual([
       '#/properties/a: no description',
       '#/properties/b/items: additionalProperties is not false',
       '#/$defs/c: additionalProperties is not false',
       '#/$defs/c/properties/d: no description',
+      '#/$defs/e/additionalProperties: additionalProperties is not false',
+      '#/$defs/e/additionalProperties/properties/f: no description',
     ]);
   });
 

@@ -1,11 +1,9 @@
-import { buildCodeExport, buildServiceExport, serializeExport } from '../export/export';
+import { buildServiceExports, serializeExport } from '../export/export';
 import { buildJsonSchema, SCHEMA_PATHS } from '../export/export-schema';
-import { indexCategories } from '../pages/categories';
 import { buildLookupShards, buildSiteLookup, encodeLookupRecord, type LookupSource } from '../lookup/lookup-data';
 import type { ServiceModel } from './assemble';
 import { buildVocabulary, mergeSynonyms } from '../search/search-data';
 import {
-  codeJsonPath,
   codeShardPath,
   LOOKUP_MANIFEST_PATH,
   LOOKUP_SERVICES_PATH,
@@ -22,8 +20,9 @@ export interface DataFile {
 }
 
 /**
- * Every JSON file of the site: each service's `errors.json` and a document per code (the exports), their JSON
- * Schemas (`schemas/errors.schema.json`, `schemas/error-code.schema.json`, generated from the zod schemas), and the
+ * Every JSON file of the site: each service's `errors.json` and the files of at most 100 of its codes it is cut into
+ * (`<service>/errors/<first>--<last>.json`, the exports), their JSON Schemas (`schemas/errors.schema.json`,
+ * `schemas/errors-shard.schema.json`, generated from the zod schemas), and the
  * lookup's manifest and shards (`lookup/manifest.json`, `lookup/c/<key>.json`, `lookup/w/<n>.json`), and what the
  * search dialog tries a query's words with (`lookup/synonyms.json`, `lookup/words.json`). They are
  * written as files after the build rather than rendered as Astro routes: a route costs a page render each.
@@ -32,33 +31,19 @@ export function listDataFiles(services: readonly ServiceModel[], siteUrl: string
   const files: DataFile[] = [];
   const file = (path: string, body: string) => files.push({ path: path.replace(/^\/+/, ''), body });
   for (const { catalogue, categories, pages, history } of services) {
-    const listedIn = indexCategories(categories);
-    for (const page of pages) {
-      const document = buildCodeExport(
-        catalogue,
-        page.entry,
-        listedIn.get(page.entry.code) ?? [],
-        siteUrl,
-        page.history,
-      );
-      file(codeJsonPath(page.entry), serializeExport(document));
-    }
     const codes = new Map(pages.flatMap((p) => (p.history ? [[p.entry.code, p.history] as const] : [])));
     const historyInput = history && { dates: history.dates, changes: history.changes, codes };
-    file(
-      serviceJsonPath(catalogue.id),
-      serializeExport(
-        buildServiceExport(
-          catalogue,
-          pages.map((p) => p.entry),
-          categories,
-          siteUrl,
-          historyInput,
-        ),
-      ),
+    const exports = buildServiceExports(
+      catalogue,
+      pages.map((p) => p.entry),
+      categories,
+      siteUrl,
+      historyInput,
     );
+    file(serviceJsonPath(catalogue.id), serializeExport(exports.errors));
+    for (const shard of exports.shards) file(shard.path, serializeExport(shard.document));
   }
-  for (const document of ['service', 'code'] as const)
+  for (const document of ['service', 'shard'] as const)
     file(SCHEMA_PATHS[document], serializeExport(buildJsonSchema(document)));
   const lookup = buildSiteLookup(services.map(lookupSource));
   const shards = buildLookupShards(lookup.data);

@@ -2,6 +2,7 @@ import type { CodeEntry } from '../catalogue/catalogue';
 import { anchoredPath, codePath, normalizeSiteUrl } from '../core/urls';
 import type { CodePage } from '../pages/code-pages';
 import { exportCode, exportMessage, type ExportMessage, type ExportVariant } from '../export/export';
+import { indexCodeJsonPaths } from '../export/export-shards';
 import { buildLookupIndex, type DirectHit } from '../lookup/direct-hits';
 import { buildSiteLookup } from '../lookup/lookup-data';
 import { MAX_INPUT, type MatchResult } from '../lookup/matcher';
@@ -33,6 +34,7 @@ export interface ExplainHit {
   code: string;
   /** The code page; each row also has its own URL. */
   url: string;
+  /** The code's JSON document: its export file with `#/codes/<code>` (as `json` in errors.json). */
   json: string;
   /** How the input points at the code: its code, its message, or both (a JSON body). */
   via: MatchResult['via'];
@@ -72,11 +74,14 @@ export function explainAnswer(
   options: { status?: number; service?: string } = {},
 ): ExplainAnswer {
   const site = normalizeSiteUrl(siteUrl);
-  const byPath = new Map<string, { service: ServiceModel; entry: CodeEntry; page?: CodePage }>();
+  const byPath = new Map<string, Found>();
+  const jsonPaths = indexCodeJsonPaths(services.flatMap((s) => s.catalogue.entries));
   for (const service of services) {
     const pages = new Map(service.pages.map((p) => [p.entry.code, p]));
-    for (const entry of service.catalogue.entries)
-      byPath.set(codePath(entry), { service, entry, page: pages.get(entry.code) });
+    for (const entry of service.catalogue.entries) {
+      const path = codePath(entry);
+      byPath.set(path, { service, entry, page: pages.get(entry.code), jsonPath: jsonPaths.get(path)! });
+    }
   }
   const lookup = buildSiteLookup(services.map(lookupSource));
   const index = buildLookupIndex(lookup.data, undefined, lookup.clues);
@@ -87,7 +92,7 @@ export function explainAnswer(
   const hitsOf = (hits: readonly DirectHit[]) =>
     hits.flatMap((hit) => {
       const found = byPath.get(hit.path);
-      return found ? [toHit(found.service, found.entry, found.page, hit, site, options.status)] : [];
+      return found ? [toHit(found, hit, site, options.status)] : [];
     });
   switch (outcome.kind) {
     case 'go':
@@ -113,19 +118,20 @@ export function explain(
   return explainAnswer(input, services, siteUrl, options).hits;
 }
 
+/** A code of a service as a hit needs it: its page (with its history) and the site path of its JSON document. */
+interface Found {
+  service: ServiceModel;
+  entry: CodeEntry;
+  page?: CodePage;
+  jsonPath: string;
+}
+
 /**
  * One hit with the rows to show: the row the input selects (the matched message, or the asked status among
  * several), else the rows with the asked status, else every row. An earlier wording shows with today's row.
  */
-function toHit(
-  service: ServiceModel,
-  entry: CodeEntry,
-  page: CodePage | undefined,
-  hit: DirectHit,
-  site: string,
-  status?: number,
-): ExplainHit {
-  const exported = exportCode(entry, [], site);
+function toHit({ service, entry, page, jsonPath }: Found, hit: DirectHit, site: string, status?: number): ExplainHit {
+  const exported = exportCode(entry, { categories: [], site, jsonPath });
   const values = hit.values;
   const selected = hit.anchor === undefined ? undefined : exported.variants.find((v) => v.anchor === hit.anchor);
   const wording =

@@ -69,9 +69,25 @@ export function codePath(entry: { service: string; slug: string }): string {
   return `/${entry.service}/${entry.slug}/`;
 }
 
-/** A code's JSON document: `/ecs/ecs-0010.json`. */
-export function codeJsonPath(entry: { service: string; slug: string }): string {
-  return `/${entry.service}/${entry.slug}.json`;
+/**
+ * A file of a service's export that holds a run of its codes, named by the slugs of its first and last code:
+ * `/ecs/errors/ecs-0000--ecs-0214.json`. A slug never has two hyphens in a row, so the name reads one way.
+ */
+export function exportShardPath(service: string, first: { slug: string }, last: { slug: string }): string {
+  return `/${service}/errors/${first.slug}--${last.slug}.json`;
+}
+
+/**
+ * A code's JSON document: its export file with a JSON Pointer (RFC 6901) to the code as fragment,
+ * `/ecs/errors/ecs-0000--ecs-0214.json#/codes/Ecs.0010`.
+ */
+export function codeJsonPath(shardPath: string, code: string): string {
+  return anchoredPath(shardPath, `/codes/${jsonPointerToken(code)}`);
+}
+
+/** A key as one token of a JSON Pointer in a URL fragment: `~` and `/` escaped (RFC 6901), then percent-encoded. */
+function jsonPointerToken(key: string): string {
+  return encodeURIComponent(key.replace(/~/g, '~0').replace(/\//g, '~1'));
 }
 
 /** A service's JSON export: `/ecs/errors.json`. */

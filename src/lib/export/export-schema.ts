@@ -2,9 +2,11 @@ import { z } from 'astro/zod';
 import { AnchorSchema, CodeEntrySchema, RichTextSchema } from '../catalogue/catalogue';
 import { DateSchema, HttpStatusSchema, SlotKindSchema, SlugSchema } from '../core/schemas';
 import { CategoryKindSchema } from '../pages/categories';
+import { MAX_CODES_PER_SHARD } from './export-shards';
 
-// The shapes of the two export documents, each property described. The published JSON Schemas are
-// generated from them (`buildJsonSchema`); an `id` makes a shape a `$defs` entry that both schemas refer to.
+// The shapes of the two export documents (errors.json and the files it is cut into), each property described. The
+// published JSON Schemas are generated from them (`buildJsonSchema`); an `id` makes a shape a `$defs` entry that both
+// schemas refer to.
 
 const Url = z.url();
 
@@ -226,7 +228,11 @@ export const ExportCodeSchema = definition('code', 'One error code with every ro
     'URL slug of the code: lowercase, dots and underscores as hyphens (`ecs-0010`).',
   ),
   url: Url.describe("Absolute URL of the code's page."),
-  json: Url.describe("Absolute URL of the code's own JSON document (error-code.schema.json)."),
+  json: Url.describe(
+    "Absolute URL of the code's JSON document: the export file of its service that holds it " +
+      '(errors-shard.schema.json), with a JSON Pointer to the code as fragment ' +
+      '(`https://…/ecs/errors/ecs-0000--ecs-0214.json#/codes/Ecs.0010`).',
+  ),
   categories: z
     .array(ExportCategorySchema)
     .describe(
@@ -280,17 +286,24 @@ export const ServiceExportSchema = z
       'order: prefixes in order of first appearance, then by number.',
   });
 
-/** The document at `/<service>/<slug>.json`: the code as in errors.json, with its service. */
-export const CodeExportSchema = z
+/** The document at `/<service>/errors/<first>--<last>.json`: a run of the codes of errors.json, each under its code. */
+export const ShardExportSchema = z
   .object({
-    $schema: Url.describe("URL of this document's JSON Schema (error-code.schema.json)."),
-    service: ExportServiceSchema.describe('The service whose API returns this code.'),
-    ...ExportCodeSchema.shape,
+    $schema: Url.describe("URL of this document's JSON Schema (errors-shard.schema.json)."),
+    service: ExportServiceSchema.describe('The service whose API returns these codes.'),
+    codes: z
+      .record(Code, ExportCodeSchema)
+      .describe(
+        `At most ${MAX_CODES_PER_SHARD} consecutive codes of errors.json, each the same object as there, under its ` +
+          "code: the JSON Pointer `/codes/<code>` is the fragment of the code's `json` URL. Look codes up by key: " +
+          'errors.json gives their table order (a JSON parser may put numeric keys such as `111400150` first).',
+      ),
   })
   .meta({
-    title: 'One error code',
+    title: 'Error codes of a service, one file of its export',
     description:
-      'One error code of a cloud service, as served at /<service>/<slug>.json: the same object as in errors.json, with its service.',
+      'Consecutive error codes of one cloud service, as served at /<service>/errors/<first>--<last>.json ' +
+      '(the slugs of its first and last code). Every code of errors.json is in one such file.',
   });
 
 export type ExportService = z.infer<typeof ExportServiceSchema>;
@@ -303,19 +316,19 @@ export type ExportHistory = z.infer<typeof ExportHistorySchema>;
 export type ExportChange = z.infer<typeof ExportChangeSchema>;
 export type ExportCode = z.infer<typeof ExportCodeSchema>;
 export type ServiceExport = z.infer<typeof ServiceExportSchema>;
-export type CodeExport = z.infer<typeof CodeExportSchema>;
+export type ShardExport = z.infer<typeof ShardExportSchema>;
 
 /** Site paths of the JSON Schemas that describe the two export documents. */
 export const SCHEMA_PATHS = {
   service: '/schemas/errors.schema.json',
-  code: '/schemas/error-code.schema.json',
+  shard: '/schemas/errors-shard.schema.json',
 } as const;
 
-const DOCUMENT_SCHEMAS = { service: ServiceExportSchema, code: CodeExportSchema } as const;
+const DOCUMENT_SCHEMAS = { service: ServiceExportSchema, shard: ShardExportSchema } as const;
 
 /**
  * The published JSON Schema (draft 2020-12) of an export document, generated from its zod schema: `service` for
- * errors.json, `code` for a code's own document (served at `SCHEMA_PATHS[document]`).
+ * errors.json, `shard` for the files it is cut into (served at `SCHEMA_PATHS[document]`).
  */
 export function buildJsonSchema(document: keyof typeof DOCUMENT_SCHEMAS): Record<string, unknown> {
   return z.toJSONSchema(DOCUMENT_SCHEMAS[document], {

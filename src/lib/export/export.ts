@@ -2,11 +2,11 @@ import type { CodeEntry, ServiceCatalogue, TableGroup, Variant } from '../catalo
 import { indexCategories, type Category, type ListedCategory } from '../pages/categories';
 import type { PageHistory } from '../history/code-history';
 import { anchoredPath, codeJsonPath, codePath, normalizeSiteUrl, servicePath } from '../core/urls';
+import { planExportShards } from './export-shards';
 import type { VersionChange } from '../history/history';
 import type { Segment } from '../core/template';
 import {
   SCHEMA_PATHS,
-  type CodeExport,
   type ExportChange,
   type ExportCode,
   type ExportHistory,
@@ -16,11 +16,11 @@ import {
   type ExportVariant,
   type ExportWording,
   type ServiceExport,
+  type ShardExport,
 } from './export-schema';
 
 // The document shapes live with their schemas; callers (explain, the pages) keep importing them from here.
 export type {
-  CodeExport,
   ExportCategory,
   ExportCode,
   ExportHistory,
@@ -30,6 +30,7 @@ export type {
   ExportVariant,
   ExportWording,
   ServiceExport,
+  ShardExport,
 } from './export-schema';
 
 /** A service's history as the export needs it: version dates, changes, and each code's page history by code. */
@@ -42,10 +43,66 @@ export interface HistoryInput {
 /** What the export needs of a service: its catalogue fields without the entries. */
 export type ServiceInput = Pick<ServiceCatalogue, 'id' | 'name' | 'short' | 'published' | 'file' | 'notes' | 'tables'>;
 
+/** A service's export: the document served at `/<service>/errors.json` and the files it is cut into. */
+export interface ServiceExports {
+  errors: ServiceExport;
+  /** Each file with its site path (`/ecs/errors/ecs-0000--ecs-0214.json`); together they hold every code of `errors`. */
+  shards: { path: string; document: ShardExport }[];
+}
+
 /**
- * Builds the document served at `/<service>/errors.json`: every code of a service, in catalogue order.
- * With `history` (a service with dated versions) each code gains `history` and the document `versions` and `changes`.
+ * Builds a service's export: `/<service>/errors.json` with every code, in catalogue order, and the files of at most
+ * 100 consecutive codes each (`export-shards.ts`) that hold the same code objects under their codes, each code's
+ * `json` pointing into its file. With `history` (a service with dated versions) each code gains `history` and
+ * errors.json `versions` and `changes`.
  */
+export function buildServiceExports(
+  service: ServiceInput,
+  entries: readonly CodeEntry[],
+  categories: readonly Category[],
+  siteUrl: string,
+  history?: HistoryInput,
+): ServiceExports {
+  const site = normalizeSiteUrl(siteUrl);
+  const byCode = indexCategories(categories);
+  const exported = exportService(service, site);
+  const plan = planExportShards(service.id, entries);
+  const shards = plan.map((shard) => ({
+    path: shard.path,
+    codes: shard.entries.map((entry) =>
+      exportCode(entry, {
+        categories: byCode.get(entry.code) ?? [],
+        site,
+        jsonPath: codeJsonPath(shard.path, entry.code),
+        history: history?.codes.get(entry.code),
+        tables: service.tables,
+      }),
+    ),
+  }));
+  const errors: ServiceExport = {
+    $schema: `${site}${SCHEMA_PATHS.service}`,
+    service: exported,
+    notes: service.notes.map((note) => note.text),
+    codes: shards.flatMap((shard) => shard.codes),
+  };
+  if (history) {
+    errors.versions = [...history.dates];
+    errors.changes = history.changes.map(exportChange);
+  }
+  return {
+    errors,
+    shards: shards.map(({ path, codes }) => ({
+      path,
+      document: {
+        $schema: `${site}${SCHEMA_PATHS.shard}`,
+        service: exported,
+        codes: Object.fromEntries(codes.map((code) => [code.code, code])),
+      },
+    })),
+  };
+}
+
+/** Builds the document served at `/<service>/errors.json` alone (`buildServiceExports` without the files). */
 export function buildServiceExport(
   service: ServiceInput,
   entries: readonly CodeEntry[],
@@ -53,42 +110,11 @@ export function buildServiceExport(
   siteUrl: string,
   history?: HistoryInput,
 ): ServiceExport {
-  const site = normalizeSiteUrl(siteUrl);
-  const byCode = indexCategories(categories);
-  const document: ServiceExport = {
-    $schema: `${site}${SCHEMA_PATHS.service}`,
-    service: exportService(service, site),
-    notes: service.notes.map((note) => note.text),
-    codes: entries.map((entry) =>
-      exportCode(entry, byCode.get(entry.code) ?? [], site, history?.codes.get(entry.code), service.tables),
-    ),
-  };
-  if (history) {
-    document.versions = [...history.dates];
-    document.changes = history.changes.map(exportChange);
-  }
-  return document;
-}
-
-/** Builds the document served at `/<service>/<slug>.json`: one code with its service (and its history, if given). */
-export function buildCodeExport(
-  service: ServiceInput,
-  entry: CodeEntry,
-  categories: readonly Category[],
-  siteUrl: string,
-  history?: PageHistory,
-): CodeExport {
-  const site = normalizeSiteUrl(siteUrl);
-  const own = indexCategories(categories).get(entry.code) ?? [];
-  return {
-    $schema: `${site}${SCHEMA_PATHS.code}`,
-    service: exportService(service, site),
-    ...exportCode(entry, own, site, history, service.tables),
-  };
+  return buildServiceExports(service, entries, categories, siteUrl, history).errors;
 }
 
 /** Serialises an export document (or its JSON Schema) the way the site serves it: 2-space indent, final newline. */
-export function serializeExport(document: ServiceExport | CodeExport | Record<string, unknown>): string {
+export function serializeExport(document: ServiceExport | ShardExport | Record<string, unknown>): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
@@ -112,20 +138,30 @@ function locateSlots(segments: readonly Segment[]): { template: string; slots: E
   return { template, slots };
 }
 
-/** Exports one code with the (non-"all") categories that list it, and its history when it has one. */
+/** What `exportCode` needs beside the code: where its JSON is, what lists it, its history and its service's tables. */
+export interface ExportCodeContext {
+  /** The (non-"all") categories that list the code. */
+  categories: readonly ListedCategory[];
+  /** The site URL, without a trailing slash. */
+  site: string;
+  /** The site path of the code's JSON document (`codeJsonPath`). */
+  jsonPath: string;
+  history?: PageHistory;
+  /** The service's tables, for the caption of a row of a file with several. */
+  tables?: readonly TableGroup[];
+}
+
+/** Exports one code with the categories that list it, and its history when it has one. */
 export function exportCode(
   entry: CodeEntry,
-  categories: readonly ListedCategory[],
-  site: string,
-  history?: PageHistory,
-  tables?: readonly TableGroup[],
+  { categories, site, jsonPath, history, tables }: ExportCodeContext,
 ): ExportCode {
   const url = `${site}${codePath(entry)}`;
   const code: ExportCode = {
     code: entry.code,
     slug: entry.slug,
     url,
-    json: `${site}${codeJsonPath(entry)}`,
+    json: `${site}${jsonPath}`,
     categories: categories.map((c) => ({ kind: c.kind, slug: c.slug, title: c.title, url: `${site}${c.path}` })),
     variants: entry.variants.map((v) => exportVariant(v, url, tables)),
   };
