@@ -9,6 +9,7 @@ import { storedEntries } from '../lib/assembly/stored-entries';
 import { formatDiagnostic, sortDiagnostics } from '../lib/core/diagnostics';
 import { codePath, lookupPagePath, normalizeSiteUrl } from '../lib/core/urls';
 import { listAliases, renderRedirectPage, type Alias } from '../lib/pages/aliases';
+import { writeSecurityHeaders } from './content-policy';
 import { indexPages } from './search-index';
 import { writeStoredEntries } from './stored-entries-file';
 
@@ -80,6 +81,7 @@ export function errorCodeSite(contentDir = 'content'): AstroIntegration {
         logger.info(`${written} redirect pages for other spellings of code URLs in ${redirectMs} ms`);
         files = [];
         aliases = [];
+        await writeSecurityHeaders(dir, pages, logger);
       },
     },
   };
