@@ -3,8 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { collectPageErrors, launchBrowser, newPage, type PageOptions } from '../../scripts/harness/browser';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import {
+  collectPageErrors,
+  launchBrowser,
+  newPage,
+  takePolicyViolations,
+  type PageOptions,
+} from '../../scripts/harness/browser';
 import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server';
 
 /** The build output, resolved from the repository root rather than the working directory. */
@@ -37,15 +43,32 @@ export async function openPage(
   return { page, errors };
 }
 
-/** Serves dist/ for the current test file: starts in beforeAll, stops (with any browser) in afterAll. */
+/**
+ * Fails each test after which a page it opened (through `newPage`) had reported a Content-Security-Policy
+ * violation, naming the page, the directive and what was blocked. The pages run with the site's policy: its
+ * `<meta>` and, served as Netlify and Cloudflare Pages serve them, the headers of dist/_headers.
+ */
+export function failOnPolicyViolations(): void {
+  afterEach(() => {
+    const violations = takePolicyViolations();
+    if (violations.length > 0)
+      throw new Error(`the site's Content-Security-Policy blocked something:\n${violations.join('\n')}`);
+  });
+}
+
+/**
+ * Serves dist/ for the current test file, with the headers of its `_headers` file: starts in beforeAll, stops
+ * (with any browser) in afterAll. A test fails when a page it opened reports a policy violation.
+ */
 export function useBuiltSite(): BuiltSite {
   let server: StaticServer | undefined;
   let browser: Promise<Browser> | undefined;
 
   beforeAll(async () => {
     assertBuilt();
-    server = await startStaticServer(DIST_DIR);
+    server = await startStaticServer(DIST_DIR, { hostHeaders: true });
   });
+  failOnPolicyViolations();
   afterAll(async () => {
     await Promise.all([
       server?.close(),
