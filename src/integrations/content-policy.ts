@@ -58,7 +58,14 @@ export async function writeSecurityHeaders(
   const policies = new Set<string>();
   const used = new Set<string>();
   const hashes = new Map<string, string>();
-  const problems: string[] = [];
+  // Each distinct problem once, at its first place, with how often it recurs: a component's problem is on every page.
+  const problems = new Map<string, { first: string; times: number; pages: Set<string> }>();
+  const report = (message: string, where: string, page: string) => {
+    const problem = problems.get(message) ?? { first: where, times: 0, pages: new Set<string>() };
+    problem.times++;
+    problem.pages.add(page);
+    problems.set(message, problem);
+  };
   let checked = 0;
   for (const { pathname } of pages) {
     const file = builtPageFile(out, pathname);
@@ -67,18 +74,21 @@ export async function writeSecurityHeaders(
     const audit = await auditPage(html, hashes);
     const name = join('dist', relative(out, file));
     checked++;
-    if (audit.policy === undefined) problems.push(`${name}: the page has no Content-Security-Policy <meta>`);
+    if (audit.policy === undefined) report('the page has no Content-Security-Policy <meta>', name, name);
     else policies.add(audit.policy);
     for (const hash of audit.hashes) used.add(hash);
     for (const { offset, message } of audit.problems) {
       const { line, column } = lineAndColumn(html, offset);
-      problems.push(`${name}:${line}:${column}: ${message}`);
+      report(message, `${name}:${line}:${column}`, name);
     }
   }
-  if (problems.length > 0) {
-    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  if (problems.size > 0) {
+    const lines = [...problems].map(([message, { first, times, pages }]) =>
+      times === 1 ? `${first}: ${message}` : `${first}: ${message} (${times} times, on ${pages.size} pages)`,
+    );
+    const count = `${problems.size} problem${problems.size === 1 ? '' : 's'}`;
     process.stderr.write(
-      `${problems.join('\n')}\n\n${count} with the pages' Content-Security-Policy: the build stopped.\n`,
+      `${lines.join('\n')}\n\n${count} with the pages' Content-Security-Policy: the build stopped.\n`,
     );
     process.exit(1);
   }

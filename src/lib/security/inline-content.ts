@@ -20,43 +20,46 @@ export interface PageAudit {
 const SCRIPT_TYPES = /^(|module|importmap|speculationrules|(text|application)\/(x-)?(java|ecma)script)$/i;
 
 /**
+ * Comments, `<script>` and `<style>` elements with their raw text, and other start tags, in one pass: attribute
+ * values may hold `>` (quoted), and the raw text of a script is never read as tags.
+ */
+const TOKENS =
+  /<!--[\s\S]*?(?:-->|$)|<(script|style)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)(?:<\/\1[\s/>]|$)|<([a-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+
+/** An attribute that makes inline content: a `style`, or an event handler (`onclick`). */
+const INLINE_ATTRIBUTE = /[\s"'/](style|on[a-z]+)\s*=/i;
+
+/**
  * The inline content of an HTML page: script and style bodies, `style` attributes and event-handler attributes.
- * Written by hand because the site depends on no HTML parser; it reads tags and the raw text of `<script>` and
- * `<style>` as browsers do, which is all a policy is about.
+ * Written by hand because the site depends on no HTML parser; it reads comments, tags and the raw text of
+ * `<script>` and `<style>` as browsers do, which is all a policy is about.
  */
 export function listInlineContent(html: string): InlineContent[] {
   const found: InlineContent[] = [];
-  let at = html.indexOf('<');
-  while (at !== -1) {
-    let next = at + 1;
-    if (html.startsWith('<!--', at)) next = endOf(html, '-->', at + 4);
-    else if (/^<[!?/]/.test(html.slice(at, at + 2))) next = endOf(html, '>', at);
-    else if (/^<[a-z]/i.test(html.slice(at, at + 2))) {
-      const tag = readTag(html, at);
-      next = tag.end;
-      for (const [name, value] of tag.attributes) {
+  for (const match of html.matchAll(TOKENS)) {
+    const [, rawTextTag, rawTextAttributes = '', body = '', , tagAttributes = ''] = match;
+    const at = match.index;
+    const attributes = rawTextTag ? rawTextAttributes : tagAttributes;
+    if (INLINE_ATTRIBUTE.test(attributes)) {
+      for (const [name, value] of readAttributes(attributes)) {
         if (name === 'style') found.push({ kind: 'style-attribute', text: value, offset: at });
         else if (/^on[a-z]+$/.test(name)) found.push({ kind: 'event-handler', text: value, offset: at });
       }
-      if (tag.name === 'script' || tag.name === 'style') {
-        const close = html.slice(next).search(new RegExp(`</${tag.name}[\\s/>]`, 'i'));
-        const body = close === -1 ? html.slice(next) : html.slice(next, next + close);
-        next = close === -1 ? html.length : next + close;
-        const attributes = new Map(tag.attributes);
-        if (tag.name === 'style') found.push({ kind: 'style', text: body, offset: at });
-        else if (!attributes.has('src') && SCRIPT_TYPES.test(attributes.get('type')?.trim() ?? ''))
-          found.push({ kind: 'script', text: body, offset: at });
-      }
     }
-    at = html.indexOf('<', next);
+    if (rawTextTag?.toLowerCase() === 'style') found.push({ kind: 'style', text: body, offset: at });
+    else if (rawTextTag) {
+      const own = new Map(readAttributes(attributes));
+      if (!own.has('src') && SCRIPT_TYPES.test(own.get('type')?.trim() ?? ''))
+        found.push({ kind: 'script', text: body, offset: at });
+    }
   }
   return found;
 }
 
 /** The policy of a page's `<meta http-equiv="content-security-policy">`, or undefined when it has none. */
 export function readMetaPolicy(html: string): string | undefined {
-  for (const match of html.matchAll(/<meta\s[^>]*>/gi)) {
-    const attributes = new Map(readTag(html, match.index).attributes);
+  for (const match of html.matchAll(/<meta\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi)) {
+    const attributes = new Map(readAttributes(match[1]));
     if (attributes.get('http-equiv')?.toLowerCase() === 'content-security-policy') return attributes.get('content');
   }
   return undefined;
@@ -109,37 +112,21 @@ function describeBlocked(item: InlineContent, hash: string): string {
   return `${what} (${hash}) is blocked by the page's Content-Security-Policy: ${fix}`;
 }
 
-/** The tag at `start` (`<name attr="value" …>`): its lower-cased name, its attributes decoded, and where it ends. */
-function readTag(html: string, start: number): { name: string; attributes: [string, string][]; end: number } {
-  const name = (/^<([a-z][^\s/>]*)/i.exec(html.slice(start, start + 100))?.[1] ?? '').toLowerCase();
-  const attributes: [string, string][] = [];
-  const attribute = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/y;
-  let at = start + 1 + name.length;
-  while (at < html.length) {
-    if (html[at] === '>') return { name, attributes, end: at + 1 };
-    attribute.lastIndex = at;
-    const match = /[\s/]/.test(html[at]) ? null : attribute.exec(html);
-    if (!match) {
-      at++;
-      continue;
-    }
-    attributes.push([match[1].toLowerCase(), decodeEntities(match[2] ?? match[3] ?? match[4] ?? '')]);
-    at = attribute.lastIndex;
-  }
-  return { name, attributes, end: html.length };
+/** The attributes of a tag's text after its name, names lower-cased and values decoded: `[['style', '--depth: 0;']]`. */
+function readAttributes(text: string): [string, string][] {
+  return [...text.matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)].map((m) => [
+    m[1].toLowerCase(),
+    decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''),
+  ]);
 }
 
 /** Decodes the character references an attribute value may hold (`&amp;`, `&#39;`, `&#x27;`). */
 function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] !== '#') return named[ref.toLowerCase()] ?? whole;
     const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
     return String.fromCodePoint(code);
   });
-}
-
-function endOf(html: string, marker: string, from: number): number {
-  const at = html.indexOf(marker, from);
-  return at === -1 ? html.length : at + marker.length;
 }
