@@ -2,6 +2,7 @@
 import './scripts/require-node.mjs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { siteContentPolicy } from './src/integrations/content-policy.ts';
 import { errorCodeSite } from './src/integrations/site.ts';
 import { listServices } from './src/lib/assembly/load-site.ts';
 import { SITE_URL } from './src/lib/core/urls.ts';
@@ -18,6 +19,10 @@ export default defineConfig({
   // Astro 7 defaults to 'jsx', which drops whitespace between inline elements; Pagefind would then merge the
   // words on either side (`<code>a</code> <var>b</var>` indexed as `ab`). `true` keeps Astro 5's output.
   compressHTML: true,
+  // A Content-Security-Policy <meta> on every page: Astro hashes the scripts and styles it bundles, the site adds
+  // Starlight's inline scripts and style attributes (src/integrations/content-policy.ts). The build also writes
+  // it as a header into dist/_headers for hosts that read one (README, "Security").
+  security: { csp: await siteContentPolicy() },
   // Browser code in three chunks rather than one per combination of importers: the code identity (index
   // tables use it too), the search dialog with what every search needs, and the lookup (matcher, shards,
   // typo and fallback queries), which the dialog loads only when a query needs it. Each file a browser

@@ -8,8 +8,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { headersForPath, parseHeadersFile, type HeaderRule } from '../../src/lib/security/headers-file';
 
 /** A running server: `url` is its origin without a trailing slash, e.g. `http://127.0.0.1:41234`. */
 export interface StaticServer {
@@ -55,11 +57,24 @@ export function contentTypeFor(fileName: string): string {
   return TEXT_TYPES[ext] ?? BINARY_TYPES[ext] ?? 'application/octet-stream';
 }
 
+/** Options of {@link startStaticServer}. */
+export interface StaticServerOptions {
+  /**
+   * Read the site's `_headers` file as Netlify and Cloudflare Pages do: each response gets the headers of the rules
+   * its path matches, and the file itself is not served. Without it the file is served like any other, as GitHub
+   * Pages does.
+   */
+  hostHeaders?: boolean;
+}
+
 /** Starts serving `root` (default `dist`) on 127.0.0.1 at a free port. */
-export async function startStaticServer(root = 'dist'): Promise<StaticServer> {
+export async function startStaticServer(root = 'dist', options: StaticServerOptions = {}): Promise<StaticServer> {
   const rootDir = resolve(root);
+  const headersFile = join(rootDir, '_headers');
+  const rules =
+    options.hostHeaders && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : undefined;
   const server = createServer((req, res) => {
-    handleRequest(rootDir, req, res).catch((error: unknown) => {
+    handleRequest(rootDir, req, res, rules).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`Internal error: ${String(error)}`);
     });
@@ -79,7 +94,12 @@ export async function startStaticServer(root = 'dist'): Promise<StaticServer> {
   };
 }
 
-async function handleRequest(rootDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleRequest(
+  rootDir: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rules: HeaderRule[] | undefined,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
@@ -96,7 +116,10 @@ async function handleRequest(rootDir: string, req: IncomingMessage, res: ServerR
     return;
   }
 
-  const found = await statExact(rootDir, segments);
+  const extra = rules ? headersForPath(rules, rawPath) : new Map<string, string>();
+  const send = (status: number, file: string) => sendFile(req, res, status, file, extra);
+  // A host that reads _headers never serves it.
+  const found = rules && segments.join('/') === '_headers' ? undefined : await statExact(rootDir, segments);
   if (found?.isDirectory()) {
     if (!rawPath.endsWith('/')) {
       const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
@@ -104,23 +127,23 @@ async function handleRequest(rootDir: string, req: IncomingMessage, res: ServerR
       return;
     }
     if (await statExact(rootDir, [...segments, 'index.html'])) {
-      await sendFile(req, res, 200, join(filePath, 'index.html'));
+      await send(200, join(filePath, 'index.html'));
       return;
     }
   } else if (found?.isFile()) {
-    await sendFile(req, res, 200, filePath);
+    await send(200, filePath);
     return;
   } else if (segments.length > 0 && !rawPath.endsWith('/')) {
     // Like GitHub Pages and Netlify: `/about` serves `about.html` when there is no `about/`.
     const last = segments[segments.length - 1];
     if (await statExact(rootDir, [...segments.slice(0, -1), `${last}.html`])) {
-      await sendFile(req, res, 200, `${filePath}.html`);
+      await send(200, `${filePath}.html`);
       return;
     }
   }
 
   if (await statExact(rootDir, ['404.html'])) {
-    await sendFile(req, res, 404, join(rootDir, '404.html'));
+    await send(404, join(rootDir, '404.html'));
   } else {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
   }
@@ -158,10 +181,17 @@ async function statExact(rootDir: string, segments: string[]) {
   return stat(dir).catch(() => undefined);
 }
 
-async function sendFile(req: IncomingMessage, res: ServerResponse, status: number, filePath: string) {
+async function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  filePath: string,
+  extra: ReadonlyMap<string, string>,
+) {
   const body = await readFile(filePath);
   const type = contentTypeFor(filePath);
   const headers: Record<string, string | number> = {
+    ...Object.fromEntries(extra),
     'content-type': type,
     'x-uncompressed-length': body.length,
   };

@@ -9,6 +9,7 @@ import { storedEntries } from '../lib/assembly/stored-entries';
 import { formatDiagnostic, sortDiagnostics } from '../lib/core/diagnostics';
 import { codePath, normalizeSiteUrl } from '../lib/core/urls';
 import type { AliasSource } from '../lib/pages/aliases';
+import { writeSecurityHeaders } from './content-policy';
 import { indexPages } from './search-index';
 import { writeSpellingFiles } from './spelling-files';
 import { writeStoredEntries } from './stored-entries-file';
@@ -98,6 +99,7 @@ export function errorCodeSite({
         );
         files = [];
         spellingSources = [];
+        await writeSecurityHeaders(dir, pages, logger);
       },
     },
   };

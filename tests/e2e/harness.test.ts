@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findChromium } from '../../scripts/ensure-chromium';
-import { collectPageErrors } from '../../scripts/harness/browser';
+import { collectPageErrors, takePolicyViolations } from '../../scripts/harness/browser';
 import { DIST_DIR, readBuiltFile, useBuiltSite } from '../support/site';
 import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server';
 
@@ -41,6 +41,36 @@ describe('the built site, served like a static host', () => {
     expect(response?.status()).toBe(200);
     expect(await page.title()).not.toBe('');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("Chromium refuses what the site's policy does not allow, and the harness names the page and what it blocked", async () => {
+    const page = await site.newPage();
+    const response = await page.goto(site.url('/ecs/ecs-0010/'), { waitUntil: 'load' });
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      const styled = document.createElement('b');
+      styled.setAttribute('style', 'color: red');
+      document.body.append(script, styled);
+    });
+    expect(await page.evaluate(() => 'injected' in window)).toBe(false);
+    const seen: string[] = [];
+    await expect
+      .poll(() => {
+        seen.push(...takePolicyViolations());
+        return seen.length;
+      })
+      .toBe(2);
+    expect(seen.sort()).toEqual([
+      expect.stringMatching(
+        /^\/ecs\/ecs-0010\/: script-src-elem blocked inline <script>window\.injected = true<\/script> at \d+:\d+$/,
+      ),
+      expect.stringMatching(
+        /^\/ecs\/ecs-0010\/: style-src-attr blocked inline <b style="color: red"><\/b> at \d+:\d+$/,
+      ),
+    ]);
     await page.close();
   });
 
@@ -80,6 +110,7 @@ describe('the static server', () => {
       'empty/.keep': '',
       'style.css': `body { color: red; }\n`.repeat(200),
       'pagefind/fragment/en_1.pf_fragment': 'bytes',
+      _headers: '/*\n  X-Test: all\n\n/*.css\n  X-Test: css\n',
     };
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(join(root, path, '..'), { recursive: true });
@@ -139,6 +170,25 @@ describe('the static server', () => {
     expect((await get('/pagefind/fragment/en_1.pf_fragment')).headers.get('content-type')).toBe(
       'application/octet-stream',
     );
+  });
+
+  test('serves _headers as a plain file by default, as GitHub Pages does', async () => {
+    const response = await get('/_headers');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-test')).toBeNull();
+  });
+
+  test('with hostHeaders, sends the headers of every _headers rule a path matches and hides the file', async () => {
+    const hosted = await startStaticServer(root, { hostHeaders: true });
+    try {
+      const header = async (path: string) => (await fetch(`${hosted.url}${path}`)).headers.get('x-test');
+      expect(await header('/Docs/')).toBe('all');
+      expect(await header('/style.css')).toBe('all, css');
+      expect(await header('/nope/')).toBe('all');
+      expect((await fetch(`${hosted.url}/_headers`)).status).toBe(404);
+    } finally {
+      await hosted.close();
+    }
   });
 
   test('gzips text when asked, and reports the uncompressed length', async () => {

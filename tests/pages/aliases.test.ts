@@ -5,10 +5,14 @@ import {
   codeFromPath,
   listAliases,
   renderRedirectPage,
+  REDIRECT_POLICY,
+  REDIRECT_SCRIPT,
   type Alias,
   type AliasSource,
 } from '../../src/lib/pages/aliases';
 import { codePath } from '../../src/lib/core/urls';
+import { hashSource } from '../../src/lib/security/content-policy';
+import { auditPage, listInlineContent, readMetaPolicy } from '../../src/lib/security/inline-content';
 import { learnShapes } from '../../src/lib/core/code-identity';
 import { loadServices } from '../../src/lib/assembly/load-site';
 
@@ -24,10 +28,18 @@ const canonicalPaths = new Set(sources.flatMap((s) => s.codes.map((c) => c.path)
 
 /** Where the redirect page's script sends a browser that arrived with `search` and `hash`. */
 function followScript(html: string, search: string, hash: string): string {
-  const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1];
-  if (!script) throw new Error('the redirect page has no inline script');
+  const [, to, script] = /<script data-to="([^"]*)">([\s\S]*?)<\/script>/.exec(html) ?? [];
+  if (script === undefined) throw new Error('the redirect page has no inline script');
+  const decoded = to
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
   let target = '';
-  runInNewContext(script, { location: { search, hash, replace: (url: string) => (target = url) } });
+  runInNewContext(script, {
+    document: { currentScript: { dataset: { to: decoded } } },
+    location: { search, hash, replace: (url: string) => (target = url) },
+  });
   return target;
 }
 
@@ -171,12 +183,25 @@ describe('rendering a redirect page', () => {
     expect(html).toContain('<meta name="robots" content="noindex">');
   });
 
+  it('has one script, the same on every page, which its policy allows by its hash and nothing else', async () => {
+    const other = renderRedirectPage(
+      { from: '/ECS.0011/', to: '/ecs/ecs-0011/', code: 'Ecs.0011' },
+      'https://example.org/',
+    );
+    const scripts = (page: string) => listInlineContent(page).filter((c) => c.kind === 'script');
+    expect(scripts(html).map((c) => c.text)).toEqual([REDIRECT_SCRIPT]);
+    expect(scripts(other).map((c) => c.text)).toEqual([REDIRECT_SCRIPT]);
+    expect(REDIRECT_POLICY).toBe(`default-src 'none'; script-src '${await hashSource(REDIRECT_SCRIPT)}'`);
+    expect(readMetaPolicy(html)).toBe(REDIRECT_POLICY);
+    expect((await auditPage(html)).problems).toEqual([]);
+  });
+
   it('escapes HTML in the code, the target and the canonical URL', () => {
     const hostile: Alias = { from: '/x/', to: '/lookup/?code=</script><img src=x onerror=alert(1)>"&', code: '<b>"&' };
     const page = renderRedirectPage(hostile, 'https://example.org/"><script>alert(1)</script>');
     expect(page).not.toContain('<img');
     expect(page).not.toContain('<b>');
-    expect(page.match(/<script>/g)).toHaveLength(1);
+    expect(page.match(/<script\b/g)).toHaveLength(1);
     expect(page.match(/<\/script>/g)).toHaveLength(1);
     expect(page).toContain('<title>&lt;b&gt;&quot;&amp;</title>');
     expect(page).toContain('href="https://example.org/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');

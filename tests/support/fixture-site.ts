@@ -14,7 +14,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser, newPage } from '../../scripts/harness/browser';
 import { copyProject } from '../../scripts/harness/project-copy';
 import { startStaticServer } from '../../scripts/harness/static-server';
-import type { BuiltSite } from './site';
+import { failOnPolicyViolations, type BuiltSite } from './site';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -57,7 +57,7 @@ export async function buildFixtureSite(contentDir: string): Promise<FixtureSite>
     throw error;
   }
   const dist = join(dir, 'dist');
-  const server = await startStaticServer(dist);
+  const server = await startStaticServer(dist, { hostHeaders: true });
   return {
     dir,
     dist,
@@ -85,6 +85,7 @@ export function useFixtureSite(contentDir: string): BuiltSite & { dist(): string
   beforeAll(async () => {
     site = await buildFixtureSite(contentDir);
   }, FIXTURE_SITE_BUILD_TIMEOUT);
+  failOnPolicyViolations();
   afterAll(async () => {
     await Promise.all([
       site?.close(),

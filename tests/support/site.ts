@@ -6,8 +6,14 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { collectPageErrors, launchBrowser, newPage, type PageOptions } from '../../scripts/harness/browser';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import {
+  collectPageErrors,
+  launchBrowser,
+  newPage,
+  takePolicyViolations,
+  type PageOptions,
+} from '../../scripts/harness/browser';
 import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server';
 
 /** The build output, resolved from the repository root rather than the working directory. */
@@ -41,6 +47,19 @@ export async function openPage(
 }
 
 /**
+ * Fails each test after which a page it opened (through `newPage`) had reported a Content-Security-Policy
+ * violation, naming the page, the directive and what was blocked. The pages run with the site's policy: its
+ * `<meta>` and, served as Netlify and Cloudflare Pages serve them, the headers of dist/_headers.
+ */
+export function failOnPolicyViolations(): void {
+  afterEach(() => {
+    const violations = takePolicyViolations();
+    if (violations.length > 0)
+      throw new Error(`the site's Content-Security-Policy blocked something:\n${violations.join('\n')}`);
+  });
+}
+
+/**
  * What serves dist/ to a test: `static`, the harness's file server, which answers an unknown path with 404.html
  * as GitHub Pages or an S3 bucket with an error document does; `preview`, `npm start`'s server (`scripts/serve.ts
  * preview`, which runs astro preview).
@@ -49,7 +68,8 @@ export type SiteServer = 'static' | 'preview';
 
 /**
  * Serves dist/ for the current test file (or the describe block it is called in): starts in beforeAll, stops (with
- * any browser) in afterAll.
+ * any browser) in afterAll. A test fails when a page it opened reports a
+ * Content-Security-Policy violation; the static server sends the headers of dist/_headers, as hosts do.
  */
 export function useBuiltSite(serverKind: SiteServer = 'static'): BuiltSite {
   let server: StaticServer | undefined;
@@ -57,8 +77,10 @@ export function useBuiltSite(serverKind: SiteServer = 'static'): BuiltSite {
 
   beforeAll(async () => {
     assertBuilt();
-    server = serverKind === 'static' ? await startStaticServer(DIST_DIR) : await startPreviewServer();
+    server =
+      serverKind === 'static' ? await startStaticServer(DIST_DIR, { hostHeaders: true }) : await startPreviewServer();
   });
+  failOnPolicyViolations();
   afterAll(async () => {
     await Promise.all([
       server?.close(),

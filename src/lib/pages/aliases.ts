@@ -87,13 +87,24 @@ export function carryQueryAndHash(target: string, search: string, hash: string):
   return `${path}${query}${anchor}`;
 }
 
+/**
+ * The script of every redirect page. It reads its target from its own `data-to`, so its text, and the hash that
+ * allows it, is the same on every page.
+ */
+export const REDIRECT_SCRIPT =
+  "(s=>location.replace(s.dataset.to+(s.dataset.to.includes('?')?location.search.replace(/^\\?/,'&'):location.search)+location.hash))(document.currentScript)";
+
+/** A redirect page's Content-Security-Policy: its own script, by its hash (tests/pages/aliases.test.ts checks it), and nothing else. */
+export const REDIRECT_POLICY = "default-src 'none'; script-src 'sha256-JACeBtwtK3f6U6Lr7oks66CdCo76i9kOC6glufDQWKM='";
+
 /** A tiny page that sends the browser on at once, keeping the query and #anchor (the `redirectPages` option). */
 export function renderRedirectPage(alias: Alias, canonicalUrl: string): string {
   const to = escapeHtml(alias.to);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(alias.code)}</title>
+<meta http-equiv="content-security-policy" content="${REDIRECT_POLICY}">
 <meta name="robots" content="noindex"><link rel="canonical" href="${escapeHtml(canonicalUrl)}">
-<script>location.replace(${JSON.stringify(alias.to).replace(/</g, '\\u003c')}+(${JSON.stringify(alias.to.includes('?'))}?location.search.replace(/^\\?/,'&'):location.search)+location.hash)</script>
+<script data-to="${to}">${REDIRECT_SCRIPT}</script>
 <meta http-equiv="refresh" content="0; url=${to}">
 </head><body><p>${escapeHtml(alias.code)} is at <a href="${to}">${to}</a>.</p></body></html>
 `;

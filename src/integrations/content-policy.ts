@@ -1,0 +1,114 @@
+import type { AstroIntegrationLogger, AstroUserConfig } from 'astro';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REDIRECT_POLICY, REDIRECT_SCRIPT } from '../lib/pages/aliases';
+import {
+  buildHeaderPolicy,
+  hashSource,
+  PAGE_DIRECTIVES,
+  SCRIPT_SOURCES,
+  STYLE_ATTRIBUTES,
+} from '../lib/security/content-policy';
+import { findLongLines, renderSiteHeadersFile } from '../lib/security/headers-file';
+import { auditPage, lineAndColumn, readInlineScripts } from '../lib/security/inline-content';
+
+/** Astro's `security.csp` option, in its object form. */
+type CspConfig = Extract<NonNullable<AstroUserConfig['security']>['csp'], object>;
+
+/**
+ * Starlight's components that write a `<script is:inline>` into the site's pages: the theme before first paint
+ * and its menu, the sidebar's remembered state. Astro hashes the scripts it bundles, never these.
+ */
+const STARLIGHT_INLINE_SCRIPT_COMPONENTS = ['ThemeProvider', 'ThemeSelect', 'SidebarPersister'];
+
+/**
+ * Astro's `security.csp` for the site (astro.config.mjs): the page directives, scripts from the site itself, Pagefind's
+ * WebAssembly and the hashes of Starlight's inline scripts (read from its installed components, so an upgrade
+ * brings its own), styles from the site itself, and Starlight's `style` attributes by their hashes only.
+ */
+export async function siteContentPolicy(): Promise<CspConfig> {
+  const require = createRequire(import.meta.url);
+  const scripts = STARLIGHT_INLINE_SCRIPT_COMPONENTS.flatMap((name) =>
+    readInlineScripts(readFileSync(require.resolve(`@astrojs/starlight/components/${name}.astro`), 'utf8')),
+  );
+  return {
+    directives: PAGE_DIRECTIVES as CspConfig['directives'],
+    scriptDirective: { resources: SCRIPT_SOURCES, hashes: await Promise.all(scripts.map(hashSource)) },
+    styleDirective: {
+      resources: ["'self'", { resource: "'unsafe-hashes'", kind: 'attribute' }],
+      hashes: (await Promise.all(STYLE_ATTRIBUTES.map(hashSource))).map((hash) => ({ hash, kind: 'attribute' })),
+    },
+  };
+}
+
+/**
+ * Checks every built page against its own policy and writes `_headers` (after a `public/_headers` of the
+ * project's own, when there is one) with the policy as a header. A page whose policy blocks its own inline
+ * content stops the build, each such piece named as `dist/<page>:line:column`.
+ */
+export async function writeSecurityHeaders(
+  dir: URL,
+  pages: readonly { pathname: string }[],
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const started = performance.now();
+  const out = fileURLToPath(dir);
+  const policies = new Set<string>();
+  const used = new Set<string>();
+  const hashes = new Map<string, string>();
+  // Each distinct problem once, at its first place, with how often it recurs: a component's problem is on every page.
+  const problems = new Map<string, { first: string; times: number; pages: Set<string> }>();
+  const report = (message: string, where: string, page: string) => {
+    const problem = problems.get(message) ?? { first: where, times: 0, pages: new Set<string>() };
+    problem.times++;
+    problem.pages.add(page);
+    problems.set(message, problem);
+  };
+  let checked = 0;
+  for (const { pathname } of pages) {
+    const file = builtPageFile(out, pathname);
+    if (!file) continue;
+    const html = readFileSync(file, 'utf8');
+    const audit = await auditPage(html, hashes);
+    const name = join('dist', relative(out, file));
+    checked++;
+    if (audit.policy === undefined) report('the page has no Content-Security-Policy <meta>', name, name);
+    else policies.add(audit.policy);
+    for (const hash of audit.hashes) used.add(hash);
+    for (const { offset, message } of audit.problems) {
+      const { line, column } = lineAndColumn(html, offset);
+      report(message, `${name}:${line}:${column}`, name);
+    }
+  }
+  if (problems.size > 0) {
+    const lines = [...problems].map(([message, { first, times, pages }]) =>
+      times === 1 ? `${first}: ${message}` : `${first}: ${message} (${times} times, on ${pages.size} pages)`,
+    );
+    const count = `${problems.size} problem${problems.size === 1 ? '' : 's'}`;
+    process.stderr.write(
+      `${lines.join('\n')}\n\n${count} with the pages' Content-Security-Policy: the build stopped.\n`,
+    );
+    process.exit(1);
+  }
+  // Redirect pages are written by the site, not Astro: their one script is the same everywhere (aliases.ts).
+  policies.add(REDIRECT_POLICY);
+  used.add(await hashSource(REDIRECT_SCRIPT));
+  const target = join(out, '_headers');
+  const text = renderSiteHeadersFile(
+    buildHeaderPolicy([...policies], used),
+    existsSync(target) ? readFileSync(target, 'utf8') : '',
+  );
+  writeFileSync(target, text);
+  for (const { line, length } of findLongLines(text))
+    logger.warn(`dist/_headers:${line}: ${length} characters; Cloudflare Pages reads lines of at most 2,000`);
+  const ms = Math.round(performance.now() - started);
+  logger.info(`${checked} pages checked against their Content-Security-Policy, _headers written in ${ms} ms`);
+}
+
+/** The HTML file Astro wrote for a page's pathname (`ecs/ecs-0010/` or `404`), or undefined for other files. */
+function builtPageFile(out: string, pathname: string): string | undefined {
+  const path = pathname.replace(/^\/+|\/+$/g, '');
+  return [join(out, path, 'index.html'), join(out, `${path}.html`)].find((file) => existsSync(file));
+}
