@@ -23,6 +23,8 @@ export default defineConfig({
   // Starlight's inline scripts and style attributes (src/integrations/content-policy.ts). The build also writes
   // it as a header into dist/_headers for hosts that read one (README, "Security").
   security: { csp: await siteContentPolicy() },
+  // No page has a Markdown code block, and Shiki's inline styles would need 'unsafe-inline' (Astro warns of it).
+  markdown: { syntaxHighlight: false },
   // Browser code in three chunks rather than one per combination of importers: the code identity (index
   // tables use it too), the search dialog with what every search needs, and the lookup (matcher, shards,
   // typo and fallback queries), which the dialog loads only when a query needs it. Each file a browser

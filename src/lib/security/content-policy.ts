@@ -25,7 +25,7 @@ export const PAGE_DIRECTIVES = [
 export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
 
 /**
- * The `style` attributes Starlight's components write, allowed by their hashes and nothing else (`style-src-attr
+ * The `style` attributes Starlight's components write, allowed by their hashes and nothing else (`style-src
  * 'unsafe-hashes'`): its icons' sizes (`<style define:vars>` of Icon.astro: the default, the mobile contents' and
  * the sidebar's carets, the pagination arrows), the theme menu's width (Select.astro) and the table of contents'
  * nesting (TableOfContentsList.astro). A page with any other `style` attribute fails the build, naming it.
