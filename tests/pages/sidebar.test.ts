@@ -4,6 +4,7 @@ import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalo
 import { listCategories } from '../../src/lib/pages/categories';
 import { loadServices } from '../../src/lib/assembly/load-site';
 import { buildServiceSidebar, buildSiteSidebar, MAX_GROUP_LINKS, type SidebarItem } from '../../src/lib/pages/sidebar';
+import { MANY_SERVICES } from '../../src/lib/pages/service-list';
 
 /** Every link in a sidebar, depth first. */
 function links(items: readonly SidebarItem[]): string[] {
@@ -118,6 +119,27 @@ describe('the service sidebar', () => {
     expect(service.items).toContainEqual({ label: `By code range (${families.length})`, link: '/ecs/#by-family' });
     expect(links(service.items).filter((link) => link.startsWith('/ecs/family/'))).toEqual([]);
     expect(links(service.items)).toContain('/ecs/status/404/');
+  });
+});
+
+describe('the sidebar of a service on a site of many services', () => {
+  it('lists the topics and links every other group to its section of the overview', () => {
+    const { services } = loadServices('content');
+    const ecs = services[0];
+    const sidebar = buildServiceSidebar(ecs.catalogue, ecs.categories, MANY_SERVICES);
+    const service = sidebar.find((item) => item.label === 'ECS') as Extract<SidebarItem, { items: SidebarItem[] }>;
+    const count = (kind: string) => ecs.categories.filter((c) => c.kind === kind).length;
+    expect(service.items.slice(2)).toEqual([
+      {
+        label: 'By topic',
+        collapsed: false,
+        items: ecs.categories.filter((c) => c.kind === 'topic').map((c) => ({ label: c.label, link: c.path })),
+      },
+      { label: `By HTTP status (${count('status')})`, link: '/ecs/#by-status' },
+      { label: `By code range (${count('family')})`, link: '/ecs/#by-family' },
+      { label: `By prefix (${count('prefix')})`, link: '/ecs/#by-prefix' },
+    ]);
+    expect(sidebar[1]).toEqual({ label: 'All services', link: '/#services' });
   });
 });
 

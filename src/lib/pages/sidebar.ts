@@ -38,7 +38,8 @@ export function buildSiteSidebar(services: readonly (ServiceNames & { id: string
 /**
  * The sidebar of a service's pages: its overview, all codes and its category pages, never the codes
  * themselves, and at most MAX_GROUP_LINKS per group, so a page's size does not grow with the number of codes.
- * On a site of several services it links the home page's list of them (`All services`), never each one.
+ * On a site of several services it links the home page's list of them (`All services`), never each one; from
+ * MANY_SERVICES on, it lists the topics and links each other group to its section of the overview.
  */
 export function buildServiceSidebar(
   service: ServiceNames & { id: string; history?: unknown },
@@ -57,9 +58,11 @@ export function buildServiceSidebar(
         ...GROUPS.flatMap(({ kind, label }): SidebarItem[] => {
           const items = categories.filter((c) => c.kind === kind).map((c) => ({ label: c.label, link: c.path }));
           if (items.length === 0) return [];
-          // A long group (a thousand-code table has a hundred code ranges) would be most of every page's
-          // HTML: it becomes one link to that section of the overview, which lists them all.
-          if (items.length > MAX_GROUP_LINKS)
+          // A long group (a thousand-code table has a hundred code ranges) would be most of every page's HTML,
+          // and so would every group but the topics on a site of many services (7,600 pages of 44 services):
+          // such a group is one link to that section of the overview, which lists them all.
+          const listed = kind === 'topic' || siteServices < MANY_SERVICES;
+          if (!listed || items.length > MAX_GROUP_LINKS)
             return [{ label: `${label} (${items.length})`, link: `${servicePath(service.id)}#by-${kind}` }];
           return [{ label, collapsed: kind !== 'topic', items }];
         }),
