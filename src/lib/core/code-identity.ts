@@ -58,11 +58,7 @@ export function groupSharedCodes<T>(
   codeOf: (item: T) => string,
   serviceOf: (item: T) => string,
 ): Map<string, T[]> {
-  const byKey = new Map<string, T[]>();
-  for (const item of items) {
-    const key = codeKey(codeOf(item));
-    byKey.set(key, [...(byKey.get(key) ?? []), item]);
-  }
+  const byKey = Map.groupBy(items, (item) => codeKey(codeOf(item)));
   for (const [key, group] of byKey) if (new Set(group.map(serviceOf)).size < 2) byKey.delete(key);
   return byKey;
 }

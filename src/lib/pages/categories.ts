@@ -121,16 +121,14 @@ export function listCategories(catalogue: ServiceCatalogue, editorial: Editorial
  * page (`/vpcep/prefix/endpoint/`) with both, named as most of its codes write it.
  */
 function groupPrefixes(entries: readonly CodeEntry[]): { prefix: string; members: CodeEntry[] }[] {
-  const groups = new Map<string, CodeEntry[]>();
-  for (const e of entries) {
-    if (e.prefix === '') continue;
-    const key = e.prefix.toLowerCase();
-    groups.set(key, [...(groups.get(key) ?? []), e]);
-  }
+  const groups = Map.groupBy(
+    entries.filter((e) => e.prefix !== ''),
+    (e) => e.prefix.toLowerCase(),
+  );
   return [...groups.values()].map((members) => {
-    const counts = new Map<string, number>();
-    for (const e of members) counts.set(e.prefix, (counts.get(e.prefix) ?? 0) + 1);
-    const [prefix] = [...counts].reduce((best, next) => (next[1] > best[1] ? next : best));
+    // The spelling most codes have; on a tie, the one the table writes first.
+    const spellings = [...Map.groupBy(members, (e) => e.prefix)];
+    const [prefix] = spellings.reduce((best, next) => (next[1].length > best[1].length ? next : best));
     return { prefix, members };
   });
 }
