@@ -10,6 +10,7 @@ import { SITE_URL } from '../src/lib/core/urls';
 import { formatAnswer, formatAnswerJson, formatNoMatch, type TextStyle } from '../src/lib/assembly/explain-text';
 import { loadServices } from '../src/lib/assembly/load-site';
 import { exitWithUsage } from './cli-args';
+import { countOf } from '../src/lib/core/plural';
 
 const CONTENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'content');
 
@@ -136,7 +137,7 @@ function main(): number {
   if (diagnostics.length > 0) {
     for (const d of sortDiagnostics(diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
     process.stderr.write(
-      `explain: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${path.relative(process.cwd(), contentDir) || '.'}/; fix them, then try again\n`,
+      `explain: ${countOf(diagnostics.length, 'problem')} in ${path.relative(process.cwd(), contentDir) || '.'}/; fix them, then try again\n`,
     );
     return 1;
   }

@@ -12,6 +12,7 @@ import { assembleSite } from '../src/lib/assembly/assemble';
 import { TABLE_FILE } from '../src/lib/content/layout';
 import { readContent } from '../src/lib/content/read-content';
 import { readCommandLine } from './cli-args';
+import { countOf } from '../src/lib/core/plural';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,7 +44,7 @@ function validateTable(file: string, text: string, quiet = false): boolean {
   }
   const { rows, codes } = countRows(catalogue);
   const tables = catalogue.tables ? `, ${catalogue.tables.length} tables` : '';
-  const warned = warnings.length > 0 ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
+  const warned = warnings.length > 0 ? `, ${countOf(warnings.length, 'warning')}` : '';
   process.stdout.write(`${file}: ${rows} rows, ${codes} codes${tables}${warned}\n`);
   return true;
 }

@@ -27,6 +27,7 @@ import { createMatcher, type Matcher, type MatchTarget } from '../../src/lib/loo
 import { parseTemplate, type Segment } from '../../src/lib/core/template';
 import { TABLE_FILE as TABLE_NAME } from '../../src/lib/content/layout';
 import { listServiceIds } from '../../src/lib/content/read-content';
+import { countOf } from '../../src/lib/core/plural';
 
 const USAGE = 'usage: npm run bench:match [-- table.rst ... | folder-of-tables]';
 const { positionals } = readCommandLine('bench:match', USAGE, { options: {}, allowPositionals: true });
@@ -246,7 +247,7 @@ function main(): void {
       time([paste], (s) => syntheticMatcher.match(s), 3),
     );
   }
-  const services = `${lookup.data.length} service${lookup.data.length === 1 ? '' : 's'}`;
+  const services = countOf(lookup.data.length, 'service');
   add(
     `whole answer (resolveLookup), real tables (${services}), ${INPUT_COUNT} pastes`,
     time(realInputs, (s) => resolveLookup({ q: s }, index)),

@@ -16,6 +16,7 @@ import { filledCodeHref, SYNONYMS_PATH, VOCABULARY_PATH } from '../lib/core/urls
 import { shardsForInput, manifestShapes } from '../lib/lookup/lookup-data';
 import { fetchOnce } from './fetch-once';
 import { loadManifest } from './lookup-manifest';
+import { countOf } from '../lib/core/plural';
 
 export interface PagefindResult {
   url: string;
@@ -120,7 +121,7 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement,
           ? `No results for “${query.slice(0, 80)}”`
           : partial && hits.length === 0
             ? 'No page has every word; closest matches:'
-            : `${total} result${total === 1 ? '' : 's'}`;
+            : countOf(total, 'result');
     };
     show(hits, pages, partial || closest, more && { load: more, shown: (n) => mine === generation && tell(n) }, scope);
     tell(pages.length);

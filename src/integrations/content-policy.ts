@@ -13,6 +13,7 @@ import {
 } from '../lib/security/content-policy';
 import { findLongLines, renderSiteHeadersFile } from '../lib/security/headers-file';
 import { auditPage, lineAndColumn, readInlineScripts } from '../lib/security/inline-content';
+import { countOf } from '../lib/core/plural';
 
 /** Astro's `security.csp` option, in its object form. */
 type CspConfig = Extract<NonNullable<AstroUserConfig['security']>['csp'], object>;
@@ -89,7 +90,7 @@ export async function writeSecurityHeaders(
     const lines = [...problems].map(([message, { first, times, pages }]) =>
       times === 1 ? `${first}: ${message}` : `${first}: ${message} (${times} times, on ${pages.size} pages)`,
     );
-    const count = `${problems.size} problem${problems.size === 1 ? '' : 's'}`;
+    const count = countOf(problems.size, 'problem');
     process.stderr.write(
       `${lines.join('\n')}\n\n${count} with the pages' Content-Security-Policy: the build stopped.\n`,
     );

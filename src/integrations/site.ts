@@ -13,6 +13,7 @@ import { writeSecurityHeaders } from './content-policy';
 import { indexPages } from './search-index';
 import { writeSpellingFiles } from './spelling-files';
 import { writeStoredEntries } from './stored-entries-file';
+import { countOf } from '../lib/core/plural';
 
 /** Options of the site's integration, `errorCodeSite({ ... })` in astro.config.mjs. */
 export interface ErrorCodeSiteOptions {
@@ -56,7 +57,7 @@ export function errorCodeSite({
         const { services, diagnostics } = site;
         if (diagnostics.length > 0) {
           const report = sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n');
-          const count = `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'}`;
+          const count = countOf(diagnostics.length, 'problem');
           process.stderr.write(
             `${report}\n\n${count} in content: the build stopped. Fix them, or run "npm run validate" to check again.\n`,
           );

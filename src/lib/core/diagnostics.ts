@@ -1,3 +1,5 @@
+import { countOf } from './plural';
+
 /** A located problem in a content file, printed as `file:line:col: message`. */
 export interface Diagnostic {
   file: string;
@@ -33,10 +35,7 @@ export class ContentError extends Error {
   readonly diagnostics: Diagnostic[];
   constructor(diagnostics: readonly Diagnostic[]) {
     const sorted = sortDiagnostics(diagnostics);
-    super(
-      `${sorted.length} problem${sorted.length === 1 ? '' : 's'} in content:\n` +
-        sorted.map(formatDiagnostic).join('\n'),
-    );
+    super(`${countOf(sorted.length, 'problem')} in content:\n` + sorted.map(formatDiagnostic).join('\n'));
     this.name = 'ContentError';
     this.diagnostics = sorted;
   }

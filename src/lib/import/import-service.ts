@@ -5,6 +5,7 @@ import { displayNameOf } from './repo-name';
 import { planServiceFiles, writePlannedFiles } from './service-files';
 import { chooseTableFile, hasErrorTable, isTableCandidate } from './table-file';
 import { chooseVersions, countCodeChanges, type TableCommit } from './versions';
+import { countOf } from '../core/plural';
 
 /** What to import and where to: one repository into one service folder. */
 export interface ServiceImport {
@@ -88,9 +89,7 @@ export function importService(options: ServiceImport): ServiceImportResult {
     result.problems.push(...sortDiagnostics([...choice.errors, ...choice.warnings]).map(formatDiagnostic));
     if (choice.errors.length > 0 || choice.versions.length === 0) {
       const n = choice.errors.length;
-      result.problems.push(
-        `${service}: ${n} problem${n === 1 ? '' : 's'} in the tables of ${source.name}: nothing written`,
-      );
+      result.problems.push(`${service}: ${countOf(n, 'problem')} in the tables of ${source.name}: nothing written`);
       return result;
     }
 
@@ -98,7 +97,7 @@ export function importService(options: ServiceImport): ServiceImportResult {
     const renamed =
       new Set(commits.map((c) => c.path)).size > 1 ? ` (followed across renames from ${commits[0].path})` : '';
     say(
-      `${file} in ${source.name}${renamed}: ${plural(commits.length, 'commit')}, ${plural(versions.length, 'version')} ` +
+      `${file} in ${source.name}${renamed}: ${countOf(commits.length, 'commit')}, ${countOf(versions.length, 'version')} ` +
         `(${versions[0].date} to ${versions[versions.length - 1].date})`,
     );
     for (const skipped of choice.skipped)
@@ -138,9 +137,4 @@ export function importService(options: ServiceImport): ServiceImportResult {
   } finally {
     clone?.remove();
   }
-}
-
-/** `1 commit`, `3 commits`. */
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
