@@ -20,7 +20,13 @@ import {
 } from '../../src/lib/lookup/lookup-data';
 import type { ServiceExport } from '../../src/lib/export/export';
 import type { ServiceClues } from '../../src/lib/lookup/service-evidence';
-import { LOOKUP_SERVICES_PATH } from '../../src/lib/core/urls';
+import {
+  codeShardPath,
+  LOOKUP_MANIFEST_PATH,
+  LOOKUP_SERVICES_PATH,
+  serviceJsonPath,
+  wordShardPath,
+} from '../../src/lib/core/urls';
 import { exitWithUsage, readCommandLine } from '../cli-args';
 
 const USAGE = 'usage: npm run check:lookups [-- DIST]';
@@ -28,17 +34,18 @@ const { positionals } = readCommandLine('check:lookups', USAGE, { allowPositiona
 if (positionals.length > 1)
   exitWithUsage('check:lookups', `one dist folder expected, got ${positionals.length}`, USAGE);
 const dist = path.resolve(positionals[0] ?? 'dist');
-if (!existsSync(path.join(dist, 'lookup/manifest.json'))) {
+if (!existsSync(path.join(dist, LOOKUP_MANIFEST_PATH))) {
   console.error(
     `check:lookups: ${positionals[0] ?? 'dist'}/ has no lookup/manifest.json: build the site first (npm run build)`,
   );
   process.exit(1);
 }
+/** A file of the built site by its site path (`/lookup/manifest.json`). */
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dist, file), 'utf8')) as T;
-const manifest = readJson<LookupManifest>('lookup/manifest.json');
+const manifest = readJson<LookupManifest>(LOOKUP_MANIFEST_PATH);
 const shapes = manifestShapes(manifest);
 // Every service's clues, as the browser fetches them on a site of several services.
-const clues = manifest.services.length > 1 ? readJson<ServiceClues[]>(LOOKUP_SERVICES_PATH.slice(1)) : [];
+const clues = manifest.services.length > 1 ? readJson<ServiceClues[]>(LOOKUP_SERVICES_PATH) : [];
 const shardCache = new Map<string, LookupRecord[]>();
 
 /** A shard file as the browser fetches it (a missing shard reads as empty, as a 404 does). */
@@ -58,9 +65,9 @@ function shard(file: string): LookupRecord[] {
 function lookUp(query: LookupQuery) {
   const input = query.message ?? query.q ?? query.code ?? '';
   const needed = shardsForInput(input, manifest, query.code);
-  const files = needed.codes.map((key) => `lookup/c/${key}.json`);
+  const files = needed.codes.map(codeShardPath);
   if (needsWordShards(input, manifest, files.flatMap(shard), query.code))
-    files.push(...needed.words.map((n) => `lookup/w/${n}.json`));
+    files.push(...needed.words.map(wordShardPath));
   const index = buildLookupIndex(groupRecords([...new Set(files)].flatMap(shard), manifest.services), shapes, clues);
   return resolveLookup(query, index);
 }
@@ -87,7 +94,7 @@ function describe(outcome: ReturnType<typeof lookUp>): string {
 const rows: string[][] = [['service', 'codes', 'found by ?code=', 'unique messages', 'found by ?message=']];
 const problems: string[] = [];
 for (const { service } of manifest.services) {
-  const document = readJson<ServiceExport>(`${service}/errors.json`);
+  const document = readJson<ServiceExport>(serviceJsonPath(service));
   // Messages (or, in a table without a message column, descriptions) that one code alone has in the site.
   const owners = new Map<string, Set<string>>();
   // Compared as the matcher compares them: case, runs of whitespace and a final period aside.
@@ -95,7 +102,7 @@ for (const { service } of manifest.services) {
     c.variants.map((v) => (v.message.template || v.description.text).replace(/\s+/g, ' ').trim());
   const same = (text: string) => text.toLowerCase().replace(/[\s.!]+$/, '');
   for (const other of manifest.services) {
-    for (const c of readJson<ServiceExport>(`${other.service}/errors.json`).codes) {
+    for (const c of readJson<ServiceExport>(serviceJsonPath(other.service)).codes) {
       for (const text of texts(c))
         if (text) owners.set(same(text), new Set([...(owners.get(same(text)) ?? []), c.url]));
     }
