@@ -7,30 +7,27 @@ import { aboutMessageHeading, describeOutcome, unknownCodeBlock } from './answer
 
 const PREVIEW_DELAY_MS = 150;
 
-/** Makes every paste box answer as the user types. */
-export function attachPasteBoxes(): void {
-  for (const form of document.querySelectorAll<HTMLFormElement>('[data-paste-box]')) {
-    const input = form.querySelector('textarea')!;
-    const status = form.querySelector<HTMLElement>('.paste-box-status')!;
-    const results = form.querySelector<HTMLElement>('.paste-box-results')!;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let generation = 0;
-    input.addEventListener('input', () => {
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
-        const mine = ++generation;
-        const query: LookupQuery = { q: input.value.trim() || undefined };
-        const outcome = resolveLookup(query, await loadIndexFor(query.q ?? ''));
-        if (mine === generation) await show(outcome, status, results, () => mine === generation);
-      }, PREVIEW_DELAY_MS);
-    });
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && !event.shiftKey) {
-        event.preventDefault();
-        form.requestSubmit();
-      }
-    });
-  }
+/**
+ * Makes a paste box answer as the user types (paste-box.ts calls it once the box is first used); text typed
+ * or pasted before it was called is answered at once.
+ */
+export function attachPasteBox(form: HTMLFormElement): void {
+  const input = form.querySelector('textarea')!;
+  const status = form.querySelector<HTMLElement>('.paste-box-status')!;
+  const results = form.querySelector<HTMLElement>('.paste-box-results')!;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let generation = 0;
+  const preview = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const mine = ++generation;
+      const query: LookupQuery = { q: input.value.trim() || undefined };
+      const outcome = resolveLookup(query, await loadIndexFor(query.q ?? ''));
+      if (mine === generation) await show(outcome, status, results, () => mine === generation);
+    }, PREVIEW_DELAY_MS);
+  };
+  input.addEventListener('input', preview);
+  if (input.value.trim() !== '') preview();
 }
 
 /** Runs the lookup page: resolves its URL parameters and goes, chooses, or explains. */

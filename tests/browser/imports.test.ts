@@ -61,6 +61,7 @@ describe('browser code', () => {
       'src/client/lookup-manifest.ts',
       'src/client/lookup.ts',
       'src/client/not-found.ts',
+    'src/client/paste-box.ts',
       'src/client/search-dialog.ts',
       'src/components/CodeTable.astro',
       'src/components/CopyButton.astro',

@@ -36,6 +36,20 @@ async function landedOnCodePage(): Promise<{ page: string; values: string[] }> {
 }
 
 describe('the paste box on the home page', () => {
+  test('fetches the lookup only once it is used, and answers what was pasted before it arrived', async () => {
+    await open('/');
+    await page.waitForLoadState('load');
+    const fetched = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    const lookupFiles = (paths: string[]) => paths.filter((path) => /^\/(_astro\/lookup\.|lookup\/)/.test(path));
+    expect(lookupFiles(await fetched())).toEqual([]);
+    await box().fill(MESSAGE);
+    await expectStatus('This is Ecs.0010. Press Enter to open it.');
+    expect(lookupFiles(await fetched())).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/_astro\/lookup\./)]),
+    );
+  });
+
   test('shows Ecs.0010 while a filled message is typed, without submitting', async () => {
     await open('/');
     await box().click();

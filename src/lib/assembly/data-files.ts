@@ -1,4 +1,4 @@
-import { buildServiceExports, serializeExport } from '../export/export';
+import { buildServiceExports, serializeExport, serializeSchema } from '../export/export';
 import { buildJsonSchema, SCHEMA_PATHS } from '../export/export-schema';
 import { buildLookupShards, buildSiteLookup, encodeLookupRecord, type LookupSource } from '../lookup/lookup-data';
 import type { ServiceModel } from './assemble';
@@ -44,7 +44,7 @@ export function listDataFiles(services: readonly ServiceModel[], siteUrl: string
     for (const shard of exports.shards) file(shard.path, serializeExport(shard.document));
   }
   for (const document of ['service', 'shard'] as const)
-    file(SCHEMA_PATHS[document], serializeExport(buildJsonSchema(document)));
+    file(SCHEMA_PATHS[document], serializeSchema(buildJsonSchema(document)));
   const lookup = buildSiteLookup(services.map(lookupSource));
   const shards = buildLookupShards(lookup.data);
   file(LOOKUP_MANIFEST_PATH, JSON.stringify(shards.manifest));

@@ -113,9 +113,18 @@ export function buildServiceExport(
   return buildServiceExports(service, entries, categories, siteUrl, history).errors;
 }
 
-/** Serialises an export document (or its JSON Schema) the way the site serves it: 2-space indent, final newline. */
-export function serializeExport(document: ServiceExport | ShardExport | Record<string, unknown>): string {
-  return `${JSON.stringify(document, null, 2)}\n`;
+/**
+ * Serialises an export document the way the site serves it: on one line with a final newline. Indentation made
+ * a third of the whole cloud's export bytes (21.5 MB pretty-printed, 14.6 MB on one line); `jq .` or a browser's
+ * JSON viewer shows it indented.
+ */
+export function serializeExport(document: ServiceExport | ShardExport): string {
+  return `${JSON.stringify(document)}\n`;
+}
+
+/** Serialises a JSON Schema the way the site serves it: 2-space indent, final newline (people read schemas). */
+export function serializeSchema(schema: Record<string, unknown>): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
 /** Where each slot of a template stands in its text; the text is the segments joined. */
