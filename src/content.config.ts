@@ -8,6 +8,7 @@ import { loadServices } from './lib/assembly/load-site';
 import { storedEntries, type StoredEntries } from './lib/assembly/stored-entries';
 import { ContentError, formatDiagnostic } from './lib/core/diagnostics';
 import { CodePageSchema } from './lib/pages/code-pages';
+import { buildOnceForStarlightPages } from './lib/pages/docs-schema';
 import { StoredServiceSchema } from './lib/pages/site-data';
 import { readStoredEntries } from './integrations/stored-entries-file';
 
@@ -57,7 +58,8 @@ async function store(kind: keyof StoredEntries, entries: StoredEntries, { store,
 const ordered = { order: z.number().int().min(0) };
 
 export const collections = {
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  // Every page of the site is a <StarlightPage>, which builds its frontmatter schema from this one: built once.
+  docs: defineCollection({ loader: docsLoader(), schema: buildOnceForStarlightPages(docsSchema()) }),
   // Starlight reads its interface strings from this collection. src/content/i18n/en.json is empty (Starlight's own
   // English strings), but without the collection every build warned that it does not exist.
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
