@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCommandLine } from './cli-args';
+import { readCommandLine } from './cli-args.ts';
 
 /** Paths tried in order after `CHROMIUM_PATH`; Debian ships `/usr/bin/chromium`, Ubuntu `/usr/bin/chromium-browser`. */
 const CANDIDATE_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];

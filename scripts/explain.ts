@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, sortDiagnostics } from '../src/lib/core/diagnostics';
-import { explainAnswer } from '../src/lib/assembly/explain';
-import { SITE_URL } from '../src/lib/core/urls';
-import { formatAnswer, formatAnswerJson, formatNoMatch, type TextStyle } from '../src/lib/assembly/explain-text';
-import { loadServices } from '../src/lib/assembly/load-site';
-import { exitWithUsage } from './cli-args';
-import { countOf } from '../src/lib/core/plural';
+import { formatDiagnostic, sortDiagnostics } from '../src/lib/core/diagnostics.ts';
+import { explainAnswer } from '../src/lib/assembly/explain.ts';
+import { SITE_URL } from '../src/lib/core/urls.ts';
+import { formatAnswer, formatAnswerJson, formatNoMatch, type TextStyle } from '../src/lib/assembly/explain-text.ts';
+import { loadServices } from '../src/lib/assembly/load-site.ts';
+import { exitWithUsage } from './cli-args.ts';
+import { countOf } from '../src/lib/core/plural.ts';
 
 const CONTENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'content');
 

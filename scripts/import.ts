@@ -3,8 +3,8 @@
 import './require-node.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runImport, SERVICE_ID } from '../src/lib/import/run-import';
-import { exitWithUsage, readCommandLine } from './cli-args';
+import { runImport, SERVICE_ID } from '../src/lib/import/run-import.ts';
+import { exitWithUsage, readCommandLine } from './cli-args.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =

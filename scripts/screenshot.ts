@@ -9,10 +9,10 @@ import './require-node.mjs';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, newPage } from './harness/browser';
-import { startStaticServer } from './harness/static-server';
-import { askDialog } from './harness/search-runner';
-import { readCommandLine } from './cli-args';
+import { launchBrowser, newPage } from './harness/browser.ts';
+import { startStaticServer } from './harness/static-server.ts';
+import { askDialog } from './harness/search-runner.ts';
+import { readCommandLine } from './cli-args.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST_DIR = join(ROOT, 'dist');

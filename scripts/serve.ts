@@ -11,8 +11,8 @@ import './require-node.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { astroBin } from './build';
-import { exitWithUsage } from './cli-args';
+import { astroBin } from './build.ts';
+import { exitWithUsage } from './cli-args.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ADDRESS = { '--host': '127.0.0.1', '--port': '4321' };

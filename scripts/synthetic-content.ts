@@ -6,7 +6,7 @@
 import './require-node.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { servicePaths } from '../src/lib/content/layout';
+import { servicePaths } from '../src/lib/content/layout.ts';
 
 const WORDS = (
   'instance volume network port subnet image flavor quota tag server disk snapshot backup key pair ' +

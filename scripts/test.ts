@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_MISSING_MESSAGE, ensureChromium } from './ensure-chromium';
+import { CHROMIUM_MISSING_MESSAGE, ensureChromium } from './ensure-chromium.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_FILE = join(ROOT, 'test-results', 'vitest.json');

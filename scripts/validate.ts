@@ -5,14 +5,14 @@ import './require-node.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCatalogue, countRows } from '../src/lib/catalogue/catalogue';
-import { formatDiagnostic, sortDiagnostics } from '../src/lib/core/diagnostics';
-import { readErrorTable } from '../src/lib/rst/error-table';
-import { assembleSite } from '../src/lib/assembly/assemble';
-import { TABLE_FILE } from '../src/lib/content/layout';
-import { readContent } from '../src/lib/content/read-content';
-import { readCommandLine } from './cli-args';
-import { countOf } from '../src/lib/core/plural';
+import { buildCatalogue, countRows } from '../src/lib/catalogue/catalogue.ts';
+import { formatDiagnostic, sortDiagnostics } from '../src/lib/core/diagnostics.ts';
+import { readErrorTable } from '../src/lib/rst/error-table.ts';
+import { assembleSite } from '../src/lib/assembly/assemble.ts';
+import { TABLE_FILE } from '../src/lib/content/layout.ts';
+import { readContent } from '../src/lib/content/read-content.ts';
+import { readCommandLine } from './cli-args.ts';
+import { countOf } from '../src/lib/core/plural.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -4,13 +4,13 @@ import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { loadServices } from './lib/assembly/load-site';
-import { storedEntries, type StoredEntries } from './lib/assembly/stored-entries';
-import { ContentError, formatDiagnostic } from './lib/core/diagnostics';
-import { CodePageSchema } from './lib/pages/code-pages';
-import { buildOnceForStarlightPages } from './lib/pages/docs-schema';
-import { StoredServiceSchema } from './lib/pages/site-data';
-import { readStoredEntries } from './integrations/stored-entries-file';
+import { loadServices } from './lib/assembly/load-site.ts';
+import { storedEntries, type StoredEntries } from './lib/assembly/stored-entries.ts';
+import { ContentError, formatDiagnostic } from './lib/core/diagnostics.ts';
+import { CodePageSchema } from './lib/pages/code-pages.ts';
+import { buildOnceForStarlightPages } from './lib/pages/docs-schema.ts';
+import { StoredServiceSchema } from './lib/pages/site-data.ts';
+import { readStoredEntries } from './integrations/stored-entries-file.ts';
 
 const CONTENT_DIR = resolve('content');
 

@@ -1,6 +1,6 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
-import { getServices } from './pages/_collections';
-import { buildServiceSidebar, buildSiteSidebar, type SidebarItem } from './lib/pages/sidebar';
+import { getServices } from './pages/_collections.ts';
+import { buildServiceSidebar, buildSiteSidebar, type SidebarItem } from './lib/pages/sidebar.ts';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 

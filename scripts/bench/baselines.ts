@@ -8,7 +8,7 @@
 import '../require-node.mjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CodeEntry } from '../../src/lib/catalogue/catalogue';
+import type { CodeEntry } from '../../src/lib/catalogue/catalogue.ts';
 
 /** The kinds of baseline site. */
 export type Baseline = 'markdown' | 'floor';

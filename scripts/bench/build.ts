@@ -12,14 +12,14 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { shardsForInput, type LookupManifest } from '../../src/lib/lookup/lookup-data';
-import { writeSyntheticContent } from '../synthetic-content';
-import { writeBaselineSite, type Baseline } from './baselines';
-import { astroBin } from '../build';
-import { exitWithUsage, readCommandLine } from '../cli-args';
-import { runMeasured, walk } from './process';
-import { copyProject, linkNodeModules } from '../harness/project-copy';
-import { loadServices } from '../../src/lib/assembly/load-site';
+import { shardsForInput, type LookupManifest } from '../../src/lib/lookup/lookup-data.ts';
+import { writeSyntheticContent } from '../synthetic-content.ts';
+import { writeBaselineSite, type Baseline } from './baselines.ts';
+import { astroBin } from '../build.ts';
+import { exitWithUsage, readCommandLine } from '../cli-args.ts';
+import { runMeasured, walk } from './process.ts';
+import { copyProject, linkNodeModules } from '../harness/project-copy.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

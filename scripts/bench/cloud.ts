@@ -14,22 +14,22 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { servicePaths } from '../../src/lib/content/layout';
-import type { LookupManifest } from '../../src/lib/lookup/lookup-data';
-import { exitWithUsage, readCommandLine, runMain } from '../cli-args';
-import { runMeasured, walk, type MeasuredRun } from './process';
-import { launchBrowser } from '../harness/browser';
-import { CLOUD_CORPUS, type CorpusEntry } from '../harness/cloud-corpus';
+import { servicePaths } from '../../src/lib/content/layout.ts';
+import type { LookupManifest } from '../../src/lib/lookup/lookup-data.ts';
+import { exitWithUsage, readCommandLine, runMain } from '../cli-args.ts';
+import { runMeasured, walk, type MeasuredRun } from './process.ts';
+import { launchBrowser } from '../harness/browser.ts';
+import { CLOUD_CORPUS, type CorpusEntry } from '../harness/cloud-corpus.ts';
 import {
   describeObservation,
   judgeLookup,
   observeLookup,
   type LookupObservation,
   type Verdict,
-} from '../harness/lookup-runner';
-import { linkNodeModules } from '../harness/project-copy';
-import { startStaticServer } from '../harness/static-server';
-import { measureFirstSearch, measureLookup, type Transfer } from '../harness/transfers';
+} from '../harness/lookup-runner.ts';
+import { linkNodeModules } from '../harness/project-copy.ts';
+import { startStaticServer } from '../harness/static-server.ts';
+import { measureFirstSearch, measureLookup, type Transfer } from '../harness/transfers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const USAGE =

@@ -6,10 +6,10 @@
  */
 import '../require-node.mjs';
 import { performance } from 'node:perf_hooks';
-import { buildHistory } from '../../src/lib/history/history';
-import { diffWords, MAX_DIFF_TOKENS } from '../../src/lib/history/word-diff';
-import { syntheticVersions } from '../harness/synthetic-history';
-import { readCommandLine } from '../cli-args';
+import { buildHistory } from '../../src/lib/history/history.ts';
+import { diffWords, MAX_DIFF_TOKENS } from '../../src/lib/history/word-diff.ts';
+import { syntheticVersions } from '../harness/synthetic-history.ts';
+import { readCommandLine } from '../cli-args.ts';
 
 const RUNS = 3;
 

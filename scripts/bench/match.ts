@@ -15,19 +15,19 @@ import {
   toMatchTargets,
   type LookupData,
   type LookupRecord,
-} from '../../src/lib/lookup/lookup-data';
+} from '../../src/lib/lookup/lookup-data.ts';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { buildCatalogue } from '../../src/lib/catalogue/catalogue';
-import { buildLookupIndex } from '../../src/lib/lookup/direct-hits';
-import { resolveLookup } from '../../src/lib/lookup/resolve';
-import { readCommandLine } from '../cli-args';
+import { buildCatalogue } from '../../src/lib/catalogue/catalogue.ts';
+import { buildLookupIndex } from '../../src/lib/lookup/direct-hits.ts';
+import { resolveLookup } from '../../src/lib/lookup/resolve.ts';
+import { readCommandLine } from '../cli-args.ts';
 import { performance } from 'node:perf_hooks';
-import { createMatcher, type Matcher, type MatchTarget } from '../../src/lib/lookup/matcher';
-import { parseTemplate, type Segment } from '../../src/lib/core/template';
-import { TABLE_FILE as TABLE_NAME } from '../../src/lib/content/layout';
-import { listServiceIds } from '../../src/lib/content/read-content';
-import { countOf } from '../../src/lib/core/plural';
+import { createMatcher, type Matcher, type MatchTarget } from '../../src/lib/lookup/matcher.ts';
+import { parseTemplate, type Segment } from '../../src/lib/core/template.ts';
+import { TABLE_FILE as TABLE_NAME } from '../../src/lib/content/layout.ts';
+import { listServiceIds } from '../../src/lib/content/read-content.ts';
+import { countOf } from '../../src/lib/core/plural.ts';
 
 const USAGE = 'usage: npm run bench:match [-- table.rst ... | folder-of-tables]';
 const { positionals } = readCommandLine('bench:match', USAGE, { options: {}, allowPositionals: true });

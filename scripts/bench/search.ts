@@ -10,12 +10,12 @@ import '../require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exitWithUsage, readCommandLine, runMain } from '../cli-args';
-import { launchBrowser } from '../harness/browser';
-import { askDialog } from '../harness/search-runner';
-import { SEARCH_QUERIES } from '../harness/search-queries';
-import { startStaticServer } from '../harness/static-server';
-import { measureFirstSearch } from '../harness/transfers';
+import { exitWithUsage, readCommandLine, runMain } from '../cli-args.ts';
+import { launchBrowser } from '../harness/browser.ts';
+import { askDialog } from '../harness/search-runner.ts';
+import { SEARCH_QUERIES } from '../harness/search-queries.ts';
+import { startStaticServer } from '../harness/static-server.ts';
+import { measureFirstSearch } from '../harness/transfers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const USAGE = 'usage: npm run bench:search [-- [--dist path/to/dist] [--on /ecs/]]';

@@ -9,10 +9,10 @@ import '../require-node.mjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCommandLine, runMain } from '../cli-args';
-import { launchBrowser } from '../harness/browser';
-import { startStaticServer } from '../harness/static-server';
-import { KINDS, measureFirstSearch, measureLoad, type Transfer } from '../harness/transfers';
+import { readCommandLine, runMain } from '../cli-args.ts';
+import { launchBrowser } from '../harness/browser.ts';
+import { startStaticServer } from '../harness/static-server.ts';
+import { KINDS, measureFirstSearch, measureLoad, type Transfer } from '../harness/transfers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = join(ROOT, 'dist');

@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toPlainText } from '../../src/lib/rst/markup';
-import { readGridTables, type RstCell } from '../../src/lib/rst/grid-table';
-import { rstToMdast } from '../../src/lib/rst/inline';
-import { exitWithUsage, readCommandLine } from '../cli-args';
+import { toPlainText } from '../../src/lib/rst/markup.ts';
+import { readGridTables, type RstCell } from '../../src/lib/rst/grid-table.ts';
+import { rstToMdast } from '../../src/lib/rst/inline.ts';
+import { exitWithUsage, readCommandLine } from '../cli-args.ts';
 
 const helper = path.join(path.dirname(fileURLToPath(import.meta.url)), 'docutils-cells.py');
 const SHOWN = 5;

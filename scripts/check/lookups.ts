@@ -6,8 +6,8 @@
 import '../require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildLookupIndex, type DirectHit } from '../../src/lib/lookup/direct-hits';
-import { resolveLookup, type LookupQuery } from '../../src/lib/lookup/resolve';
+import { buildLookupIndex, type DirectHit } from '../../src/lib/lookup/direct-hits.ts';
+import { resolveLookup, type LookupQuery } from '../../src/lib/lookup/resolve.ts';
 import {
   decodeLookupRecord,
   groupRecords,
@@ -17,17 +17,17 @@ import {
   type EncodedLookupRecord,
   type LookupManifest,
   type LookupRecord,
-} from '../../src/lib/lookup/lookup-data';
-import type { ServiceExport } from '../../src/lib/export/export';
-import type { ServiceClues } from '../../src/lib/lookup/service-evidence';
+} from '../../src/lib/lookup/lookup-data.ts';
+import type { ServiceExport } from '../../src/lib/export/export.ts';
+import type { ServiceClues } from '../../src/lib/lookup/service-evidence.ts';
 import {
   codeShardPath,
   LOOKUP_MANIFEST_PATH,
   LOOKUP_SERVICES_PATH,
   serviceJsonPath,
   wordShardPath,
-} from '../../src/lib/core/urls';
-import { exitWithUsage, readCommandLine } from '../cli-args';
+} from '../../src/lib/core/urls.ts';
+import { exitWithUsage, readCommandLine } from '../cli-args.ts';
 
 const USAGE = 'usage: npm run check:lookups [-- DIST]';
 const { positionals } = readCommandLine('check:lookups', USAGE, { allowPositionals: true });

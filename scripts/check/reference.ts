@@ -10,10 +10,10 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCatalogue, countRows } from '../../src/lib/catalogue/catalogue';
-import { formatDiagnostic } from '../../src/lib/core/diagnostics';
-import { loadServices } from '../../src/lib/assembly/load-site';
-import { exitWithUsage, readCommandLine } from '../cli-args';
+import { buildCatalogue, countRows } from '../../src/lib/catalogue/catalogue.ts';
+import { formatDiagnostic } from '../../src/lib/core/diagnostics.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
+import { exitWithUsage, readCommandLine } from '../cli-args.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const USAGE =

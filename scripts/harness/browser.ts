@@ -1,6 +1,6 @@
 /** Starting Debian's Chromium through playwright-core, and watching a page for errors and policy violations. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_MISSING_MESSAGE, findChromium } from '../ensure-chromium';
+import { CHROMIUM_MISSING_MESSAGE, findChromium } from '../ensure-chromium.ts';
 
 /** Flags for a headless Chromium in a container: no sandbox, GPU, updates or background traffic. */
 export const CHROMIUM_ARGS = [

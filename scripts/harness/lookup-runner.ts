@@ -4,8 +4,8 @@
  * corpus entry expects (cloud-corpus.ts). Used by `npm run bench:cloud`; the judging is pure.
  */
 import type { Page } from 'playwright-core';
-import { codeKey } from '../../src/lib/core/code-identity';
-import type { CorpusEntry } from './cloud-corpus';
+import { codeKey } from '../../src/lib/core/code-identity.ts';
+import type { CorpusEntry } from './cloud-corpus.ts';
 
 /** What the lookup page did with one text. */
 export type LookupObservation =

@@ -4,7 +4,7 @@
  * the search-quality test and `npm run bench:search`.
  */
 import type { Page } from 'playwright-core';
-import { pageKind } from '../../src/lib/core/urls';
+import { pageKind } from '../../src/lib/core/urls.ts';
 
 /** What the dialog showed for one query. */
 export interface DialogAnswer {

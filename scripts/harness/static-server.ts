@@ -11,7 +11,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { headersForPath, parseHeadersFile, type HeaderRule } from '../../src/lib/security/headers-file';
+import { headersForPath, parseHeadersFile, type HeaderRule } from '../../src/lib/security/headers-file.ts';
 
 /** A running server: `url` is its origin without a trailing slash, e.g. `http://127.0.0.1:41234`. */
 export interface StaticServer {

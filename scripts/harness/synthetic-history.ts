@@ -1,7 +1,7 @@
 /** Synthetic dated versions of one service's table, for the history tests and `npm run bench:history`. */
-import { splitCode } from '../../src/lib/core/code-identity';
-import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
-import { parseTemplate } from '../../src/lib/core/template';
+import { splitCode } from '../../src/lib/core/code-identity.ts';
+import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue.ts';
+import { parseTemplate } from '../../src/lib/core/template.ts';
 
 /** A catalogue of `count` codes in which every `step`th message carries the version number. */
 function syntheticCatalogue(count: number, version: number, step: number): ServiceCatalogue {

@@ -1,7 +1,7 @@
-import { allCodesPath } from '../lib/core/urls';
-import { fullServiceName } from '../lib/core/service-name';
-import type { DirectHit } from '../lib/lookup/direct-hits';
-import type { LookupOutcome } from '../lib/lookup/resolve';
+import { allCodesPath } from '../lib/core/urls.ts';
+import { fullServiceName } from '../lib/core/service-name.ts';
+import type { DirectHit } from '../lib/lookup/direct-hits.ts';
+import type { LookupOutcome } from '../lib/lookup/resolve.ts';
 
 type UnknownCode = Extract<LookupOutcome, { kind: 'unknown-code' }>;
 

@@ -1,5 +1,5 @@
-import { buildLookupIndex, type LookupIndex } from '../lib/lookup/direct-hits';
-import { resolveLookup, type LookupOutcome } from '../lib/lookup/resolve';
+import { buildLookupIndex, type LookupIndex } from '../lib/lookup/direct-hits.ts';
+import { resolveLookup, type LookupOutcome } from '../lib/lookup/resolve.ts';
 import {
   decodeLookupRecord,
   groupRecords,
@@ -8,11 +8,11 @@ import {
   shardsForInput,
   type EncodedLookupRecord,
   type LookupRecord,
-} from '../lib/lookup/lookup-data';
-import { codeShardPath, LOOKUP_SERVICES_PATH, wordShardPath } from '../lib/core/urls';
-import type { ServiceClues } from '../lib/lookup/service-evidence';
-import { fetchOnce } from './fetch-once';
-import { loadManifest } from './lookup-manifest';
+} from '../lib/lookup/lookup-data.ts';
+import { codeShardPath, LOOKUP_SERVICES_PATH, wordShardPath } from '../lib/core/urls.ts';
+import type { ServiceClues } from '../lib/lookup/service-evidence.ts';
+import { fetchOnce } from './fetch-once.ts';
+import { loadManifest } from './lookup-manifest.ts';
 
 type Shards = ReturnType<typeof shardsForInput>;
 

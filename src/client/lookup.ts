@@ -1,9 +1,9 @@
-import { filledCodeHref, searchPagePath, servicePath } from '../lib/core/urls';
-import { readLookupQuery, resolveLookup, type LookupOutcome, type LookupQuery } from '../lib/lookup/resolve';
-import { loadIndexFor } from './lookup-loader';
-import * as moreQueries from '../lib/search/more-queries';
-import { renderAll, searchPages } from './search-dialog';
-import { aboutMessageHeading, describeOutcome, unknownCodeBlock } from './answer';
+import { filledCodeHref, searchPagePath, servicePath } from '../lib/core/urls.ts';
+import { readLookupQuery, resolveLookup, type LookupOutcome, type LookupQuery } from '../lib/lookup/resolve.ts';
+import { loadIndexFor } from './lookup-loader.ts';
+import * as moreQueries from '../lib/search/more-queries.ts';
+import { renderAll, searchPages } from './search-dialog.ts';
+import { aboutMessageHeading, describeOutcome, unknownCodeBlock } from './answer.ts';
 
 const PREVIEW_DELAY_MS = 150;
 

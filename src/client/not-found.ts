@@ -1,9 +1,9 @@
-import { carryQueryAndHash, codeFromPath } from '../lib/pages/aliases';
-import { filledCodeHref, lookupPagePath } from '../lib/core/urls';
-import { resolveLookup } from '../lib/lookup/resolve';
-import { manifestShapes } from '../lib/lookup/lookup-data';
-import { loadCodeIndex } from './lookup-loader';
-import { loadManifest } from './lookup-manifest';
+import { carryQueryAndHash, codeFromPath } from '../lib/pages/aliases.ts';
+import { filledCodeHref, lookupPagePath } from '../lib/core/urls.ts';
+import { resolveLookup } from '../lib/lookup/resolve.ts';
+import { manifestShapes } from '../lib/lookup/lookup-data.ts';
+import { loadCodeIndex } from './lookup-loader.ts';
+import { loadManifest } from './lookup-manifest.ts';
 
 /**
  * On the 404 page: a path that spells a code in any way (`/ecs/Ecs.0010/`, `/ECS-0010`, `/Ecs 0010`) goes to its

@@ -13,7 +13,7 @@ export function wakePasteBoxes(): void {
         form.requestSubmit();
       }
     });
-    const wake = () => void import('./lookup').then(({ attachPasteBox }) => attachPasteBox(form));
+    const wake = () => void import('./lookup.ts').then(({ attachPasteBox }) => attachPasteBox(form));
     // A box focused before this ran (the lookup page's autofocus) wakes now.
     if (form.contains(document.activeElement)) wake();
     else form.addEventListener('focusin', wake, { once: true });

@@ -1,9 +1,9 @@
-import type { DirectHit } from '../lib/lookup/direct-hits';
-import type { LookupOutcome } from '../lib/lookup/resolve';
-import { alsoInLine, unknownCodeBlock } from './answer';
-import type * as MoreQueries from '../lib/search/more-queries';
-import type * as LookupLoader from './lookup-loader';
-import { rankHits } from '../lib/search/rank-hits';
+import type { DirectHit } from '../lib/lookup/direct-hits.ts';
+import type { LookupOutcome } from '../lib/lookup/resolve.ts';
+import { alsoInLine, unknownCodeBlock } from './answer.ts';
+import type * as MoreQueries from '../lib/search/more-queries.ts';
+import type * as LookupLoader from './lookup-loader.ts';
+import { rankHits } from '../lib/search/rank-hits.ts';
 import {
   createPageLoader,
   groupPages,
@@ -11,12 +11,12 @@ import {
   serviceFilter,
   serviceOfPath,
   type ServiceName,
-} from '../lib/search/search-scope';
-import { filledCodeHref, SYNONYMS_PATH, VOCABULARY_PATH } from '../lib/core/urls';
-import { shardsForInput, manifestShapes } from '../lib/lookup/lookup-data';
-import { fetchOnce } from './fetch-once';
-import { loadManifest } from './lookup-manifest';
-import { countOf } from '../lib/core/plural';
+} from '../lib/search/search-scope.ts';
+import { filledCodeHref, SYNONYMS_PATH, VOCABULARY_PATH } from '../lib/core/urls.ts';
+import { shardsForInput, manifestShapes } from '../lib/lookup/lookup-data.ts';
+import { fetchOnce } from './fetch-once.ts';
+import { loadManifest } from './lookup-manifest.ts';
+import { countOf } from '../lib/core/plural.ts';
 
 export interface PagefindResult {
   url: string;

@@ -3,17 +3,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REDIRECT_POLICY, REDIRECT_SCRIPT } from '../lib/pages/aliases';
+import { REDIRECT_POLICY, REDIRECT_SCRIPT } from '../lib/pages/aliases.ts';
 import {
   buildHeaderPolicy,
   hashSource,
   PAGE_DIRECTIVES,
   SCRIPT_SOURCES,
   STYLE_ATTRIBUTES,
-} from '../lib/security/content-policy';
-import { findLongLines, renderSiteHeadersFile } from '../lib/security/headers-file';
-import { auditPage, lineAndColumn, readInlineScripts } from '../lib/security/inline-content';
-import { countOf } from '../lib/core/plural';
+} from '../lib/security/content-policy.ts';
+import { findLongLines, renderSiteHeadersFile } from '../lib/security/headers-file.ts';
+import { auditPage, lineAndColumn, readInlineScripts } from '../lib/security/inline-content.ts';
+import { countOf } from '../lib/core/plural.ts';
 
 /** Astro's `security.csp` option, in its object form. */
 type CspConfig = Extract<NonNullable<AstroUserConfig['security']>['csp'], object>;

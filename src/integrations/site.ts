@@ -2,18 +2,18 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listDataFiles, type DataFile } from '../lib/assembly/data-files';
-import { loadServices } from '../lib/assembly/load-site';
-import type { SiteModel } from '../lib/assembly/assemble';
-import { storedEntries } from '../lib/assembly/stored-entries';
-import { formatDiagnostic, sortDiagnostics } from '../lib/core/diagnostics';
-import { codePath, normalizeSiteUrl } from '../lib/core/urls';
-import type { AliasSource } from '../lib/pages/aliases';
-import { writeSecurityHeaders } from './content-policy';
-import { indexPages } from './search-index';
-import { writeSpellingFiles } from './spelling-files';
-import { writeStoredEntries } from './stored-entries-file';
-import { countOf } from '../lib/core/plural';
+import { listDataFiles, type DataFile } from '../lib/assembly/data-files.ts';
+import { loadServices } from '../lib/assembly/load-site.ts';
+import type { SiteModel } from '../lib/assembly/assemble.ts';
+import { storedEntries } from '../lib/assembly/stored-entries.ts';
+import { formatDiagnostic, sortDiagnostics } from '../lib/core/diagnostics.ts';
+import { codePath, normalizeSiteUrl } from '../lib/core/urls.ts';
+import type { AliasSource } from '../lib/pages/aliases.ts';
+import { writeSecurityHeaders } from './content-policy.ts';
+import { indexPages } from './search-index.ts';
+import { writeSpellingFiles } from './spelling-files.ts';
+import { writeStoredEntries } from './stored-entries-file.ts';
+import { countOf } from '../lib/core/plural.ts';
 
 /** Options of the site's integration, `errorCodeSite({ ... })` in astro.config.mjs. */
 export interface ErrorCodeSiteOptions {

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lookupPagePath } from '../lib/core/urls';
-import { listAliases, renderRedirectPage, type AliasSource } from '../lib/pages/aliases';
-import { renderRedirectRules } from '../lib/pages/redirect-rules';
+import { lookupPagePath } from '../lib/core/urls.ts';
+import { listAliases, renderRedirectPage, type AliasSource } from '../lib/pages/aliases.ts';
+import { renderRedirectRules } from '../lib/pages/redirect-rules.ts';
 
 /** What the build wrote for the spellings of code URLs. */
 export interface SpellingFiles {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StoredEntries } from '../lib/assembly/stored-entries';
+import type { StoredEntries } from '../lib/assembly/stored-entries.ts';
 
 // Astro loads src/content.config.ts in a module graph of its own, apart from the integrations of
 // astro.config.mjs: the two share no module state. A build reads the content once, in the site integration

@@ -4,7 +4,7 @@
  * would override.
  */
 import type { APIRoute } from 'astro';
-import { normalizeSiteUrl } from '../lib/core/urls';
+import { normalizeSiteUrl } from '../lib/core/urls.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const base = normalizeSiteUrl(site?.href ?? '');

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/core/diagnostics';
-import { loadServices } from '../../src/lib/assembly/load-site';
+import { formatDiagnostic } from '../../src/lib/core/diagnostics.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listDataFiles } from '../../src/lib/assembly/data-files';
-import { loadServices } from '../../src/lib/assembly/load-site';
+import { listDataFiles } from '../../src/lib/assembly/data-files.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { services } = loadServices(join(ROOT, 'tests/fixtures/multi-service/content'), ROOT);

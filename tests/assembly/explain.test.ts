@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { explain, explainAnswer } from '../../src/lib/assembly/explain';
-import { SITE_URL } from '../../src/lib/core/urls';
-import { fillTemplate, formatAnswer, formatHit, formatNoMatch } from '../../src/lib/assembly/explain-text';
-import { parseExplainArgs, terminalStyle } from '../../scripts/explain';
-import { loadServices } from '../../src/lib/assembly/load-site';
+import { explain, explainAnswer } from '../../src/lib/assembly/explain.ts';
+import { SITE_URL } from '../../src/lib/core/urls.ts';
+import { fillTemplate, formatAnswer, formatHit, formatNoMatch } from '../../src/lib/assembly/explain-text.ts';
+import { parseExplainArgs, terminalStyle } from '../../scripts/explain.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The site URL of every answer here: the project's, which the CLI prints. */

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CodePage } from '../../src/lib/pages/code-pages';
-import { loadServices } from '../../src/lib/assembly/load-site';
-import type { ServiceModel } from '../../src/lib/assembly/assemble';
+import type { CodePage } from '../../src/lib/pages/code-pages.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
+import type { ServiceModel } from '../../src/lib/assembly/assemble.ts';
 
 // loadServices over a content folder with history/: the merged catalogue, what each code page gets of the
 // history, the change list, the located diagnostics of a bad history folder, and nothing at all without one.

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listAliases } from '../../src/lib/pages/aliases';
-import type { CodeEntry } from '../../src/lib/catalogue/catalogue';
-import { codePath } from '../../src/lib/core/urls';
-import { buildLookupIndex, findDirectHits } from '../../src/lib/lookup/direct-hits';
-import { filledCodeHref } from '../../src/lib/core/urls';
-import { loadServices } from '../../src/lib/assembly/load-site';
-import { buildLookupData, buildLookupShards, groupRecords, shardsForInput } from '../../src/lib/lookup/lookup-data';
-import { readLookupQuery, resolveLookup, type LookupOutcome } from '../../src/lib/lookup/resolve';
+import { listAliases } from '../../src/lib/pages/aliases.ts';
+import type { CodeEntry } from '../../src/lib/catalogue/catalogue.ts';
+import { codePath } from '../../src/lib/core/urls.ts';
+import { buildLookupIndex, findDirectHits } from '../../src/lib/lookup/direct-hits.ts';
+import { filledCodeHref } from '../../src/lib/core/urls.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
+import { buildLookupData, buildLookupShards, groupRecords, shardsForInput } from '../../src/lib/lookup/lookup-data.ts';
+import { readLookupQuery, resolveLookup, type LookupOutcome } from '../../src/lib/lookup/resolve.ts';
 
 // Two services in tests/fixtures/multi-service/content: `ecs`, an excerpt of the real ECS table, and `evs`, a
 // made-up table with other headers in another order, markup in its cells, a code on three rows, and its own

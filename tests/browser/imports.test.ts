@@ -2,7 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findForbiddenChains, findImports, forbidNodeOnly, scriptBlocks, type ReadFile } from '../support/import-graph';
+import {
+  findForbiddenChains,
+  findImports,
+  forbidNodeOnly,
+  scriptBlocks,
+  type ReadFile,
+} from '../support/import-graph.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -61,7 +67,7 @@ describe('browser code', () => {
       'src/client/lookup-manifest.ts',
       'src/client/lookup.ts',
       'src/client/not-found.ts',
-    'src/client/paste-box.ts',
+      'src/client/paste-box.ts',
       'src/client/search-dialog.ts',
       'src/components/CodeTable.astro',
       'src/components/CopyButton.astro',

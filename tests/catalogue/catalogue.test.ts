@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue, countRows, type CodeEntry, type ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
-import { formatDiagnostic } from '../../src/lib/core/diagnostics';
-import { loadServices } from '../../src/lib/assembly/load-site';
+import { buildCatalogue, countRows, type CodeEntry, type ServiceCatalogue } from '../../src/lib/catalogue/catalogue.ts';
+import { formatDiagnostic } from '../../src/lib/core/diagnostics.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
 
 /** Builds a small RST error table from `[status, code, message]` rows; every column is 48 wide. */
 function rstTable(rows: readonly (readonly [number, string, string])[], notes: readonly string[] = []): string {

@@ -1,8 +1,8 @@
-import { NO_CLUES } from '../support/clues';
+import { NO_CLUES } from '../support/clues.ts';
 import { describe, expect, it } from 'vitest';
-import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
-import { formatDiagnostic } from '../../src/lib/core/diagnostics';
-import { readEditorial } from '../../src/lib/catalogue/editorial';
+import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue.ts';
+import { formatDiagnostic } from '../../src/lib/core/diagnostics.ts';
+import { readEditorial } from '../../src/lib/catalogue/editorial.ts';
 
 const FILE = 'content/ecs/categories.json';
 

@@ -1,12 +1,12 @@
-import { NO_CLUES } from '../support/clues';
+import { NO_CLUES } from '../support/clues.ts';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readEditorial } from '../../src/lib/catalogue/editorial';
-import { readServiceMeta } from '../../src/lib/catalogue/service-meta';
-import { formatDiagnostic } from '../../src/lib/core/diagnostics';
-import type { ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
+import { readEditorial } from '../../src/lib/catalogue/editorial.ts';
+import { readServiceMeta } from '../../src/lib/catalogue/service-meta.ts';
+import { formatDiagnostic } from '../../src/lib/core/diagnostics.ts';
+import type { ServiceCatalogue } from '../../src/lib/catalogue/catalogue.ts';
 
 // A folder per case under fixtures/json-files/: a service.json or a categories.json, as content/evs/ would hold
 // it, and expected.txt, the exact diagnostics (one a line) the build prints for it.

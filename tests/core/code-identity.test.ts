@@ -9,8 +9,8 @@ import {
   readCodeSpelling,
   splitCode,
   urlSpellings,
-} from '../../src/lib/core/code-identity';
-import { SERVICE_URL_WORDS } from '../../src/lib/core/urls';
+} from '../../src/lib/core/code-identity.ts';
+import { SERVICE_URL_WORDS } from '../../src/lib/core/urls.ts';
 
 /** Codes of every shape the real tables have. */
 const SHAPES = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPublished, isCalendarDate } from '../../src/lib/core/dates';
+import { formatPublished, isCalendarDate } from '../../src/lib/core/dates.ts';
 
 describe('formatPublished', () => {
   it('names one date for a wording of one version', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, sharedMessageKey, wordingKey } from '../../src/lib/core/message-identity';
+import { collapseWhitespace, sharedMessageKey, wordingKey } from '../../src/lib/core/message-identity.ts';
 
 describe('collapsing whitespace', () => {
   it('turns every run of spaces, tabs and line breaks into one space and trims the ends', () => {

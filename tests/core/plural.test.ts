@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf } from '../../src/lib/core/plural';
+import { countOf } from '../../src/lib/core/plural.ts';
 
 describe('countOf', () => {
   it('says a count with its noun, singular only for one', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fullServiceName, hasOwnShortName, listedServiceName, shortServiceName } from '../../src/lib/core/service-name';
+import {
+  fullServiceName,
+  hasOwnShortName,
+  listedServiceName,
+  shortServiceName,
+} from '../../src/lib/core/service-name.ts';
 
 const ecs = { name: 'Elastic Cloud Server', short: 'ECS' };
 const rds = { name: 'RDS', short: 'RDS' };

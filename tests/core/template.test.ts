@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTemplate, SLOT_PATTERN } from '../../src/lib/core/template';
+import { parseTemplate, SLOT_PATTERN } from '../../src/lib/core/template.ts';
 
 describe('SLOT_PATTERN', () => {
   it('finds %s, %d and xxx standing as a word of its own', () => {

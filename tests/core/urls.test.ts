@@ -14,7 +14,7 @@ import {
   slugify,
   statusAnchor,
   wordShardPath,
-} from '../../src/lib/core/urls';
+} from '../../src/lib/core/urls.ts';
 
 describe('the fragment ids of a code page', () => {
   it('names a row by its status, numbering later rows of the same status from 2', () => {

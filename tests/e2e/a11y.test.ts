@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { useBuiltSite } from '../support/site';
+import { useBuiltSite } from '../support/site.ts';
 
 const site = useBuiltSite();
 const THEMES = ['light', 'dark'] as const;

@@ -5,8 +5,8 @@
  */
 import type { Page, Response } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../../scripts/harness/browser';
-import { useBuiltSite, withoutDocument404, type BuiltSite, type SiteServer } from '../support/site';
+import { collectPageErrors } from '../../scripts/harness/browser.ts';
+import { useBuiltSite, withoutDocument404, type BuiltSite, type SiteServer } from '../support/site.ts';
 
 /** How long to wait for the 404 page to send the browser on: a bound for a hang, not a speed check. */
 const REDIRECT_WAIT_MS = 10_000;

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../../scripts/harness/browser';
-import { useFixtureSite } from '../support/fixture-site';
+import { collectPageErrors } from '../../scripts/harness/browser.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
 
 // The site built from tests/fixtures/cloud-pages/content, once for this file: nine tiny services (enough for the
 // home page's compact list), RDS without a service.json, EIP with VPC.0501 on rows that differ by a Module

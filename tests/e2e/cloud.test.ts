@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../../scripts/harness/browser';
-import { useFixtureSite } from '../support/fixture-site';
-import { askDialog } from '../../scripts/harness/search-runner';
+import { collectPageErrors } from '../../scripts/harness/browser.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
+import { askDialog } from '../../scripts/harness/search-runner.ts';
 
 // The site built from tests/fixtures/cloud/content: twelve small services sharing DBS, ELB and VPC codes, a
 // service with names as codes (OBS), and one whose prefix APIGW another table has no row of. Each issue-17

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { findChromium } from '../../scripts/ensure-chromium';
-import { collectPageErrors, takePolicyViolations } from '../../scripts/harness/browser';
-import { DIST_DIR, readBuiltFile, useBuiltSite } from '../support/site';
-import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server';
+import { findChromium } from '../../scripts/ensure-chromium.ts';
+import { collectPageErrors, takePolicyViolations } from '../../scripts/harness/browser.ts';
+import { DIST_DIR, readBuiltFile, useBuiltSite } from '../support/site.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server.ts';
 
 describe('the built site, served like a static host', () => {
   const site = useBuiltSite();

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../../scripts/harness/browser';
-import { resolveJsonUrl } from '../support/export-json';
-import { useFixtureSite } from '../support/fixture-site';
-import { validateJson, type JsonSchema } from '../support/json-schema';
+import { collectPageErrors } from '../../scripts/harness/browser.ts';
+import { resolveJsonUrl } from '../support/export-json.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
+import { validateJson, type JsonSchema } from '../support/json-schema.ts';
 
 // The site built from tests/fixtures/history-site (three dated versions of a small ECS table, see its README),
 // once for this file, in Chromium: what a reader sees of a reworded, retired and added code, the changes

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openPage, useBuiltSite } from '../support/site';
+import { openPage, useBuiltSite } from '../support/site.ts';
 
 const site = useBuiltSite();
 let page: Page;

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../../scripts/harness/browser';
-import { useFixtureSite } from '../support/fixture-site';
-import { withoutDocument404 } from '../support/site';
-import { askDialog } from '../../scripts/harness/search-runner';
+import { collectPageErrors } from '../../scripts/harness/browser.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
+import { withoutDocument404 } from '../support/site.ts';
+import { askDialog } from '../../scripts/harness/search-runner.ts';
 
 // The site built from tests/fixtures/multi-service/content, once for this file, in Chromium: two services
 // (an ECS excerpt and an EVS table with other headers, markup in its cells and a code on three rows) that

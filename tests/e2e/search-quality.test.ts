@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../../scripts/harness/browser';
-import { askDialog } from '../../scripts/harness/search-runner';
-import { SEARCH_QUERIES } from '../../scripts/harness/search-queries';
-import { DIST_DIR, useBuiltSite } from '../support/site';
+import { collectPageErrors } from '../../scripts/harness/browser.ts';
+import { askDialog } from '../../scripts/harness/search-runner.ts';
+import { SEARCH_QUERIES } from '../../scripts/harness/search-queries.ts';
+import { DIST_DIR, useBuiltSite } from '../support/site.ts';
 
 // Queries in users' own words through the real search dialog of the built site: each must list its code
 // among the first three code pages, and none may end with no result at all.

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../../scripts/harness/browser';
-import { useFixtureSite } from '../support/fixture-site';
-import { askDialog } from '../../scripts/harness/search-runner';
+import { collectPageErrors } from '../../scripts/harness/browser.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
+import { askDialog } from '../../scripts/harness/search-runner.ts';
 
 // The site built from tests/fixtures/search-scope/content, in Chromium: three small services that share words.
 // CMP and NET have several codes that say "quota" many times; DSK has one that says it once, so on Pagefind's

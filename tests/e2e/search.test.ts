@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../../scripts/harness/browser';
-import { useBuiltSite } from '../support/site';
+import { collectPageErrors } from '../../scripts/harness/browser.ts';
+import { useBuiltSite } from '../support/site.ts';
 
 const site = useBuiltSite();
 let page: Page;

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collectPageErrors } from '../../scripts/harness/browser';
-import { resolveJsonUrl } from '../support/export-json';
-import { useFixtureSite } from '../support/fixture-site';
-import { withoutDocument404 } from '../support/site';
-import { validateJson, type JsonSchema } from '../support/json-schema';
+import { collectPageErrors } from '../../scripts/harness/browser.ts';
+import { resolveJsonUrl } from '../support/export-json.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
+import { withoutDocument404 } from '../support/site.ts';
+import { validateJson, type JsonSchema } from '../support/json-schema.ts';
 
 // The site built from tests/fixtures/varied-tables/content, once for this file: tables shaped as the cloud's
 // other services publish them. vpc has a Module column filled once per group, a 404/500 row and no

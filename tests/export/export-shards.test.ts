@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexCodeJsonPaths, MAX_CODES_PER_SHARD, planExportShards } from '../../src/lib/export/export-shards';
+import { indexCodeJsonPaths, MAX_CODES_PER_SHARD, planExportShards } from '../../src/lib/export/export-shards.ts';
 
 /** `count` codes of a service, `Ecs.0000` on, as the catalogue gives them. */
 function codes(count: number, service = 'ecs') {

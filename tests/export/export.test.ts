@@ -8,13 +8,13 @@ import {
   serializeExport,
   type ServiceExport,
   type ShardExport,
-} from '../../src/lib/export/export';
-import { loadServices } from '../../src/lib/assembly/load-site';
-import type { ServiceModel } from '../../src/lib/assembly/assemble';
-import { parseTemplate } from '../../src/lib/core/template';
-import { buildJsonSchema } from '../../src/lib/export/export-schema';
-import { resolveJsonUrl } from '../support/export-json';
-import { validateJson, type JsonSchema } from '../support/json-schema';
+} from '../../src/lib/export/export.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
+import type { ServiceModel } from '../../src/lib/assembly/assemble.ts';
+import { parseTemplate } from '../../src/lib/core/template.ts';
+import { buildJsonSchema } from '../../src/lib/export/export-schema.ts';
+import { resolveJsonUrl } from '../support/export-json.ts';
+import { validateJson, type JsonSchema } from '../support/json-schema.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SITE = 'https://errors.example.test';

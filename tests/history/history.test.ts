@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue, type ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
-import { buildHistory, type CodeHistory, type ServiceHistory } from '../../src/lib/history/history';
-import { toPageHistory } from '../../src/lib/history/code-history';
-import { buildLookupData, toMatchTargets } from '../../src/lib/lookup/lookup-data';
-import { createMatcher } from '../../src/lib/lookup/matcher';
-import { syntheticVersions } from '../../scripts/harness/synthetic-history';
+import { buildCatalogue, type ServiceCatalogue } from '../../src/lib/catalogue/catalogue.ts';
+import { buildHistory, type CodeHistory, type ServiceHistory } from '../../src/lib/history/history.ts';
+import { toPageHistory } from '../../src/lib/history/code-history.ts';
+import { buildLookupData, toMatchTargets } from '../../src/lib/lookup/lookup-data.ts';
+import { createMatcher } from '../../src/lib/lookup/matcher.ts';
+import { syntheticVersions } from '../../scripts/harness/synthetic-history.ts';
 
 // Each folder under history/fixtures/ holds a few dated tables (YYYY-MM-DD.rst) and expected.json: the
 // history they make, with each wording's texts and dates, the change list and the merged entry order.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/core/diagnostics';
-import { isCalendarDate } from '../../src/lib/core/dates';
-import { readVersionList } from '../../src/lib/history/version-files';
+import { formatDiagnostic } from '../../src/lib/core/diagnostics.ts';
+import { isCalendarDate } from '../../src/lib/core/dates.ts';
+import { readVersionList } from '../../src/lib/history/version-files.ts';
 
 const TABLE = { tableFile: 'content/ecs/error-codes.rst', serviceFile: 'content/ecs/service.json' };
 /** History folder entries for file names, with paths under content/ecs/history/. */

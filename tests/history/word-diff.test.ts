@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffWords, MAX_DIFF_TOKENS, type DiffPart } from '../../src/lib/history/word-diff';
+import { diffWords, MAX_DIFF_TOKENS, type DiffPart } from '../../src/lib/history/word-diff.ts';
 
 const oldText = (parts: readonly DiffPart[]) =>
   parts

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runImport } from '../../src/lib/import/run-import';
+import { runImport } from '../../src/lib/import/run-import.ts';
 
 /** A row of a fixture table: status, code, message, description, solution. */
 export type FixtureRow = [string, string, string, string, string];

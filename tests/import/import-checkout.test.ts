@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_ROWS, git, importCommand, makeRepo, makeTemp, tablePage, type FixtureRow } from './git-fixture';
+import { BASE_ROWS, git, importCommand, makeRepo, makeTemp, tablePage, type FixtureRow } from './git-fixture.ts';
 
 // One documentation checkout with every kind of change, imported into a fresh project folder:
 // 2024-01-10 first table; 2024-02-01 preamble only; 2024-03-05 column widths only; 2024-04-02 a reworded row;

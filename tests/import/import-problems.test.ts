@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BASE_ROWS, importCommand, makeRepo, makeTemp, tablePage, type FixtureRow } from './git-fixture';
+import { BASE_ROWS, importCommand, makeRepo, makeTemp, tablePage, type FixtureRow } from './git-fixture.ts';
 
 // What stops an import (a broken table in any version, an unclear table file, a clash in the service folder)
 // and what does not (warnings): exact messages, and nothing written when it stops.

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BASE_ROWS, git, importCommand, makeRepo, makeTemp, tablePage, type FixtureRow } from './git-fixture';
+import { BASE_ROWS, git, importCommand, makeRepo, makeTemp, tablePage, type FixtureRow } from './git-fixture.ts';
 
 // The kinds of input: a bundle, a bare repository, a shallow single-branch clone, and a folder holding several.
 const { temp, cleanUp } = makeTemp('import-sources-');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayNameOf, repoNameOf, serviceIdOf } from '../../src/lib/import/repo-name';
+import { displayNameOf, repoNameOf, serviceIdOf } from '../../src/lib/import/repo-name.ts';
 
 describe('repository names', () => {
   it('takes a checkout folder, a bare repository and a bundle to the same name', () => {

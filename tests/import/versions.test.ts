@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseVersions, countCodeChanges, type TableCommit } from '../../src/lib/import/versions';
-import { BASE_ROWS, tablePage, type FixtureRow } from './git-fixture';
+import { chooseVersions, countCodeChanges, type TableCommit } from '../../src/lib/import/versions.ts';
+import { BASE_ROWS, tablePage, type FixtureRow } from './git-fixture.ts';
 
 const REWORDED: FixtureRow[] = [
   BASE_ROWS[0],

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeSpellingFiles } from '../../src/integrations/spelling-files';
-import type { AliasSource } from '../../src/lib/pages/aliases';
+import { writeSpellingFiles } from '../../src/integrations/spelling-files.ts';
+import type { AliasSource } from '../../src/lib/pages/aliases.ts';
 
 const SOURCES: AliasSource[] = [{ service: 'ecs', codes: [{ code: 'Ecs.0010', path: '/ecs/ecs-0010/' }] }];
 const BUILT = new Set(['/', '/ecs/', '/ecs/ecs-0010/']);

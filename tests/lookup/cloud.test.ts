@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadServices } from '../../src/lib/assembly/load-site';
-import { filledCodeHref } from '../../src/lib/core/urls';
-import { lookupSource } from '../../src/lib/assembly/data-files';
-import { buildLookupIndex } from '../../src/lib/lookup/direct-hits';
-import { buildSiteLookup } from '../../src/lib/lookup/lookup-data';
-import { resolveLookup, type LookupOutcome } from '../../src/lib/lookup/resolve';
-import { explainAnswer } from '../../src/lib/assembly/explain';
-import { formatAnswer } from '../../src/lib/assembly/explain-text';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
+import { filledCodeHref } from '../../src/lib/core/urls.ts';
+import { lookupSource } from '../../src/lib/assembly/data-files.ts';
+import { buildLookupIndex } from '../../src/lib/lookup/direct-hits.ts';
+import { buildSiteLookup } from '../../src/lib/lookup/lookup-data.ts';
+import { resolveLookup, type LookupOutcome } from '../../src/lib/lookup/resolve.ts';
+import { explainAnswer } from '../../src/lib/assembly/explain.ts';
+import { formatAnswer } from '../../src/lib/assembly/explain-text.ts';
 
 // tests/fixtures/cloud: twelve small services that share codes, prefixes and wordings as the real tables do.
 const { services } = loadServices('tests/fixtures/cloud/content');

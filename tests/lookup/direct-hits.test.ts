@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildLookupIndex, findDirectHits, type DirectHit } from '../../src/lib/lookup/direct-hits';
-import { filledCodeHref } from '../../src/lib/core/urls';
-import { loadServices } from '../../src/lib/assembly/load-site';
-import { buildLookupData } from '../../src/lib/lookup/lookup-data';
+import { buildLookupIndex, findDirectHits, type DirectHit } from '../../src/lib/lookup/direct-hits.ts';
+import { filledCodeHref } from '../../src/lib/core/urls.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
+import { buildLookupData } from '../../src/lib/lookup/lookup-data.ts';
 
 const { services } = loadServices('content');
 const index = buildLookupIndex(services.map((s) => buildLookupData(s.catalogue, s.catalogue.entries)));

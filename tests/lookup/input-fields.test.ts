@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriedMessage, claimedCodes } from '../../src/lib/lookup/input-fields';
+import { carriedMessage, claimedCodes } from '../../src/lib/lookup/input-fields.ts';
 
 describe('the codes a text says it carries', () => {
   it('reads JSON code fields of every spelling, in the order they stand', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, MAX_INPUT, type MatchResult, type MatchTarget } from '../../src/lib/lookup/matcher';
-import { parseTemplate } from '../../src/lib/core/template';
+import { createMatcher, MAX_INPUT, type MatchResult, type MatchTarget } from '../../src/lib/lookup/matcher.ts';
+import { parseTemplate } from '../../src/lib/core/template.ts';
 
 /** Builds targets from `[code, status, template, rank?]` rows: a page per code, a row anchored by its status. */
 function targets(rows: readonly (readonly [string, number, string, number?])[]): MatchTarget[] {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildLookupIndex } from '../../src/lib/lookup/direct-hits';
-import { filledCodeHref } from '../../src/lib/core/urls';
-import { loadServices } from '../../src/lib/assembly/load-site';
-import { buildLookupData, type LookupData } from '../../src/lib/lookup/lookup-data';
-import { nearestCodes, readLookupQuery, resolveLookup, type LookupOutcome } from '../../src/lib/lookup/resolve';
+import { buildLookupIndex } from '../../src/lib/lookup/direct-hits.ts';
+import { filledCodeHref } from '../../src/lib/core/urls.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
+import { buildLookupData, type LookupData } from '../../src/lib/lookup/lookup-data.ts';
+import { nearestCodes, readLookupQuery, resolveLookup, type LookupOutcome } from '../../src/lib/lookup/resolve.ts';
 
 const { services } = loadServices('content');
 const index = buildLookupIndex(services.map((s) => buildLookupData(s.catalogue, s.catalogue.entries)));

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { pathStartsWith, rankByEvidence, readEvidence, type ServiceClues } from '../../src/lib/lookup/service-evidence';
+import {
+  pathStartsWith,
+  rankByEvidence,
+  readEvidence,
+  type ServiceClues,
+} from '../../src/lib/lookup/service-evidence.ts';
 
 const clues = (service: string, more: Partial<ServiceClues> = {}): ServiceClues => ({
   service,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CodeEntry } from '../../src/lib/catalogue/catalogue';
-import { buildLookupIndex } from '../../src/lib/lookup/direct-hits';
+import type { CodeEntry } from '../../src/lib/catalogue/catalogue.ts';
+import { buildLookupIndex } from '../../src/lib/lookup/direct-hits.ts';
 import {
   buildLookupShards,
   buildSiteLookup,
@@ -13,8 +13,8 @@ import {
   shardsForInput,
   type LookupRecord,
   type LookupSource,
-} from '../../src/lib/lookup/lookup-data';
-import { resolveLookup } from '../../src/lib/lookup/resolve';
+} from '../../src/lib/lookup/lookup-data.ts';
+import { resolveLookup } from '../../src/lib/lookup/resolve.ts';
 
 /** A table row as the lookup reads it. */
 interface Row {

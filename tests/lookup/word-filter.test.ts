@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWordFilter, hashWord, MAX_FILTER_BYTES, mayHoldWord } from '../../src/lib/lookup/word-filter';
+import { buildWordFilter, hashWord, MAX_FILTER_BYTES, mayHoldWord } from '../../src/lib/lookup/word-filter.ts';
 
 const WORDS = ['quota', 'subnet', 'flavor', 'password', 'image', 'use 5', 'exists 4'];
 

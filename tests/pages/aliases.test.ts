@@ -9,12 +9,12 @@ import {
   REDIRECT_SCRIPT,
   type Alias,
   type AliasSource,
-} from '../../src/lib/pages/aliases';
-import { codePath } from '../../src/lib/core/urls';
-import { hashSource } from '../../src/lib/security/content-policy';
-import { auditPage, listInlineContent, readMetaPolicy } from '../../src/lib/security/inline-content';
-import { learnShapes } from '../../src/lib/core/code-identity';
-import { loadServices } from '../../src/lib/assembly/load-site';
+} from '../../src/lib/pages/aliases.ts';
+import { codePath } from '../../src/lib/core/urls.ts';
+import { hashSource } from '../../src/lib/security/content-policy.ts';
+import { auditPage, listInlineContent, readMetaPolicy } from '../../src/lib/security/inline-content.ts';
+import { learnShapes } from '../../src/lib/core/code-identity.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
 
 const { services } = loadServices('content');
 const sources: AliasSource[] = services.map(({ catalogue }) => ({

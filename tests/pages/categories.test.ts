@@ -1,10 +1,10 @@
-import { NO_CLUES } from '../support/clues';
+import { NO_CLUES } from '../support/clues.ts';
 import { describe, expect, it } from 'vitest';
-import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
-import { CategoryKindSchema, listCategories, type Category } from '../../src/lib/pages/categories';
-import { SERVICE_URL_WORDS } from '../../src/lib/core/urls';
-import type { Editorial } from '../../src/lib/catalogue/editorial';
-import { loadServices } from '../../src/lib/assembly/load-site';
+import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue.ts';
+import { CategoryKindSchema, listCategories, type Category } from '../../src/lib/pages/categories.ts';
+import { SERVICE_URL_WORDS } from '../../src/lib/core/urls.ts';
+import type { Editorial } from '../../src/lib/catalogue/editorial.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
 
 /** A catalogue from `[code, ...statuses]` rows, in the order given (already catalogue order). */
 function catalogueOf(rows: readonly (readonly [string, ...number[]])[]): ServiceCatalogue {

@@ -1,7 +1,7 @@
-import { NO_CLUES } from '../support/clues';
+import { NO_CLUES } from '../support/clues.ts';
 import { describe, expect, it } from 'vitest';
-import { buildCodePages, viewCodePages, type CodePageView } from '../../src/lib/pages/code-pages';
-import { loadServices } from '../../src/lib/assembly/load-site';
+import { buildCodePages, viewCodePages, type CodePageView } from '../../src/lib/pages/code-pages.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
 
 const { services } = loadServices('content');
 const ecs = services.find((s) => s.catalogue.id === 'ecs')!;

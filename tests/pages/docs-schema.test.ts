@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildOnceForStarlightPages, STARLIGHT_PAGE_IMAGE_HELPER } from '../../src/lib/pages/docs-schema';
+import { buildOnceForStarlightPages, STARLIGHT_PAGE_IMAGE_HELPER } from '../../src/lib/pages/docs-schema.ts';
 
 /** A schema function that returns a new object per call and counts its calls, as docsSchema()'s does. */
 function countingSchema() {

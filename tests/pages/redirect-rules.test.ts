@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AliasSource } from '../../src/lib/pages/aliases';
-import { REDIRECT_RULES_LIMITS, renderRedirectRules } from '../../src/lib/pages/redirect-rules';
-import { codePath } from '../../src/lib/core/urls';
-import { loadServices } from '../../src/lib/assembly/load-site';
+import type { AliasSource } from '../../src/lib/pages/aliases.ts';
+import { REDIRECT_RULES_LIMITS, renderRedirectRules } from '../../src/lib/pages/redirect-rules.ts';
+import { codePath } from '../../src/lib/core/urls.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
 
 /** Two services that share Common.0024, and a code written in lower case with a hyphen (its own slug). */
 const FIXTURE: AliasSource[] = [

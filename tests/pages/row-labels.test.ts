@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Variant } from '../../src/lib/catalogue/catalogue';
-import { labelRows, shorten } from '../../src/lib/pages/row-labels';
+import type { Variant } from '../../src/lib/catalogue/catalogue.ts';
+import { labelRows, shorten } from '../../src/lib/pages/row-labels.ts';
 
 const text = (t: string) => ({ text: t, html: t });
 

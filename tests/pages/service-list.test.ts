@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterServices, listBrowseLinks, listServiceItems, sortServices } from '../../src/lib/pages/service-list';
+import { filterServices, listBrowseLinks, listServiceItems, sortServices } from '../../src/lib/pages/service-list.ts';
 
 const services = [
   { id: 'vpc', name: 'Virtual Private Cloud', short: 'VPC', codes: 97 },

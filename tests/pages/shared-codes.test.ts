@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadServices } from '../../src/lib/assembly/load-site';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
 
 // tests/fixtures/cloud: services that share codes, some reading the same in each.
 const { services } = loadServices('tests/fixtures/cloud/content');

@@ -1,10 +1,15 @@
-import { NO_CLUES } from '../support/clues';
+import { NO_CLUES } from '../support/clues.ts';
 import { describe, expect, it } from 'vitest';
-import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue';
-import { listCategories } from '../../src/lib/pages/categories';
-import { loadServices } from '../../src/lib/assembly/load-site';
-import { buildServiceSidebar, buildSiteSidebar, MAX_GROUP_LINKS, type SidebarItem } from '../../src/lib/pages/sidebar';
-import { MANY_SERVICES } from '../../src/lib/pages/service-list';
+import type { CodeEntry, ServiceCatalogue } from '../../src/lib/catalogue/catalogue.ts';
+import { listCategories } from '../../src/lib/pages/categories.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
+import {
+  buildServiceSidebar,
+  buildSiteSidebar,
+  MAX_GROUP_LINKS,
+  type SidebarItem,
+} from '../../src/lib/pages/sidebar.ts';
+import { MANY_SERVICES } from '../../src/lib/pages/service-list.ts';
 
 /** Every link in a sidebar, depth first. */
 function links(items: readonly SidebarItem[]): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows, rowFilterText } from '../../src/lib/pages/table-filter';
+import { filterRows, rowFilterText } from '../../src/lib/pages/table-filter.ts';
 
 /** Row texts as a code table writes them: the code, a tab, then each variant's status and message. */
 const ROWS = [

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { readErrorTable, type ErrorRow, type ErrorTable } from '../../src/lib/rst/error-table';
-import { rstToMdast } from '../../src/lib/rst/inline';
+import { readErrorTable, type ErrorRow, type ErrorTable } from '../../src/lib/rst/error-table.ts';
+import { rstToMdast } from '../../src/lib/rst/inline.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ECS_FILE = path.join(REPO, 'content/ecs/error-codes.rst');

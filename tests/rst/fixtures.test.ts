@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/core/diagnostics';
-import { toInlineHtml } from '../../src/lib/rst/markup';
-import { readErrorTable, type ErrorTable } from '../../src/lib/rst/error-table';
-import { rstToMdast } from '../../src/lib/rst/inline';
+import { formatDiagnostic } from '../../src/lib/core/diagnostics.ts';
+import { toInlineHtml } from '../../src/lib/rst/markup.ts';
+import { readErrorTable, type ErrorTable } from '../../src/lib/rst/error-table.ts';
+import { rstToMdast } from '../../src/lib/rst/inline.ts';
 
 // Each folder under fixtures/ holds input.rst and the exact expected output:
 //   expected.json         the table readErrorTable returns (cells written as "line:column text"), if any

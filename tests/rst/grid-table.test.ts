@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readGridTables } from '../../src/lib/rst/grid-table';
+import { readGridTables } from '../../src/lib/rst/grid-table.ts';
 
 /** The first table of a document and every diagnostic, the way the tests below look at one table. */
 function readGridTable(text: string, file: string) {

@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { toHtml, toPlainText } from '../../src/lib/rst/markup';
-import { rstToMdast } from '../../src/lib/rst/inline';
+import { toHtml, toPlainText } from '../../src/lib/rst/markup.ts';
+import { rstToMdast } from '../../src/lib/rst/inline.ts';
 
 // Expected readings were taken from docutils 0.19 (publish_doctree) by hand; these tests never run it.
 

@@ -1,6 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { rstToMdast } from '../../src/lib/rst/inline';
+import { rstToMdast } from '../../src/lib/rst/inline.ts';
 
 /** A compact picture of a tree: `type` for parents, `type:value` for leaves. */
 function shape(node: Nodes): unknown {

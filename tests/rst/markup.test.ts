@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toHtml, toInlineHtml, toPlainText } from '../../src/lib/rst/markup';
-import { rstToMdast } from '../../src/lib/rst/inline';
+import { toHtml, toInlineHtml, toPlainText } from '../../src/lib/rst/markup.ts';
+import { rstToMdast } from '../../src/lib/rst/inline.ts';
 
 describe('toHtml', () => {
   it('renders paragraphs and lists as blocks', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { toHtml, toPlainText } from '../../src/lib/rst/markup';
-import { readErrorTable } from '../../src/lib/rst/error-table';
-import { rstToMdast } from '../../src/lib/rst/inline';
+import { toHtml, toPlainText } from '../../src/lib/rst/markup.ts';
+import { readErrorTable } from '../../src/lib/rst/error-table.ts';
+import { rstToMdast } from '../../src/lib/rst/inline.ts';
 
 /** The same cell forced through remark: a trailing markup paragraph defeats the plain-text path. */
 function throughRemark(text: string) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseTemplate } from '../../src/lib/core/template';
-import { rstToMdast } from '../../src/lib/rst/inline';
-import { toInlineHtml } from '../../src/lib/rst/markup';
-import { markSlots } from '../../src/lib/rst/slots';
+import { parseTemplate } from '../../src/lib/core/template.ts';
+import { rstToMdast } from '../../src/lib/rst/inline.ts';
+import { toInlineHtml } from '../../src/lib/rst/markup.ts';
+import { markSlots } from '../../src/lib/rst/slots.ts';
 
 describe('markSlots', () => {
   it('shows each slot of a message as a <var> with its kind in the title', () => {

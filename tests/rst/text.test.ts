@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromRoman, indentOf, MAX_ROMAN, toRoman } from '../../src/lib/rst/text';
+import { fromRoman, indentOf, MAX_ROMAN, toRoman } from '../../src/lib/rst/text.ts';
 
 describe('indentOf', () => {
   it('counts the spaces and tabs a line starts with', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLOUD_CORPUS, CORPUS_KINDS, type CorpusEntry } from '../../scripts/harness/cloud-corpus';
-import { describeObservation, judgeLookup, outcomeOfStatus } from '../../scripts/harness/lookup-runner';
+import { CLOUD_CORPUS, CORPUS_KINDS, type CorpusEntry } from '../../scripts/harness/cloud-corpus.ts';
+import { describeObservation, judgeLookup, outcomeOfStatus } from '../../scripts/harness/lookup-runner.ts';
 
 const rds: CorpusEntry = { kind: 'json', text: '{"error_code":"DBS.280285"}', expect: ['/rds/dbs-280285/'] };
 const unlisted: CorpusEntry = { kind: 'json', text: '{"code":"Ecs.0019"}', unlisted: 'Ecs.0019' };
@@ -122,7 +122,7 @@ describe('the cloud corpus', () => {
 describe('the clues of the cloud’s services that the whole-cloud bench declares', () => {
   it('each fits service.json’s schema', async () => {
     const { readFileSync } = await import('node:fs');
-    const { ServiceMetaSchema } = await import('../../src/lib/catalogue/service-meta');
+    const { ServiceMetaSchema } = await import('../../src/lib/catalogue/service-meta.ts');
     const clues = JSON.parse(
       readFileSync(new URL('../../scripts/bench/cloud-clues.json', import.meta.url), 'utf8'),
     ) as Record<string, unknown>;

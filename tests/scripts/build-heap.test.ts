@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTableRows, heapForRows } from '../../scripts/build';
+import { countTableRows, heapForRows } from '../../scripts/build.ts';
 
 describe('the build heap', () => {
   it('counts one border per row of the ECS table, plus its top border and header rule', () => {

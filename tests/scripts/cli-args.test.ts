@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { readCommandLine } from '../../scripts/cli-args';
+import { readCommandLine } from '../../scripts/cli-args.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(REPO, 'node_modules/.bin/tsx');
@@ -19,8 +19,10 @@ function run(script: string, args: string[]): Promise<{ status: number; stdout: 
 
 /** What a mocked process.exit throws, so a test sees the exit code and nothing runs on. */
 class Exited extends Error {
-  constructor(readonly code: number) {
+  readonly code: number;
+  constructor(code: number) {
     super(`exit ${code}`);
+    this.code = code;
   }
 }
 

@@ -6,8 +6,8 @@ import {
   isKnownWord,
   rankByWordsShared,
   singleWordQueries,
-} from '../../src/lib/search/more-queries';
-import { GROUPS } from '../support/synonym-groups';
+} from '../../src/lib/search/more-queries.ts';
+import { GROUPS } from '../support/synonym-groups.ts';
 
 const VOCABULARY = new Map([
   ['address', 5],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { learnShapes } from '../../src/lib/core/code-identity';
-import * as moreQueries from '../../src/lib/search/more-queries';
-import { rankHits, type RankingSources } from '../../src/lib/search/rank-hits';
-import { queryWords } from '../../src/lib/search/search-query';
-import type { ScoredHit } from '../../src/lib/search/search-scope';
+import { learnShapes } from '../../src/lib/core/code-identity.ts';
+import * as moreQueries from '../../src/lib/search/more-queries.ts';
+import { rankHits, type RankingSources } from '../../src/lib/search/rank-hits.ts';
+import { queryWords } from '../../src/lib/search/search-query.ts';
+import type { ScoredHit } from '../../src/lib/search/search-scope.ts';
 
 // A site of two services, each page by its text. A hit's id is the page's path.
 const PAGES: Record<string, string> = {

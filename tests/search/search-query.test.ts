@@ -5,8 +5,8 @@ import {
   queryWords,
   saysServiceName,
   serviceNamed,
-} from '../../src/lib/search/search-query';
-import { GROUPS } from '../support/synonym-groups';
+} from '../../src/lib/search/search-query.ts';
+import { GROUPS } from '../support/synonym-groups.ts';
 
 describe('the words of a query', () => {
   it('are lower-cased runs of letters and digits, with apostrophes inside words dropped', () => {

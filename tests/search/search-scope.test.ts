@@ -11,7 +11,7 @@ import {
   serviceOfPath,
   serviceTitle,
   withoutWords,
-} from '../../src/lib/search/search-scope';
+} from '../../src/lib/search/search-scope.ts';
 
 const ECS = { service: 'ecs', short: 'ECS', name: 'Elastic Cloud Server' };
 const EVS = { service: 'evs', short: 'EVS', name: 'Elastic Volume Service' };

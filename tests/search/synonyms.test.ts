@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/core/diagnostics';
-import { locateInJson } from '../../src/lib/core/json-file';
-import { buildVocabulary, mergeSynonyms } from '../../src/lib/search/search-data';
-import { readSynonyms } from '../../src/lib/search/synonyms';
-import { loadServices } from '../../src/lib/assembly/load-site';
+import { formatDiagnostic } from '../../src/lib/core/diagnostics.ts';
+import { locateInJson } from '../../src/lib/core/json-file.ts';
+import { buildVocabulary, mergeSynonyms } from '../../src/lib/search/search-data.ts';
+import { readSynonyms } from '../../src/lib/search/synonyms.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
 
 describe('reading a synonyms file', () => {
   it('reads groups of words and phrases, lower-cased', () => {

@@ -8,7 +8,7 @@ import {
   mergePolicies,
   parsePolicy,
   SCRIPT_SOURCES,
-} from '../../src/lib/security/content-policy';
+} from '../../src/lib/security/content-policy.ts';
 
 const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
 

@@ -5,7 +5,7 @@ import {
   headersForPath,
   parseHeadersFile,
   renderSiteHeadersFile,
-} from '../../src/lib/security/headers-file';
+} from '../../src/lib/security/headers-file.ts';
 
 const POLICY = "default-src 'self'; frame-ancestors 'none'";
 

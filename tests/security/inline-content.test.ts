@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hashSource } from '../../src/lib/security/content-policy';
+import { hashSource } from '../../src/lib/security/content-policy.ts';
 import {
   auditPage,
   lineAndColumn,
   listInlineContent,
   readInlineScripts,
   readMetaPolicy,
-} from '../../src/lib/security/inline-content';
+} from '../../src/lib/security/inline-content.ts';
 
 const PAGE = `<!doctype html>
 <html><head>

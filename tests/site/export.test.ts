@@ -1,11 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ServiceExport, ShardExport } from '../../src/lib/export/export';
-import { buildJsonSchema } from '../../src/lib/export/export-schema';
-import { resolveJsonUrl } from '../support/export-json';
-import { validateJson, type JsonSchema } from '../support/json-schema';
-import { DIST_DIR, readBuiltFile } from '../support/site';
+import type { ServiceExport, ShardExport } from '../../src/lib/export/export.ts';
+import { buildJsonSchema } from '../../src/lib/export/export-schema.ts';
+import { resolveJsonUrl } from '../support/export-json.ts';
+import { validateJson, type JsonSchema } from '../support/json-schema.ts';
+import { DIST_DIR, readBuiltFile } from '../support/site.ts';
 
 /** A JSON Schema the site serves, by its file name, as the build generates it. */
 function readSchema(name: 'errors.schema.json' | 'errors-shard.schema.json'): JsonSchema {

@@ -7,10 +7,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { toPlainText } from '../../src/lib/rst/markup';
-import { readErrorTable, type ErrorRow } from '../../src/lib/rst/error-table';
-import { rstToMdast } from '../../src/lib/rst/inline';
-import { DIST_DIR, readBuiltFile } from '../support/site';
+import { toPlainText } from '../../src/lib/rst/markup.ts';
+import { readErrorTable, type ErrorRow } from '../../src/lib/rst/error-table.ts';
+import { rstToMdast } from '../../src/lib/rst/inline.ts';
+import { DIST_DIR, readBuiltFile } from '../support/site.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { table } = readErrorTable(

@@ -7,9 +7,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { codePath } from '../../src/lib/core/urls';
-import { loadServices } from '../../src/lib/assembly/load-site';
-import { DIST_DIR, readBuiltFile } from '../support/site';
+import { codePath } from '../../src/lib/core/urls.ts';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
+import { DIST_DIR, readBuiltFile } from '../support/site.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { services } = loadServices(path.join(REPO, 'content'), REPO);

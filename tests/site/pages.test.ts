@@ -3,8 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadServices } from '../../src/lib/assembly/load-site';
-import { DIST_DIR, readBuiltFile } from '../support/site';
+import { loadServices } from '../../src/lib/assembly/load-site.ts';
+import { DIST_DIR, readBuiltFile } from '../support/site.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { services } = loadServices(path.join(REPO, 'content'), REPO);

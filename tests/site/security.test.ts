@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allowsInline, hashSource, parsePolicy } from '../../src/lib/security/content-policy';
-import { findLongLines, headersForPath, parseHeadersFile } from '../../src/lib/security/headers-file';
-import { listInlineContent, readMetaPolicy } from '../../src/lib/security/inline-content';
-import { DIST_DIR, readBuiltFile } from '../support/site';
+import { allowsInline, hashSource, parsePolicy } from '../../src/lib/security/content-policy.ts';
+import { findLongLines, headersForPath, parseHeadersFile } from '../../src/lib/security/headers-file.ts';
+import { listInlineContent, readMetaPolicy } from '../../src/lib/security/inline-content.ts';
+import { DIST_DIR, readBuiltFile } from '../support/site.ts';
 
 /** Every HTML file of the build, as a path under dist/. */
 const pages = readdirSync(DIST_DIR, { recursive: true, encoding: 'utf8' })

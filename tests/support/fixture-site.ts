@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, newPage } from '../../scripts/harness/browser';
-import { copyProject } from '../../scripts/harness/project-copy';
-import { startStaticServer } from '../../scripts/harness/static-server';
-import { failOnPolicyViolations, type BuiltSite } from './site';
+import { launchBrowser, newPage } from '../../scripts/harness/browser.ts';
+import { copyProject } from '../../scripts/harness/project-copy.ts';
+import { startStaticServer } from '../../scripts/harness/static-server.ts';
+import { failOnPolicyViolations, type BuiltSite } from './site.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -13,8 +13,8 @@ import {
   newPage,
   takePolicyViolations,
   type PageOptions,
-} from '../../scripts/harness/browser';
-import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server';
+} from '../../scripts/harness/browser.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server.ts';
 
 /** The build output, resolved from the repository root rather than the working directory. */
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));

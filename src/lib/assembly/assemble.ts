@@ -1,14 +1,14 @@
-import { buildCatalogue, type ServiceCatalogue } from '../catalogue/catalogue';
-import { readEditorial, type Editorial } from '../catalogue/editorial';
-import { readServiceMeta, type ServiceMeta } from '../catalogue/service-meta';
-import type { ContentFolder, OptionalFile, ServiceFolder } from '../content/read-content';
-import type { Diagnostic } from '../core/diagnostics';
-import { toPageHistory } from '../history/code-history';
-import { buildHistory, type ServiceHistory, type ServiceVersions } from '../history/history';
-import { readVersionList } from '../history/version-files';
-import { listCategories, type Category } from '../pages/categories';
-import { buildCodePages, linkSharedCodes, type CodePage } from '../pages/code-pages';
-import { readSynonyms } from '../search/synonyms';
+import { buildCatalogue, type ServiceCatalogue } from '../catalogue/catalogue.ts';
+import { readEditorial, type Editorial } from '../catalogue/editorial.ts';
+import { readServiceMeta, type ServiceMeta } from '../catalogue/service-meta.ts';
+import type { ContentFolder, OptionalFile, ServiceFolder } from '../content/read-content.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { toPageHistory } from '../history/code-history.ts';
+import { buildHistory, type ServiceHistory, type ServiceVersions } from '../history/history.ts';
+import { readVersionList } from '../history/version-files.ts';
+import { listCategories, type Category } from '../pages/categories.ts';
+import { buildCodePages, linkSharedCodes, type CodePage } from '../pages/code-pages.ts';
+import { readSynonyms } from '../search/synonyms.ts';
 
 /** One service with everything its pages need. */
 export interface ServiceModel {

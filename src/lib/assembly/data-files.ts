@@ -1,8 +1,8 @@
-import { buildServiceExports, serializeExport, serializeSchema } from '../export/export';
-import { buildJsonSchema, SCHEMA_PATHS } from '../export/export-schema';
-import { buildLookupShards, buildSiteLookup, encodeLookupRecord, type LookupSource } from '../lookup/lookup-data';
-import type { ServiceModel } from './assemble';
-import { buildVocabulary, mergeSynonyms } from '../search/search-data';
+import { buildServiceExports, serializeExport, serializeSchema } from '../export/export.ts';
+import { buildJsonSchema, SCHEMA_PATHS } from '../export/export-schema.ts';
+import { buildLookupShards, buildSiteLookup, encodeLookupRecord, type LookupSource } from '../lookup/lookup-data.ts';
+import type { ServiceModel } from './assemble.ts';
+import { buildVocabulary, mergeSynonyms } from '../search/search-data.ts';
 import {
   codeShardPath,
   LOOKUP_MANIFEST_PATH,
@@ -11,7 +11,7 @@ import {
   SYNONYMS_PATH,
   VOCABULARY_PATH,
   wordShardPath,
-} from '../core/urls';
+} from '../core/urls.ts';
 
 /** A file of the built site that is data, not a page: its path under dist/ (no leading `/`) and its text. */
 export interface DataFile {

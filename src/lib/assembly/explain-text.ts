@@ -1,8 +1,8 @@
-import { formatPublished } from '../core/dates';
-import { describeStatus } from '../core/http-status';
-import { fullServiceName, listedServiceName, shortServiceName } from '../core/service-name';
-import { rowStatuses, type ExplainAnswer, type ExplainHit, type ExplainRow } from './explain';
-import type { ExportVariant } from '../export/export';
+import { formatPublished } from '../core/dates.ts';
+import { describeStatus } from '../core/http-status.ts';
+import { fullServiceName, listedServiceName, shortServiceName } from '../core/service-name.ts';
+import { rowStatuses, type ExplainAnswer, type ExplainHit, type ExplainRow } from './explain.ts';
+import type { ExportVariant } from '../export/export.ts';
 
 /** Input characters quoted back in the "no match" message. */
 export const QUOTE_LIMIT = 80;

@@ -1,14 +1,14 @@
-import type { CodeEntry } from '../catalogue/catalogue';
-import { anchoredPath, codePath, normalizeSiteUrl } from '../core/urls';
-import type { CodePage } from '../pages/code-pages';
-import { exportCode, exportMessage, type ExportMessage, type ExportVariant } from '../export/export';
-import { indexCodeJsonPaths } from '../export/export-shards';
-import { buildLookupIndex, type DirectHit } from '../lookup/direct-hits';
-import { buildSiteLookup } from '../lookup/lookup-data';
-import { MAX_INPUT, type MatchResult } from '../lookup/matcher';
-import { resolveLookup, type LookupOutcome, type NearCode, type PointedService } from '../lookup/resolve';
-import type { ServiceModel } from './assemble';
-import { lookupSource } from './data-files';
+import type { CodeEntry } from '../catalogue/catalogue.ts';
+import { anchoredPath, codePath, normalizeSiteUrl } from '../core/urls.ts';
+import type { CodePage } from '../pages/code-pages.ts';
+import { exportCode, exportMessage, type ExportMessage, type ExportVariant } from '../export/export.ts';
+import { indexCodeJsonPaths } from '../export/export-shards.ts';
+import { buildLookupIndex, type DirectHit } from '../lookup/direct-hits.ts';
+import { buildSiteLookup } from '../lookup/lookup-data.ts';
+import { MAX_INPUT, type MatchResult } from '../lookup/matcher.ts';
+import { resolveLookup, type LookupOutcome, type NearCode, type PointedService } from '../lookup/resolve.ts';
+import type { ServiceModel } from './assemble.ts';
+import { lookupSource } from './data-files.ts';
 
 /**
  * A table row of a hit, with the values the pasted message filled in (none when it was not matched). When the

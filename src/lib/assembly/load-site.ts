@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serviceNames } from '../catalogue/service-meta';
-import { servicePaths } from '../content/layout';
-import { listServiceIds, readContent } from '../content/read-content';
-import { assembleSite, serviceMeta, type SiteModel } from './assemble';
+import { serviceNames } from '../catalogue/service-meta.ts';
+import { servicePaths } from '../content/layout.ts';
+import { listServiceIds, readContent } from '../content/read-content.ts';
+import { assembleSite, serviceMeta, type SiteModel } from './assemble.ts';
 
 /**
  * Reads a content folder and assembles its site (Node only: it reads files). Paths in diagnostics are relative

@@ -1,5 +1,5 @@
-import { countRows } from '../catalogue/catalogue';
-import type { ServiceModel } from './assemble';
+import { countRows } from '../catalogue/catalogue.ts';
+import type { ServiceModel } from './assemble.ts';
 
 /** An entry of a content collection as the loader stores it: its id and its data, before the schema parses it. */
 export interface StoredEntry {

@@ -1,15 +1,15 @@
 import type { Root } from 'mdast';
 import { z } from 'astro/zod';
-import { sortDiagnostics, splitWarnings, type Diagnostic } from '../core/diagnostics';
-import { assignSlugs, splitCode } from '../core/code-identity';
-import { rowAnchor, statusAnchor } from '../core/urls';
-import { toHtml, toInlineHtml, toPlainText } from '../rst/markup';
-import { readErrorTable, type ErrorRow } from '../rst/error-table';
-import { rstToMdast } from '../rst/inline';
-import { markSlots } from '../rst/slots';
-import { parseTemplate } from '../core/template';
-import { HttpStatusSchema, SegmentSchema, SlugSchema } from '../core/schemas';
-import { CluesSchema, serviceClues, serviceNames, type ServiceMeta } from './service-meta';
+import { sortDiagnostics, splitWarnings, type Diagnostic } from '../core/diagnostics.ts';
+import { assignSlugs, splitCode } from '../core/code-identity.ts';
+import { rowAnchor, statusAnchor } from '../core/urls.ts';
+import { toHtml, toInlineHtml, toPlainText } from '../rst/markup.ts';
+import { readErrorTable, type ErrorRow } from '../rst/error-table.ts';
+import { rstToMdast } from '../rst/inline.ts';
+import { markSlots } from '../rst/slots.ts';
+import { parseTemplate } from '../core/template.ts';
+import { HttpStatusSchema, SegmentSchema, SlugSchema } from '../core/schemas.ts';
+import { CluesSchema, serviceClues, serviceNames, type ServiceMeta } from './service-meta.ts';
 
 /** Text from a table cell, kept both as plain text (search, export) and as HTML (pages). */
 export const RichTextSchema = z.object({

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import type { Diagnostic } from '../core/diagnostics';
-import { locateInJson, readJsonFile } from '../core/json-file';
-import { SlugSchema } from '../core/schemas';
-import type { ServiceCatalogue } from './catalogue';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { locateInJson, readJsonFile } from '../core/json-file.ts';
+import { SlugSchema } from '../core/schemas.ts';
+import type { ServiceCatalogue } from './catalogue.ts';
 
 // categories.json is closed, as service.json is: a field the schema does not know is an error, so a misspelt
 // `"sumary"` stops the build instead of being dropped without a word.

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import type { Diagnostic } from '../core/diagnostics';
-import { readJsonFile } from '../core/json-file';
-import { DateSchema } from '../core/schemas';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { readJsonFile } from '../core/json-file.ts';
+import { DateSchema } from '../core/schemas.ts';
 
 // service.json is closed: a field the schema does not know is an error, so a misspelt `"sumary"` stops the
 // build instead of being dropped without a word.

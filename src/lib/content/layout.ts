@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../core/dates';
+import { isCalendarDate } from '../core/dates.ts';
 
 // The layout of a content folder, in one place: the loader, `npm run validate`, the import and the synthetic
 // content of the benchmarks all name a service's files through this module.

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isTableVersion, servicePaths, SYNONYMS_FILE, TABLE_FILE } from './layout';
+import { isTableVersion, servicePaths, SYNONYMS_FILE, TABLE_FILE } from './layout.ts';
 
 /** A file of the content folder: its path as diagnostics name it (relative to the project, `/`-separated) and text. */
 export interface SourceFile {

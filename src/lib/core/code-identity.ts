@@ -5,9 +5,9 @@
  * `SVCSTG_AMS_4000115`, `KMS.DisabledException`, `BadDigest`, `Request-URI Too Large`); nothing here assumes
  * `Prefix.NNNN`. Browser-safe: no Node import.
  */
-import { fnv1a } from './hash';
-import { collapseWhitespace } from './message-identity';
-import { SERVICE_URL_WORDS, slugify } from './urls';
+import { fnv1a } from './hash.ts';
+import { collapseWhitespace } from './message-identity.ts';
+import { SERVICE_URL_WORDS, slugify } from './urls.ts';
 
 /** A code's prefix (as written) and trailing number (as written); either may be empty. */
 export interface CodeParts {

@@ -1,4 +1,4 @@
-import { countOf } from './plural';
+import { countOf } from './plural.ts';
 
 /** A located problem in a content file, printed as `file:line:col: message`. */
 export interface Diagnostic {

@@ -1,6 +1,6 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'astro/zod';
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic } from './diagnostics.ts';
 
 /**
  * Parses a JSON content file and checks it against its schema. A syntax error is one diagnostic at the place

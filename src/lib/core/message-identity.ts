@@ -3,7 +3,7 @@
  * whitespace never tells two texts apart. Case does, except where codes are grouped by what they say.
  * Browser-safe: no Node import.
  */
-import { fnv1a } from './hash';
+import { fnv1a } from './hash.ts';
 
 /** A text with its whitespace runs as single spaces and its ends trimmed (`a\n  b ` -> `a b`). */
 export function collapseWhitespace(text: string): string {

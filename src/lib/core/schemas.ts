@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isCalendarDate } from './dates';
+import { isCalendarDate } from './dates.ts';
 
 // The zod schemas of core shapes, apart from the modules that use them: template.ts, urls.ts and
 // code-identity.ts run in the browser, which should not bundle zod.

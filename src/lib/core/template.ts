@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import type { SegmentSchema, SlotKindSchema } from './schemas';
+import type { SegmentSchema, SlotKindSchema } from './schemas.ts';
 
 /** The kinds of placeholder a message template can hold. */
 export type SlotKind = z.infer<typeof SlotKindSchema>;

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { AnchorSchema, CodeEntrySchema, RichTextSchema } from '../catalogue/catalogue';
-import { DateSchema, HttpStatusSchema, SlotKindSchema, SlugSchema } from '../core/schemas';
-import { CategoryKindSchema } from '../pages/categories';
-import { MAX_CODES_PER_SHARD } from './export-shards';
+import { AnchorSchema, CodeEntrySchema, RichTextSchema } from '../catalogue/catalogue.ts';
+import { DateSchema, HttpStatusSchema, SlotKindSchema, SlugSchema } from '../core/schemas.ts';
+import { CategoryKindSchema } from '../pages/categories.ts';
+import { MAX_CODES_PER_SHARD } from './export-shards.ts';
 
 // The shapes of the two export documents (errors.json and the files it is cut into), each property described. The
 // published JSON Schemas are generated from them (`buildJsonSchema`); an `id` makes a shape a `$defs` entry that both

@@ -1,4 +1,4 @@
-import { codeJsonPath, codePath, exportShardPath } from '../core/urls';
+import { codeJsonPath, codePath, exportShardPath } from '../core/urls.ts';
 
 /**
  * Most codes one file of a service's export holds. At 100 the whole cloud (44 services, 6,576 codes) is 87 files

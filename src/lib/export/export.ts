@@ -1,10 +1,10 @@
-import type { CodeEntry, ServiceCatalogue, TableGroup, Variant } from '../catalogue/catalogue';
-import { indexCategories, type Category, type ListedCategory } from '../pages/categories';
-import type { PageHistory } from '../history/code-history';
-import { anchoredPath, codeJsonPath, codePath, normalizeSiteUrl, servicePath } from '../core/urls';
-import { planExportShards } from './export-shards';
-import type { VersionChange } from '../history/history';
-import type { Segment } from '../core/template';
+import type { CodeEntry, ServiceCatalogue, TableGroup, Variant } from '../catalogue/catalogue.ts';
+import { indexCategories, type Category, type ListedCategory } from '../pages/categories.ts';
+import type { PageHistory } from '../history/code-history.ts';
+import { anchoredPath, codeJsonPath, codePath, normalizeSiteUrl, servicePath } from '../core/urls.ts';
+import { planExportShards } from './export-shards.ts';
+import type { VersionChange } from '../history/history.ts';
+import type { Segment } from '../core/template.ts';
 import {
   SCHEMA_PATHS,
   type ExportChange,
@@ -17,7 +17,7 @@ import {
   type ExportWording,
   type ServiceExport,
   type ShardExport,
-} from './export-schema';
+} from './export-schema.ts';
 
 // The document shapes live with their schemas; callers (explain, the pages) keep importing them from here.
 export type {
@@ -31,7 +31,7 @@ export type {
   ExportWording,
   ServiceExport,
   ShardExport,
-} from './export-schema';
+} from './export-schema.ts';
 
 /** A service's history as the export needs it: version dates, changes, and each code's page history by code. */
 export interface HistoryInput {

@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
-import { RichTextSchema } from '../catalogue/catalogue';
-import type { CodeHistory } from './history';
-import { DateSchema, SegmentSchema } from '../core/schemas';
-import { diffWords, DiffPartSchema } from './word-diff';
-import { earlierWordingAnchor } from '../core/urls';
+import { RichTextSchema } from '../catalogue/catalogue.ts';
+import type { CodeHistory } from './history.ts';
+import { DateSchema, SegmentSchema } from '../core/schemas.ts';
+import { diffWords, DiffPartSchema } from './word-diff.ts';
+import { earlierWordingAnchor } from '../core/urls.ts';
 
 /** A wording the page shows below the current rows: an earlier message of the code. */
 export const EarlierWordingSchema = z.object({

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import type { CodeEntry, RichText, ServiceCatalogue, Variant } from '../catalogue/catalogue';
-import type { Segment } from '../core/template';
-import { wordingKey } from '../core/message-identity';
-import { DateSchema } from '../core/schemas';
+import type { CodeEntry, RichText, ServiceCatalogue, Variant } from '../catalogue/catalogue.ts';
+import type { Segment } from '../core/template.ts';
+import { wordingKey } from '../core/message-identity.ts';
+import { DateSchema } from '../core/schemas.ts';
 
 /**
  * One row a code has had: a status and a message. Two rows are the same wording when status and message text

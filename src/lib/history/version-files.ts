@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../core/diagnostics';
-import { isCalendarDate } from '../core/dates';
-import { dateOfHistoryFile, isTableVersion } from '../content/layout';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { isCalendarDate } from '../core/dates.ts';
+import { dateOfHistoryFile, isTableVersion } from '../content/layout.ts';
 
 /** One dated version of a service's error table: the file to read and the date it was published. */
 export interface VersionFile {

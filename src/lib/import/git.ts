@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoNameOf } from './repo-name';
+import { repoNameOf } from './repo-name.ts';
 
 /** What an import reads from: a checkout (a folder with `.git`), a bare repository, or a bundle file. */
 export interface RepoSource {

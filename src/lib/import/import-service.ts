@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { formatDiagnostic, sortDiagnostics } from '../core/diagnostics';
-import { cloneBundle, listFileCommits, listFiles, showFile, type RepoSource } from './git';
-import { displayNameOf } from './repo-name';
-import { planServiceFiles, writePlannedFiles } from './service-files';
-import { chooseTableFile, hasErrorTable, isTableCandidate } from './table-file';
-import { chooseVersions, countCodeChanges, type TableCommit } from './versions';
-import { countOf } from '../core/plural';
+import { formatDiagnostic, sortDiagnostics } from '../core/diagnostics.ts';
+import { cloneBundle, listFileCommits, listFiles, showFile, type RepoSource } from './git.ts';
+import { displayNameOf } from './repo-name.ts';
+import { planServiceFiles, writePlannedFiles } from './service-files.ts';
+import { chooseTableFile, hasErrorTable, isTableCandidate } from './table-file.ts';
+import { chooseVersions, countCodeChanges, type TableCommit } from './versions.ts';
+import { countOf } from '../core/plural.ts';
 
 /** What to import and where to: one repository into one service folder. */
 export interface ServiceImport {

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { detectSource, type RepoSource } from './git';
-import { importService } from './import-service';
-import { serviceIdOf } from './repo-name';
-import { formatSummary, type SummaryRow } from './summary';
+import { detectSource, type RepoSource } from './git.ts';
+import { importService } from './import-service.ts';
+import { serviceIdOf } from './repo-name.ts';
+import { formatSummary, type SummaryRow } from './summary.ts';
 
 /** Where the import command writes and how it resolves paths; injectable so tests can drive it. */
 export interface ImportIo {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isCalendarDate } from '../core/dates';
+import { isCalendarDate } from '../core/dates.ts';
 import {
   dateOfHistoryFile,
   HISTORY_DIR,
@@ -8,7 +8,7 @@ import {
   isTableVersion,
   SERVICE_FILE,
   TABLE_FILE,
-} from '../content/layout';
+} from '../content/layout.ts';
 
 /** A file the import wants a service folder to hold, and whether it differs from what is there. */
 export interface PlannedFile {

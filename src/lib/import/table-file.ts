@@ -1,4 +1,4 @@
-import { readErrorTable } from '../rst/error-table';
+import { readErrorTable } from '../rst/error-table.ts';
 
 /** Tells whether a repository path is where an error table is looked for by default: an `.rst` file under an `api-ref/` folder. */
 export function isTableCandidate(path: string): boolean {

@@ -1,6 +1,6 @@
-import { splitWarnings, type Diagnostic } from '../core/diagnostics';
-import { readErrorTable, type ErrorRow } from '../rst/error-table';
-import { wordingKey } from '../core/message-identity';
+import { splitWarnings, type Diagnostic } from '../core/diagnostics.ts';
+import { readErrorTable, type ErrorRow } from '../rst/error-table.ts';
+import { wordingKey } from '../core/message-identity.ts';
 
 /** A commit's copy of the table: its hash, its author date (`YYYY-MM-DD`), its text, and the name its diagnostics carry. */
 export interface TableCommit {

@@ -1,7 +1,7 @@
 /** Compiling message templates: literal pieces and slots, their anchor word, and an index by their rarest word. */
-import type { Segment, SlotKind } from '../core/template';
-import { HAS_WORD, WORD, foldText } from './fold';
-import type { MatchTarget } from './match-target';
+import type { Segment, SlotKind } from '../core/template.ts';
+import { HAS_WORD, WORD, foldText } from './fold.ts';
+import type { MatchTarget } from './match-target.ts';
 /** Templates with fewer literal characters are weak: whole-message matches only, ranked below others. */
 // "%s failed" would otherwise fit far too much text.
 const WEAK_LITERAL = 8;

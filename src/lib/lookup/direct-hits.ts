@@ -1,7 +1,7 @@
-import { learnShapes, type CodeShapes } from '../core/code-identity';
-import { toMatchTargets, type LookupCode, type LookupData } from './lookup-data';
-import { createMatcher, type Matcher, type MatchResult } from './matcher';
-import type { ServiceClues } from './service-evidence';
+import { learnShapes, type CodeShapes } from '../core/code-identity.ts';
+import { toMatchTargets, type LookupCode, type LookupData } from './lookup-data.ts';
+import { createMatcher, type Matcher, type MatchResult } from './matcher.ts';
+import type { ServiceClues } from './service-evidence.ts';
 
 /** A code that a query names or whose message template fits the query. */
 export interface DirectHit {

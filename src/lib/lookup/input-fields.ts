@@ -1,5 +1,5 @@
 /** Reading a paste: the message and code fields of a JSON error body (whole, embedded in a log line, or cut off), and its words. */
-import { fold, WORD } from './fold';
+import { fold, WORD } from './fold.ts';
 
 /** Characters of a paste that are read; the rest is ignored. */
 // The longest message in the table is ~200 characters and an API error body a few KB: 32 KiB holds any

@@ -1,9 +1,9 @@
-import type { CodeEntry } from '../catalogue/catalogue';
-import type { Clues } from '../catalogue/service-meta';
-import { sameAnswerKey } from '../core/message-identity';
-import { shortServiceName } from '../core/service-name';
-import type { ServiceClues } from './service-evidence';
-import { codePath } from '../core/urls';
+import type { CodeEntry } from '../catalogue/catalogue.ts';
+import type { Clues } from '../catalogue/service-meta.ts';
+import { sameAnswerKey } from '../core/message-identity.ts';
+import { shortServiceName } from '../core/service-name.ts';
+import type { ServiceClues } from './service-evidence.ts';
+import { codePath } from '../core/urls.ts';
 import {
   codeKey,
   groupSharedCodes,
@@ -14,12 +14,12 @@ import {
   readCodeSpelling,
   shapesFromList,
   type CodeShapes,
-} from '../core/code-identity';
-import { templateNeeds } from './compile';
-import { claimedCodes, inputWords, MAX_INPUT } from './input-fields';
-import type { MatchTarget } from './matcher';
-import { buildWordFilter, hashWord, mayHoldWord, type WordFilter } from './word-filter';
-import { parseTemplate } from '../core/template';
+} from '../core/code-identity.ts';
+import { templateNeeds } from './compile.ts';
+import { claimedCodes, inputWords, MAX_INPUT } from './input-fields.ts';
+import type { MatchTarget } from './matcher.ts';
+import { buildWordFilter, hashWord, mayHoldWord, type WordFilter } from './word-filter.ts';
+import { parseTemplate } from '../core/template.ts';
 
 /** What the browser loads to match pasted text to codes: a service's codes and their messages. */
 export interface LookupData {

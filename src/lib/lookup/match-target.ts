@@ -1,4 +1,4 @@
-import type { Segment } from '../core/template';
+import type { Segment } from '../core/template.ts';
 
 // What the matcher matches and what it gives, apart from the matcher so that the modules it is made of can name
 // them without importing it.

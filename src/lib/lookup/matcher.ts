@@ -1,13 +1,13 @@
-import { codeKey, decidesInText, findCodesInText, learnShapes } from '../core/code-identity';
-import { compile, indexByRarestWord, type Compiled } from './compile';
-import { fold, WORD, type Folded } from './fold';
-import { MAX_INPUT, readJsonFields } from './input-fields';
-import { compareResults } from './rank';
-import { firstMatch } from './scan';
+import { codeKey, decidesInText, findCodesInText, learnShapes } from '../core/code-identity.ts';
+import { compile, indexByRarestWord, type Compiled } from './compile.ts';
+import { fold, WORD, type Folded } from './fold.ts';
+import { MAX_INPUT, readJsonFields } from './input-fields.ts';
+import { compareResults } from './rank.ts';
+import { firstMatch } from './scan.ts';
 
-export { MAX_INPUT } from './input-fields';
+export { MAX_INPUT } from './input-fields.ts';
 
-import type { MatchResult, MatchTarget } from './match-target';
+import type { MatchResult, MatchTarget } from './match-target.ts';
 
 export type { MatchResult, MatchTarget };
 

@@ -1,5 +1,5 @@
 /** Ranking matches: a matching message first, then the asked status, the most specific, the newest wording. */
-import type { MatchResult } from './match-target';
+import type { MatchResult } from './match-target.ts';
 /** Results with a matching message first, then the requested status, then specific, rank, code, page, row. */
 export function compareResults(status: number | undefined) {
   const viaOrder = (r: MatchResult) => (r.via === 'code' ? 1 : 0);

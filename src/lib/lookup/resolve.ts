@@ -6,10 +6,10 @@ import {
   readCodeSpelling,
   splitCode,
   type CodeInText,
-} from '../core/code-identity';
-import { findDirectHits, type DirectHit, type LookupIndex } from './direct-hits';
-import { carriedMessage, claimedCodes, MAX_INPUT } from './input-fields';
-import { rankByEvidence, readEvidence, type ServiceEvidence } from './service-evidence';
+} from '../core/code-identity.ts';
+import { findDirectHits, type DirectHit, type LookupIndex } from './direct-hits.ts';
+import { carriedMessage, claimedCodes, MAX_INPUT } from './input-fields.ts';
+import { rankByEvidence, readEvidence, type ServiceEvidence } from './service-evidence.ts';
 
 /** What a deep link or the paste box asks for. Every field is untrusted text. */
 export interface LookupQuery {

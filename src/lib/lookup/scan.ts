@@ -1,7 +1,7 @@
 /** Scanning folded text for a compiled template: where its literals stand and what fills its slots. */
-import type { SlotKind } from '../core/template';
-import type { Compiled, Group, Piece } from './compile';
-import { isDigit, isWordChar, type Folded } from './fold';
+import type { SlotKind } from '../core/template.ts';
+import type { Compiled, Group, Piece } from './compile.ts';
+import { isDigit, isWordChar, type Folded } from './fold.ts';
 // Places tried per template and text before giving up; each try is O(template length).
 const MAX_ATTEMPTS = 5_000;
 

@@ -5,7 +5,7 @@
  * first label and its short and full names as words. Browser-safe: no Node import.
  */
 
-import type { Clues } from '../catalogue/service-meta';
+import type { Clues } from '../catalogue/service-meta.ts';
 
 /** A service with what it is recognised by in a pasted text (`Clues`: endpoints, API paths, words). */
 export type ServiceClues = Clues & { service: string; name: string; short: string };

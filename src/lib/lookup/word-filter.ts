@@ -4,7 +4,7 @@
  * a query none of whose words is among them (`already in use`) loads no word shard and no matcher: no
  * template could fit it. A wrong "maybe" costs only a shard fetched in vain.
  */
-import { fnv1a } from '../core/hash';
+import { fnv1a } from '../core/hash.ts';
 
 /** A Bloom filter as the manifest carries it: its size in bits, the number of hashes, the bits in base64. */
 export interface WordFilter {

@@ -1,5 +1,5 @@
-import { readCodeSpelling, urlSpellings, type CodeShapes } from '../core/code-identity';
-import { lookupPagePath, spellingPath } from '../core/urls';
+import { readCodeSpelling, urlSpellings, type CodeShapes } from '../core/code-identity.ts';
+import { lookupPagePath, spellingPath } from '../core/urls.ts';
 
 /** A common spelling of a code's URL and the page it leads to (the 404 page, a `_redirects` rule or a redirect page). */
 export interface Alias {

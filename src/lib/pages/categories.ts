@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
-import { shortServiceName } from '../core/service-name';
-import type { CodeEntry, ServiceCatalogue } from '../catalogue/catalogue';
-import type { Editorial, Family } from '../catalogue/editorial';
-import { describeStatus } from '../core/http-status';
-import { categoryPath, SERVICE_URL_WORDS, slugify } from '../core/urls';
+import { shortServiceName } from '../core/service-name.ts';
+import type { CodeEntry, ServiceCatalogue } from '../catalogue/catalogue.ts';
+import type { Editorial, Family } from '../catalogue/editorial.ts';
+import { describeStatus } from '../core/http-status.ts';
+import { categoryPath, SERVICE_URL_WORDS, slugify } from '../core/urls.ts';
 
 /** The kinds of index page a service has. */
 export const CategoryKindSchema = z.enum(SERVICE_URL_WORDS.categoryKinds);

@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
-import { CodeEntrySchema, type CodeEntry, type ServiceCatalogue } from '../catalogue/catalogue';
-import { CategorySchema, indexCategories, type Category } from './categories';
-import { PageHistorySchema } from '../history/code-history';
-import { codePath } from '../core/urls';
-import { sameAnswerKey, sharedMessageKey } from '../core/message-identity';
-import { groupSharedCodes } from '../core/code-identity';
-import { shortServiceName } from '../core/service-name';
+import { CodeEntrySchema, type CodeEntry, type ServiceCatalogue } from '../catalogue/catalogue.ts';
+import { CategorySchema, indexCategories, type Category } from './categories.ts';
+import { PageHistorySchema } from '../history/code-history.ts';
+import { codePath } from '../core/urls.ts';
+import { sameAnswerKey, sharedMessageKey } from '../core/message-identity.ts';
+import { groupSharedCodes } from '../core/code-identity.ts';
+import { shortServiceName } from '../core/service-name.ts';
 
 /** A link to another code, with what a list shows of it. */
 export interface CodeLink {

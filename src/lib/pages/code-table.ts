@@ -1,5 +1,5 @@
-import type { CodePage } from './code-pages';
-import { statusBadge } from '../core/http-status';
+import type { CodePage } from './code-pages.ts';
+import { statusBadge } from '../core/http-status.ts';
 
 /** One row of an index table: a code with the variants the page is about. */
 export interface CodeTableRow {

@@ -1,6 +1,6 @@
-import type { CodePageView } from './code-pages';
-import { labelRows } from './row-labels';
-import { shortServiceName } from '../core/service-name';
+import type { CodePageView } from './code-pages.ts';
+import { labelRows } from './row-labels.ts';
+import { shortServiceName } from '../core/service-name.ts';
 
 /** A heading for Starlight's table of contents. */
 export interface TocHeading {

@@ -1,6 +1,6 @@
-import { urlSpellings } from '../core/code-identity';
-import { spellingPath } from '../core/urls';
-import { listAliases, type AliasSource } from './aliases';
+import { urlSpellings } from '../core/code-identity.ts';
+import { spellingPath } from '../core/urls.ts';
+import { listAliases, type AliasSource } from './aliases.ts';
 
 /**
  * What a `_redirects` file may hold to be read whole by every host that reads one: GitLab Pages' defaults (1,000

@@ -1,5 +1,5 @@
-import type { Variant } from '../catalogue/catalogue';
-import { statusBadge } from '../core/http-status';
+import type { Variant } from '../catalogue/catalogue.ts';
+import { statusBadge } from '../core/http-status.ts';
 
 /** Where the words that tell a row apart from its code's other rows come from. */
 export type RowDistinction = 'status' | 'table' | 'column' | 'message' | 'description' | 'solution' | 'position';

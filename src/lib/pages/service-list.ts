@@ -1,5 +1,5 @@
-import { hasOwnShortName, shortServiceName, type ServiceNames } from '../core/service-name';
-import { allCodesPath, servicePath, SERVICES_LIST_PATH } from '../core/urls';
+import { hasOwnShortName, shortServiceName, type ServiceNames } from '../core/service-name.ts';
+import { allCodesPath, servicePath, SERVICES_LIST_PATH } from '../core/urls.ts';
 
 /**
  * From this many services on, the home page lists them compactly in columns under a filter box, and the

@@ -1,7 +1,7 @@
-import { allCodesPath, changesPath, servicePath, SERVICES_LIST_PATH } from '../core/urls';
-import type { Category, CategoryKind } from './categories';
-import { listedServiceName, shortServiceName, type ServiceNames } from '../core/service-name';
-import { MANY_SERVICES, sortServices } from './service-list';
+import { allCodesPath, changesPath, servicePath, SERVICES_LIST_PATH } from '../core/urls.ts';
+import type { Category, CategoryKind } from './categories.ts';
+import { listedServiceName, shortServiceName, type ServiceNames } from '../core/service-name.ts';
+import { MANY_SERVICES, sortServices } from './service-list.ts';
 
 /** A sidebar item in the shape Starlight's `sidebar` option and `StarlightPage` prop take. */
 export type SidebarItem =

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { ServiceCatalogueSchema } from '../catalogue/catalogue';
-import { ServiceVersionsSchema } from '../history/history';
-import { CategorySchema, type Category } from './categories';
-import type { CodePage } from './code-pages';
+import { ServiceCatalogueSchema } from '../catalogue/catalogue.ts';
+import { ServiceVersionsSchema } from '../history/history.ts';
+import { CategorySchema, type Category } from './categories.ts';
+import type { CodePage } from './code-pages.ts';
 
 /** A service as the content store keeps it: its catalogue without the codes (those are code pages), its index pages and versions. */
 export const StoredServiceSchema = ServiceCatalogueSchema.omit({ entries: true }).extend({

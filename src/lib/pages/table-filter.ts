@@ -1,4 +1,4 @@
-import { codeKey } from '../core/code-identity';
+import { codeKey } from '../core/code-identity.ts';
 
 /** The text an index-table row is filtered by: the code, a tab, then its statuses and messages, lower-cased. */
 export function rowFilterText(code: string, rest: string): string {

@@ -1,4 +1,4 @@
-import { fromRoman, MAX_ROMAN, toRoman } from './text';
+import { fromRoman, MAX_ROMAN, toRoman } from './text.ts';
 
 // The enumerators of RST enumerated lists (`1.`, `(a)`, `iv)`, `#.`), read and checked as docutils 0.19 does.
 

@@ -1,9 +1,9 @@
-import { toPlainText } from './markup';
-import { normalizeCode } from '../core/code-identity';
-import { collapseWhitespace, wordingKey } from '../core/message-identity';
-import { sortDiagnostics, type Diagnostic } from '../core/diagnostics';
-import { readGridTables, type GridTable, type RstCell } from './grid-table';
-import { rstToMdast } from './inline';
+import { toPlainText } from './markup.ts';
+import { normalizeCode } from '../core/code-identity.ts';
+import { collapseWhitespace, wordingKey } from '../core/message-identity.ts';
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
+import { readGridTables, type GridTable, type RstCell } from './grid-table.ts';
+import { rstToMdast } from './inline.ts';
 
 /** What a column of an error table holds; `other` is any column the site has no meaning for (`Module`). */
 export type ColumnRole = 'status' | 'code' | 'message' | 'description' | 'solution' | 'other';

@@ -1,6 +1,6 @@
-import { sortDiagnostics, type Diagnostic } from '../core/diagnostics';
-import { listItemSource, readBlocks } from './inline-blocks';
-import { indentOf } from './text';
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
+import { listItemSource, readBlocks } from './inline-blocks.ts';
+import { indentOf } from './text.ts';
 
 /** One cell of a grid table: its dedented RST text and where that text starts (1-based). */
 export interface RstCell {

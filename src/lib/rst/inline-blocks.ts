@@ -1,6 +1,6 @@
 import type { BlockContent, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { ENUMERATOR, isEnumeratedItem, listType, parseEnumerator } from './enumerators';
-import { indentOf } from './text';
+import { ENUMERATOR, isEnumeratedItem, listType, parseEnumerator } from './enumerators.ts';
+import { indentOf } from './text.ts';
 
 // Block structure of a table cell, read with docutils' body rules: paragraphs, bullet and enumerated lists,
 // definition and field lists, line blocks, literal blocks, block quotes, doctest blocks and explicit markup

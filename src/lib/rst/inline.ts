@@ -1,5 +1,5 @@
 import type { Link, PhrasingContent, Root, Text } from 'mdast';
-import { readBlocks } from './inline-blocks';
+import { readBlocks } from './inline-blocks.ts';
 
 // The RST of one table cell is read the way docutils 0.19 reads it and built straight into mdast (no RST
 // library runs in the browser, and no Markdown or HTML is ever parsed, so cell text cannot inject markup).

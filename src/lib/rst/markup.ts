@@ -2,7 +2,7 @@ import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { toHtml as hastToHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
-import { toRoman } from './text';
+import { toRoman } from './text.ts';
 
 /** Renders an mdast tree as HTML blocks (raw HTML is never passed through). */
 export function toHtml(root: Root): string {

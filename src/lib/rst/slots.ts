@@ -1,5 +1,5 @@
 import type { Root, RootContent, Text } from 'mdast';
-import { SLOT_PATTERN } from '../core/template';
+import { SLOT_PATTERN } from '../core/template.ts';
 
 /**
  * Returns a copy of a message tree in which every slot inside text is its own node that renders as

@@ -10,7 +10,7 @@ import {
   SYNONYM_WEIGHT,
   MAX_ALTERNATIVES,
   type SynonymGroups,
-} from './search-query';
+} from './search-query.ts';
 
 /** A word of the site's code pages and how many times it occurs: what typos are corrected to. */
 export type Vocabulary = ReadonlyMap<string, number>;

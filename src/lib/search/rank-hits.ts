@@ -4,8 +4,8 @@
  * whose pages come first. The search index and the files the dialog loads come in as functions, so that the
  * ranking runs the same against Pagefind in the browser and against a made-up index in tests. Browser-safe.
  */
-import { readCodeSpelling, type CodeShapes } from '../core/code-identity';
-import type * as MoreQueries from './more-queries';
+import { readCodeSpelling, type CodeShapes } from '../core/code-identity.ts';
+import type * as MoreQueries from './more-queries.ts';
 import {
   expandSynonyms,
   meaningfulWords,
@@ -13,7 +13,7 @@ import {
   saysServiceName,
   serviceNamed,
   SYNONYM_WEIGHT,
-} from './search-query';
+} from './search-query.ts';
 import {
   countInScope,
   mergeByScore,
@@ -22,7 +22,7 @@ import {
   withoutWords,
   type ScoredHit,
   type ServiceName,
-} from './search-scope';
+} from './search-scope.ts';
 
 /** Fewer results than this from the query and its synonyms, and typo fixes and single words are tried too. */
 const ENOUGH = 3;

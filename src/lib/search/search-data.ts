@@ -1,5 +1,5 @@
-import type { CodeEntry } from '../catalogue/catalogue';
-import { queryWords } from './search-query';
+import type { CodeEntry } from '../catalogue/catalogue.ts';
+import { queryWords } from './search-query.ts';
 
 /** The synonym groups of every service, each group once (the shared ones are in every service). */
 export function mergeSynonyms(services: readonly { synonyms: readonly (readonly string[])[] }[]): string[][] {

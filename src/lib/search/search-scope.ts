@@ -5,7 +5,7 @@
  * (`data-pagefind-filter="service-ecs:ecs"`), so a hit's service is known from its id, before its fragment (and
  * URL) is fetched. Pure and browser-safe; the dialog runs the searches and fetches the fragments.
  */
-import { pageKind } from '../core/urls';
+import { pageKind } from '../core/urls.ts';
 
 /**
  * The name of the Pagefind filter that marks a service's pages (`service-ecs`). A filter of its own per

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import type { Diagnostic } from '../core/diagnostics';
-import { readJsonFile } from '../core/json-file';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { readJsonFile } from '../core/json-file.ts';
 
 /** A synonyms file: `content/synonyms.json` (for every service) or `content/<service>/synonyms.json`. */
 const SynonymsSchema = z.strictObject({

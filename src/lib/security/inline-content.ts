@@ -1,4 +1,4 @@
-import { allowsInline, hashSource, parsePolicy, type InlineKind } from './content-policy';
+import { allowsInline, hashSource, parsePolicy, type InlineKind } from './content-policy.ts';
 
 /** A piece of inline content of a page that a policy must allow: its kind, its text, where it starts. */
 export interface InlineContent {
