@@ -84,6 +84,8 @@ export default defineConfig({
       routeMiddleware: './src/route-middleware.ts',
       // The site's own integration runs Pagefind (src/integrations/site.ts), with index options.
       pagefind: false,
+      // No page has a Markdown code block (cells' literal blocks are the site's own <pre>): no Expressive Code.
+      expressiveCode: false,
     }),
   ],
 });

@@ -1,5 +1,6 @@
 import type { AstroIntegrationLogger, AstroUserConfig } from 'astro';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,7 +75,8 @@ export async function writeSecurityHeaders(
   for (const { pathname } of pages) {
     const file = builtPageFile(out, pathname);
     if (!file) continue;
-    const html = readFileSync(file, 'utf8');
+    // Read without blocking: Pagefind indexes meanwhile (site.ts) and its process talks to this one.
+    const html = await readFile(file, 'utf8');
     const audit = await auditPage(html, hashes);
     const name = join('dist', relative(out, file));
     checked++;

@@ -81,26 +81,34 @@ export function errorCodeSite({
         site = undefined;
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
-        await indexPages(dir, logger);
+        // Pagefind indexes the pages in a process of its own; meanwhile this one writes the data files and
+        // `_redirects` and checks every page against its policy (none of them an HTML file Pagefind would read).
+        // Redirect pages are HTML: they wait until the index is written, so Pagefind never reads one.
+        const indexed = indexPages(dir, logger);
         const out = fileURLToPath(dir);
-        let started = performance.now();
+        const started = performance.now();
         writeDataFiles(out, files);
         const dataMs = Math.round(performance.now() - started);
         logger.info(`${files.length} JSON files (exports, their schemas and lookup data) in ${dataMs} ms`);
-        started = performance.now();
-        // No rule or redirect page takes a real page's path (a service id that happens to look like a code): the
-        // build's own list of pages says which exist, so no file needs a look on disk.
-        const built = new Set(pages.map((p) => `/${p.pathname}`.replace(/\/+/g, '/').replace(/\/?$/, '/')));
-        const written = writeSpellingFiles(out, spellingSources, built, { origin, redirectPages });
-        const spellingMs = Math.round(performance.now() - started);
-        logger.info(
-          `_redirects with ${written.rules} of ${written.spellings} spellings of code URLs` +
-            (redirectPages ? `, ${written.pages} redirect pages` : '') +
-            ` in ${spellingMs} ms (the 404 page resolves every spelling)`,
-        );
+        const writeSpellings = () => {
+          const started = performance.now();
+          // No rule or redirect page takes a real page's path (a service id that happens to look like a code):
+          // the build's own list of pages says which exist, so no file needs a look on disk.
+          const built = new Set(pages.map((p) => `/${p.pathname}`.replace(/\/+/g, '/').replace(/\/?$/, '/')));
+          const written = writeSpellingFiles(out, spellingSources, built, { origin, redirectPages });
+          const spellingMs = Math.round(performance.now() - started);
+          logger.info(
+            `_redirects with ${written.rules} of ${written.spellings} spellings of code URLs` +
+              (redirectPages ? `, ${written.pages} redirect pages` : '') +
+              ` in ${spellingMs} ms (the 404 page resolves every spelling)`,
+          );
+        };
+        if (!redirectPages) writeSpellings();
+        await writeSecurityHeaders(dir, pages, logger);
+        await indexed;
+        if (redirectPages) writeSpellings();
         files = [];
         spellingSources = [];
-        await writeSecurityHeaders(dir, pages, logger);
       },
     },
   };
