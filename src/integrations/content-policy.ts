@@ -49,6 +49,18 @@ export async function siteContentPolicy(): Promise<CspConfig> {
 }
 
 /**
+ * The hashes the site's policy names itself (Starlight's inline scripts and style attributes), without quotes.
+ * Astro adds to every page's policy a hash of each script and style file it bundles; pages load those from the
+ * site itself ('self'), and a hash allows a file only with an `integrity` attribute, so they allow nothing and
+ * cost half a kilobyte a page (src/middleware.ts leaves them out).
+ */
+export async function siteHashes(): Promise<Set<string>> {
+  const { scriptDirective, styleDirective } = await siteContentPolicy();
+  const hashes = [...(scriptDirective?.hashes ?? []), ...(styleDirective?.hashes ?? [])];
+  return new Set(hashes.map((entry) => (typeof entry === 'string' ? entry : entry.hash)));
+}
+
+/**
  * Checks every built page against its own policy and writes `_headers` (after a `public/_headers` of the
  * project's own, when there is one) with the policy as a header. A page whose policy blocks its own inline
  * content stops the build, each such piece named as `dist/<page>:line:column`.

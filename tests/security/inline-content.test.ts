@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashSource } from '../../src/lib/security/content-policy.ts';
 import {
   auditPage,
+  keepMetaPolicyHashes,
   lineAndColumn,
   listInlineContent,
   readInlineScripts,
@@ -59,6 +60,20 @@ describe("reading a page's policy", () => {
   it('reads the content of its content-security-policy <meta>', () => {
     expect(readMetaPolicy(PAGE)).toBe("script-src 'self' 'sha256-Zo=' ; style-src-attr 'unsafe-hashes'");
     expect(readMetaPolicy('<meta charset="utf-8"><title>x</title>')).toBeUndefined();
+  });
+});
+
+describe("cutting a page's policy to the hashes it needs", () => {
+  it('drops the hash sources not kept and leaves every other byte of the page as it was', () => {
+    const page = `<head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'sha256-kept=' 'sha256-file=' 'wasm-unsafe-eval'; style-src 'self' 'sha256-css=' 'sha256-attr='"><title>x</title></head><body><p>'sha256-file='</p></body>`;
+    expect(keepMetaPolicyHashes(page, new Set(['sha256-kept=', 'sha256-attr=']))).toBe(
+      `<head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'sha256-kept=' 'wasm-unsafe-eval'; style-src 'self' 'sha256-attr='"><title>x</title></head><body><p>'sha256-file='</p></body>`,
+    );
+  });
+
+  it('leaves a page without a policy <meta> as it was', () => {
+    const page = '<meta charset="utf-8"><meta name="description" content="sha256-x">';
+    expect(keepMetaPolicyHashes(page, new Set())).toBe(page);
   });
 });
 

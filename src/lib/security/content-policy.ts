@@ -117,12 +117,17 @@ export function allowsInline(policy: Policy, kind: InlineKind, hash: string): bo
  * allows a file only with an `integrity` attribute, so those hashes add length and allow nothing.
  */
 export function buildHeaderPolicy(pagePolicies: readonly string[], usedHashes: ReadonlySet<string>): string {
-  const merged = mergePolicies([...pagePolicies, ...HEADER_ONLY_DIRECTIVES].map(parsePolicy));
-  for (const [name, sources] of merged) {
-    merged.set(
+  return formatPolicy(
+    keepHashes(mergePolicies([...pagePolicies, ...HEADER_ONLY_DIRECTIVES].map(parsePolicy)), usedHashes),
+  );
+}
+
+/** A policy with only the hash sources (`'sha256-…'`) that are in `kept` (given without quotes); other sources stay. */
+export function keepHashes(policy: Policy, kept: ReadonlySet<string>): Policy {
+  return new Map(
+    [...policy].map(([name, sources]) => [
       name,
-      sources.filter((s) => !/^'sha(256|384|512)-/.test(s) || usedHashes.has(s.slice(1, -1))),
-    );
-  }
-  return formatPolicy(merged);
+      sources.filter((s) => !/^'sha(256|384|512)-/.test(s) || kept.has(s.slice(1, -1))),
+    ]),
+  );
 }

@@ -1,4 +1,4 @@
-import { allowsInline, hashSource, parsePolicy, type InlineKind } from './content-policy.ts';
+import { allowsInline, formatPolicy, hashSource, keepHashes, parsePolicy, type InlineKind } from './content-policy.ts';
 
 /** A piece of inline content of a page that a policy must allow: its kind, its text, where it starts. */
 export interface InlineContent {
@@ -63,6 +63,20 @@ export function readMetaPolicy(html: string): string | undefined {
     if (attributes.get('http-equiv')?.toLowerCase() === 'content-security-policy') return attributes.get('content');
   }
   return undefined;
+}
+
+/**
+ * A page with the hash sources of its `<meta>` policy cut to those in `kept` (`keepHashes`); a page without such a
+ * `<meta>` comes back as it was. Only the policy's text changes, every other byte of the page stays.
+ */
+export function keepMetaPolicyHashes(html: string, kept: ReadonlySet<string>): string {
+  return html.replace(/<meta\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi, (tag, attributeText: string) => {
+    const attributes = new Map(readAttributes(attributeText));
+    if (attributes.get('http-equiv')?.toLowerCase() !== 'content-security-policy') return tag;
+    const text = attributes.get('content');
+    if (text === undefined) return tag;
+    return tag.replace(text, formatPolicy(keepHashes(parsePolicy(text), kept)));
+  });
 }
 
 /** The bodies of the `<script is:inline>` elements of an Astro component's source, which Astro writes as they are. */
