@@ -8,10 +8,10 @@ import { aboutMessageHeading, describeOutcome, unknownCodeBlock } from './answer
 const PREVIEW_DELAY_MS = 150;
 
 /**
- * Makes a paste box answer as the user types (paste-box.ts calls it once the box is first used); text typed
- * or pasted before it was called is answered at once.
+ * Makes a paste box answer as the user types (paste-box.ts calls it once the box is first used); `typed` says
+ * the user already typed or pasted into it, which is answered at once.
  */
-export function attachPasteBox(form: HTMLFormElement): void {
+export function attachPasteBox(form: HTMLFormElement, typed: boolean): void {
   const input = form.querySelector('textarea')!;
   const status = form.querySelector<HTMLElement>('.paste-box-status')!;
   const results = form.querySelector<HTMLElement>('.paste-box-results')!;
@@ -27,7 +27,7 @@ export function attachPasteBox(form: HTMLFormElement): void {
     }, PREVIEW_DELAY_MS);
   };
   input.addEventListener('input', preview);
-  if (input.value.trim() !== '') preview();
+  if (typed) preview();
 }
 
 /** Runs the lookup page: resolves its URL parameters and goes, chooses, or explains. */

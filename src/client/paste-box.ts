@@ -13,7 +13,11 @@ export function wakePasteBoxes(): void {
         form.requestSubmit();
       }
     });
-    const wake = () => void import('./lookup.ts').then(({ attachPasteBox }) => attachPasteBox(form));
+    // Text typed or pasted before the lookup's code arrived is answered once it has; text a page put in the box
+    // (the lookup page shows its query there, and answers it itself) is not.
+    let typed = false;
+    input.addEventListener('input', () => (typed = true), { once: true });
+    const wake = () => void import('./lookup.ts').then(({ attachPasteBox }) => attachPasteBox(form, typed));
     // A box focused before this ran (the lookup page's autofocus) wakes now.
     if (form.contains(document.activeElement)) wake();
     else form.addEventListener('focusin', wake, { once: true });
