@@ -39,6 +39,8 @@ interface Figures {
   lookupKb?: number;
   /** Build seconds of every run; `seconds` and the memory figures are those of the median run. */
   runs: number[];
+  /** The fastest run's seconds: the targets compare best runs (issue 19: best of three interleaved runs). */
+  best: number;
 }
 
 /** Which site a build is of: the project itself, or a baseline written from the same content. */
@@ -126,6 +128,7 @@ async function measure(label: string, site: Site, syntheticCodes: number): Promi
     pageSizes.sort((a, b) => a - b);
     const figures: Figures = {
       runs: [seconds],
+      best: seconds,
       label,
       codes: pageSizes.length,
       pages,
@@ -150,11 +153,11 @@ async function measure(label: string, site: Site, syntheticCodes: number): Promi
 function table(rows: Figures[]): string {
   const f = (n: number | undefined, d = 1) => (n === undefined ? '—' : n.toFixed(d));
   const lines = [
-    '| site | codes | HTML pages | files | files/code | output MB | build s (median) | runs s | peak RSS MB (tree) | peak RSS MB (largest process) | code page median KB | largest KB | first search KB | lookup data KB |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| site | codes | HTML pages | files | files/code | output MB | build s (best) | build s (median) | runs s | peak RSS MB (tree) | peak RSS MB (largest process) | code page median KB | largest KB | first search KB | lookup data KB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${r.label} | ${r.codes} | ${r.pages} | ${r.files} | ${f(r.files / r.codes, 2)} | ${f(r.outputMb)} | ${f(r.seconds)} | ${r.runs.map((t) => f(t)).join(', ')} | ${f(r.peakMb, 0)} | ${f(r.peakProcessMb, 0)} | ${f(r.medianPageKb)} | ${f(r.largestPageKb)} | ${f(r.searchKb)} | ${f(r.lookupKb)} |`,
+        `| ${r.label} | ${r.codes} | ${r.pages} | ${r.files} | ${f(r.files / r.codes, 2)} | ${f(r.outputMb)} | ${f(r.best)} | ${f(r.seconds)} | ${r.runs.map((t) => f(t)).join(', ')} | ${f(r.peakMb, 0)} | ${f(r.peakProcessMb, 0)} | ${f(r.medianPageKb)} | ${f(r.largestPageKb)} | ${f(r.searchKb)} | ${f(r.lookupKb)} |`,
     ),
   ];
   return lines.join('\n');
@@ -178,8 +181,8 @@ async function main(): Promise<void> {
       `--codes takes a number of synthetic codes, e.g. --codes 10000, not '${values.codes}'`,
       USAGE,
     );
-  // Build times on a shared 2-core machine vary by a factor of two from run to run: compare medians of builds
-  // made in turn (project, baseline, project, ...), so both sides see the same conditions.
+  // Build times on a shared 2-core machine vary by a factor of two from run to run: compare the best of builds
+  // made in turn (project, baseline, project, ...), so both sides see the same conditions; medians are printed too.
   const runs = values.runs !== undefined ? Number(values.runs) : 3;
   const largeRuns = values.runs !== undefined ? runs : 1;
   if (!Number.isInteger(runs) || runs < 1)
@@ -198,8 +201,8 @@ async function main(): Promise<void> {
   const rows = [real, plain];
   const lines = [
     verdict(
-      real.seconds <= plain.seconds,
-      `ECS build ${f1(real.seconds)} s = ${(real.seconds / plain.seconds).toFixed(2)}x plain Starlight (${f1(plain.seconds)} s); target <= 1.0x`,
+      real.best <= plain.best,
+      `ECS build ${f1(real.best)} s = ${(real.best / plain.best).toFixed(2)}x plain Starlight (${f1(plain.best)} s), best runs; target <= 1.0x`,
     ),
   ];
   if (codes > 0) {
@@ -211,8 +214,8 @@ async function main(): Promise<void> {
     const growth = large.medianPageKb / real.medianPageKb - 1;
     lines.push(
       verdict(
-        large.seconds <= 1.3 * floor.seconds,
-        `${large.codes} codes: ${f1(large.seconds)} s = ${(large.seconds / floor.seconds).toFixed(2)}x the floor (${f1(floor.seconds)} s); target <= 1.3x`,
+        large.best <= 1.3 * floor.best,
+        `${large.codes} codes: ${f1(large.best)} s = ${(large.best / floor.best).toFixed(2)}x the floor (${f1(floor.best)} s), best runs; target <= 1.3x`,
       ),
       verdict(
         large.peakMb <= 2048,
@@ -234,7 +237,7 @@ async function main(): Promise<void> {
   for (const line of lines) console.log(line);
 }
 
-/** Runs each measurement `runs` times, in turn; returns each one's median run, with every run's seconds. */
+/** Runs each measurement `runs` times, in turn; returns each one's median run, with every run's seconds and the best. */
 async function measureAlternately(runs: number, measurements: (() => Promise<Figures>)[]): Promise<Figures[]> {
   const results: Figures[][] = measurements.map(() => []);
   for (let run = 0; run < runs; run++) {
@@ -242,7 +245,11 @@ async function measureAlternately(runs: number, measurements: (() => Promise<Fig
   }
   return results.map((list) => {
     const sorted = [...list].sort((a, b) => a.seconds - b.seconds);
-    return { ...sorted[Math.floor((sorted.length - 1) / 2)], runs: list.map((f) => f.seconds) };
+    return {
+      ...sorted[Math.floor((sorted.length - 1) / 2)],
+      runs: list.map((f) => f.seconds),
+      best: sorted[0].seconds,
+    };
   });
 }
 
