@@ -69,6 +69,7 @@ export async function writeSecurityHeaders(
   dir: URL,
   pages: readonly { pathname: string }[],
   logger: AstroIntegrationLogger,
+  { redirectPages }: { redirectPages: boolean },
 ): Promise<void> {
   const started = performance.now();
   const out = fileURLToPath(dir);
@@ -110,9 +111,12 @@ export async function writeSecurityHeaders(
     );
     process.exit(1);
   }
-  // Redirect pages are written by the site, not Astro: their one script is the same everywhere (aliases.ts).
-  policies.add(REDIRECT_POLICY);
-  used.add(await hashSource(REDIRECT_SCRIPT));
+  // Redirect pages, when the build writes them, are the site's, not Astro's: one script, the same everywhere
+  // (aliases.ts).
+  if (redirectPages) {
+    policies.add(REDIRECT_POLICY);
+    used.add(await hashSource(REDIRECT_SCRIPT));
+  }
   const target = join(out, '_headers');
   const text = renderSiteHeadersFile(
     buildHeaderPolicy([...policies], used),

@@ -104,7 +104,7 @@ export function errorCodeSite({
           );
         };
         if (!redirectPages) writeSpellings();
-        await writeSecurityHeaders(dir, pages, logger);
+        await writeSecurityHeaders(dir, pages, logger, { redirectPages });
         await indexed;
         if (redirectPages) writeSpellings();
         files = [];
