@@ -4,7 +4,7 @@ import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { loadServices } from './lib/assembly/load-site.ts';
+import { createServiceReader } from './lib/assembly/load-site.ts';
 import { storedEntries, type StoredEntries } from './lib/assembly/stored-entries.ts';
 import { ContentError, formatDiagnostic } from './lib/core/diagnostics.ts';
 import { CodePageSchema } from './lib/pages/code-pages.ts';
@@ -13,6 +13,9 @@ import { StoredServiceSchema } from './lib/pages/site-data.ts';
 import { readStoredEntries } from './integrations/stored-entries-file.ts';
 
 const CONTENT_DIR = resolve('content');
+
+/** The content as dev reads it: both loaders ask on each change, and the second gets what the first assembled. */
+const readServices = createServiceReader(CONTENT_DIR);
 
 /**
  * A loader of one of the site's collections. In a build it takes the entries the site integration made from its
@@ -36,7 +39,7 @@ function errorTableLoader(kind: keyof StoredEntries): Loader {
 
 /** Reads the content in dev: on a problem the site keeps the last good content and the terminal shows each one. */
 async function readInDev(kind: keyof StoredEntries, context: LoaderContext): Promise<void> {
-  const { services, diagnostics, warnings } = loadServices(CONTENT_DIR);
+  const { services, diagnostics, warnings } = readServices();
   if (kind === 'services') for (const warning of warnings) context.logger.warn(formatDiagnostic(warning));
   if (diagnostics.length > 0) {
     if (kind === 'services') context.logger.error(new ContentError(diagnostics).message);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serviceNames } from '../catalogue/service-meta.ts';
@@ -11,6 +12,20 @@ import { assembleSite, serviceMeta, type SiteModel } from './assemble.ts';
  */
 export function loadServices(contentDir: string, root = process.cwd()): SiteModel {
   return assembleSite(readContent(contentDir, root));
+}
+
+/**
+ * `loadServices` for a process that asks again and again (`astro dev`, where both collections' loaders ask on
+ * every change): each call reads the files, and assembles them only when their text differs from the last call's.
+ */
+export function createServiceReader(contentDir: string, root = process.cwd()): () => SiteModel {
+  let last: { digest: string; site: SiteModel } | undefined;
+  return () => {
+    const folder = readContent(contentDir, root);
+    const digest = createHash('sha256').update(JSON.stringify(folder)).digest('hex');
+    if (last?.digest !== digest) last = { digest, site: assembleSite(folder) };
+    return last.site;
+  };
 }
 
 /**
