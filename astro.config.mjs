@@ -78,6 +78,9 @@ export default defineConfig({
         Search: './src/components/Search.astro',
         Head: './src/components/Head.astro',
         LanguageSelect: './src/components/LanguageSelect.astro',
+        // The theme menu's icons come from the site's CSS, not as SVG in each page (README, "Security").
+        ThemeProvider: './src/components/ThemeProvider.astro',
+        ThemeSelect: './src/components/ThemeSelect.astro',
       },
       disable404Route: true,
       // Pages under /<service>/ get their service's sidebar, made once per service (src/route-middleware.ts).

@@ -20,21 +20,31 @@ import { countOf } from '../lib/core/plural.ts';
 type CspConfig = Extract<NonNullable<AstroUserConfig['security']>['csp'], object>;
 
 /**
- * Starlight's components that write a `<script is:inline>` into the site's pages: the theme before first paint
- * and its menu, the sidebar's remembered state. Astro hashes the scripts it bundles, never these.
+ * Starlight's components that write a `<script is:inline>` into the site's pages and that the site does not replace:
+ * the sidebar's remembered state. Astro hashes the scripts it bundles, never these.
  */
-const STARLIGHT_INLINE_SCRIPT_COMPONENTS = ['ThemeProvider', 'ThemeSelect', 'SidebarPersister'];
+const STARLIGHT_INLINE_SCRIPT_COMPONENTS = ['SidebarPersister'];
+
+/**
+ * The site's own components (src/components/) that write a `<script is:inline>`: the theme before first paint and
+ * its menu, which replace Starlight's (astro.config.mjs).
+ */
+const SITE_INLINE_SCRIPT_COMPONENTS = ['ThemeProvider', 'ThemeSelect'];
 
 /**
  * Astro's `security.csp` for the site (astro.config.mjs): the page directives, scripts from the site itself, Pagefind's
- * WebAssembly and the hashes of Starlight's inline scripts (read from its installed components, so an upgrade
- * brings its own), styles from the site itself, and Starlight's `style` attributes by their hashes only.
+ * WebAssembly and the hashes of the inline scripts of Starlight's components (read from the installed Starlight, so
+ * an upgrade brings its own) and of the site's (read from src/components/), styles from the site itself, and
+ * Starlight's `style` attributes by their hashes only.
  */
 export async function siteContentPolicy(): Promise<CspConfig> {
   const require = createRequire(import.meta.url);
-  const scripts = STARLIGHT_INLINE_SCRIPT_COMPONENTS.flatMap((name) =>
-    readInlineScripts(readFileSync(require.resolve(`@astrojs/starlight/components/${name}.astro`), 'utf8')),
-  );
+  const files = [
+    ...STARLIGHT_INLINE_SCRIPT_COMPONENTS.map((name) => require.resolve(`@astrojs/starlight/components/${name}.astro`)),
+    // From the project's folder, as the content is (load-site.ts): src/middleware.ts runs this from a bundle in dist/.
+    ...SITE_INLINE_SCRIPT_COMPONENTS.map((name) => join(process.cwd(), 'src', 'components', `${name}.astro`)),
+  ];
+  const scripts = files.flatMap((file) => readInlineScripts(readFileSync(file, 'utf8')));
   return {
     directives: PAGE_DIRECTIVES as CspConfig['directives'],
     scriptDirective: { resources: SCRIPT_SOURCES, hashes: await Promise.all(scripts.map(hashSource)) },

@@ -75,6 +75,8 @@ describe('browser code', () => {
       'src/components/PasteBox.astro',
       'src/components/Search.astro',
       'src/components/ServiceList.astro',
+      'src/components/ThemeProvider.astro',
+      'src/components/ThemeSelect.astro',
       'src/pages/404.astro',
       'src/pages/lookup/index.astro',
     ]);

@@ -157,3 +157,18 @@ describe('the code-table filter by keyboard', () => {
     expect(await p.locator('.code-filter-count').innerText()).toBe(`${await visible.count()} of ${total} codes`);
   });
 });
+
+describe('the theme menu by keyboard', () => {
+  test('Tab reaches the menu in the header, which shows focus, and an arrow key chooses a theme', async () => {
+    const p = await open('/ecs/ecs-0010/');
+    await tabTo(p, 'header starlight-theme-select select');
+    expect(await focusIndicator(p)).not.toBe('none');
+    // Dark, Light, Auto: from Auto, ArrowUp chooses Light.
+    expect(
+      await p.evaluate(() => document.activeElement instanceof HTMLSelectElement && document.activeElement.value),
+    ).toBe('auto');
+    await p.keyboard.press('ArrowUp');
+    await expect.poll(() => p.evaluate(() => localStorage.getItem('starlight-theme'))).toBe('light');
+    expect(await p.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+  });
+});

@@ -124,3 +124,28 @@ describe('scripts that load before the search dialog opens', () => {
     for (const src of sources) expect(readFileSync(path.join(DIST_DIR, src)).length, src).toBeLessThan(4096);
   });
 });
+
+describe("the theme menu's icons", () => {
+  const pages = builtPages();
+
+  it('come from the stylesheet: no page has an SVG in its theme menus or a template of theme icons', () => {
+    const problems = pages.flatMap((p) => {
+      const html = readBuiltFile(p);
+      const menus = [...html.matchAll(/<starlight-theme-select\b[\s\S]*?<\/starlight-theme-select>/g)].map((m) => m[0]);
+      return [
+        ...(menus.some((menu) => /<svg\b/.test(menu)) ? [`${p}: an <svg> in a theme menu`] : []),
+        ...(/\bid="theme-icons"/.test(html) ? [`${p}: a <template id="theme-icons">`] : []),
+      ];
+    });
+    expect(pages.length).toBeGreaterThan(180);
+    expect(problems).toEqual([]);
+  });
+
+  it('a code page has its two theme menus, in the header and in the mobile menu, each with Dark, Light and Auto', () => {
+    const html = readBuiltFile('/ecs/ecs-0010/');
+    const menus = [...html.matchAll(/<starlight-theme-select\b[\s\S]*?<\/starlight-theme-select>/g)].map((m) => m[0]);
+    expect(menus).toHaveLength(2);
+    for (const menu of menus)
+      expect([...menu.matchAll(/<option value="(\w+)"/g)].map((m) => m[1])).toEqual(['dark', 'light', 'auto']);
+  });
+});

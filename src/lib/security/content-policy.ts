@@ -27,15 +27,15 @@ export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
 /**
  * The `style` attributes Starlight's components write, allowed by their hashes and nothing else (`style-src
  * 'unsafe-hashes'`): its icons' sizes (`<style define:vars>` of Icon.astro: the default, the mobile contents' and
- * the sidebar's carets, the pagination arrows), the theme menu's width (Select.astro) and the table of contents'
- * nesting (TableOfContentsList.astro). A page with any other `style` attribute fails the build, naming it.
+ * the sidebar's carets, the pagination arrows) and the table of contents' nesting (TableOfContentsList.astro). The
+ * site's own theme menu sets its width in CSS (Starlight's wrote `--sl-select-width: 6.25em` on each copy). A page
+ * with any other `style` attribute fails the build, naming it.
  */
 export const STYLE_ATTRIBUTES = [
   '--sl-icon-size: 1em;',
   '--sl-icon-size: 1rem;',
   '--sl-icon-size: 1.25rem;',
   '--sl-icon-size: 1.5rem;',
-  '--sl-select-width: 6.25em',
   '--depth: 0;',
 ];
 
