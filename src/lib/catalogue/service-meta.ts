@@ -16,7 +16,7 @@ export const RepositorySchema = z
       .string()
       .regex(
         /^https:\/\/github\.com\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+(?<!\.git)$/,
-        'a repository is https://github.com/<owner>/<name>, such as "https://github.com/opentelekomcloud-docs/elastic-cloud-server"',
+        'a repository is on GitHub, https://github.com/<owner>/<name>, such as "https://github.com/opentelekomcloud-docs/elastic-cloud-server"',
       )
       .describe(
         'The documentation repository on GitHub, without `.git` or a trailing slash: ' +
@@ -26,7 +26,7 @@ export const RepositorySchema = z
       .string()
       .regex(
         /^(?!\/)(?!.*(?:^|\/)\.{1,2}(?:\/|$))(?!.*\/\/)[^\\\u0000-\u001F\u007F]+(?<!\/)$/,
-        'the table\'s path is relative to the repository\'s top folder, such as "api-ref/source/appendix/error_codes.rst"',
+        'a path is relative to the repository\'s top folder, without "..", such as "api-ref/source/appendix/error_codes.rst"',
       )
       .describe(
         "The table's file, relative to the repository's top folder: `api-ref/source/appendix/error_codes.rst`.",

@@ -1,7 +1,11 @@
 import type { Repository } from '../catalogue/service-meta.ts';
 import { shortServiceName, fullServiceName, type ServiceNames } from '../core/service-name.ts';
 
-/** The most characters (code points) of a code, and of a service's name, that an issue's title and body quote. */
+/**
+ * The most characters (code points) of a code and of a service's short name that an issue's title and body quote
+ * (twice as many of its full name and of the table's path). With the page URL's 300 the whole link stays under
+ * 8,000 characters whatever the text, within what GitHub takes (it answers a longer URL with 414).
+ */
 export const REPORT_FIELD_LIMIT = 64;
 
 /** The most characters of the page URL an issue's body quotes (a site's code page URL is far shorter). */
@@ -53,7 +57,7 @@ export function newIssueUrl(repository: Repository, { code, service, pageUrl }: 
   const body = [
     `Error code: ${shown}`,
     `Service: ${oneLine(fullServiceName(service), REPORT_FIELD_LIMIT * 2)}`,
-    `Table: ${oneLine(repository.path, 200)}`,
+    `Table: ${oneLine(repository.path, REPORT_FIELD_LIMIT * 2)}`,
     `Page: ${oneLine(pageUrl, PAGE_URL_LIMIT)}`,
     '',
     'What is wrong or missing (the message, the description, the solution, the status)?',
