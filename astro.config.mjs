@@ -6,6 +6,7 @@ import { siteContentPolicy } from './src/integrations/content-policy.ts';
 import { errorCodeSite } from './src/integrations/site.ts';
 import { listServices } from './src/lib/assembly/load-site.ts';
 import { SITE_URL } from './src/lib/core/urls.ts';
+import { SITE_TITLE } from './src/lib/core/site-title.ts';
 import { describeServices } from './src/lib/pages/site-data.ts';
 import { buildSiteSidebar } from './src/lib/pages/sidebar.ts';
 
@@ -68,7 +69,7 @@ export default defineConfig({
     // true })` also writes a redirect page per spelling of a code URL (README, "Deploying").
     errorCodeSite(),
     starlight({
-      title: 'Cloud API Error Codes',
+      title: SITE_TITLE,
       description: `Every error code of ${describeServices(services)}: message, cause and fix, one page per code.`,
       lastUpdated: false,
       pagination: true,

@@ -48,6 +48,13 @@ describe('the data files of a build', () => {
     expect(document.codes[0].url).toMatch(/^https:\/\/example\.org\/evs\//);
   });
 
+  it('has a change feed per service whose table has a date, the site’s feed and the OpenSearch description', () => {
+    for (const path of ['ecs/changes.xml', 'evs/changes.xml', 'changes.xml', 'opensearch.xml'])
+      expect(byPath.get(path), path).toMatch(/^<\?xml version="1\.0" encoding="(?:utf|UTF)-8"\?>\n/);
+    expect(byPath.get('changes.xml')).toContain('<title>EVS error codes, 2024-01-15: ');
+    expect(byPath.get('opensearch.xml')).toContain('template="https://example.org/lookup/?q={searchTerms}"');
+  });
+
   it('has every shard the manifest names', () => {
     const manifest = JSON.parse(byPath.get('lookup/manifest.json')!) as {
       codeShards: Record<string, number[]>;

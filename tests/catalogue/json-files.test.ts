@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readEditorial } from '../../src/lib/catalogue/editorial.ts';
 import { readServiceMeta } from '../../src/lib/catalogue/service-meta.ts';
 import { formatDiagnostic } from '../../src/lib/core/diagnostics.ts';
-import type { ServiceCatalogue } from '../../src/lib/catalogue/catalogue.ts';
+import { buildCatalogue, type ServiceCatalogue } from '../../src/lib/catalogue/catalogue.ts';
 
 // A folder per case under fixtures/json-files/: a service.json or a categories.json, as content/evs/ would hold
 // it, and expected.txt, the exact diagnostics (one a line) the build prints for it.
@@ -49,6 +49,20 @@ describe('reading service.json', () => {
       meta: { name: 'Elastic Volume Service', short: 'EVS', published: '2024-01-15', summary: 'Disks.' },
       diagnostics: [],
     });
+  });
+
+  it('reads where the table is kept, and the catalogue carries it to the code pages', () => {
+    const repository = {
+      url: 'https://github.com/opentelekomcloud-docs/elastic-volume-service',
+      path: 'api-ref/source/appendix/error_codes.rst',
+      branch: 'main',
+    };
+    const { meta, diagnostics } = readServiceMeta(JSON.stringify({ repository }), 'content/evs/service.json');
+    expect(diagnostics).toEqual([]);
+    expect(meta).toEqual({ repository });
+    const table = '+------------+\n| Error Code |\n+============+\n| Evs.0001   |\n+------------+\n';
+    expect(buildCatalogue({ id: 'evs', file: 'evs.rst', text: table, meta }).catalogue?.repository).toEqual(repository);
+    expect(buildCatalogue({ id: 'evs', file: 'evs.rst', text: table }).catalogue).not.toHaveProperty('repository');
   });
 
   it('reads nothing from a file with a problem, so the service falls back to its folder name', () => {

@@ -65,6 +65,37 @@ describe('the page of Ecs.0010', () => {
   });
 });
 
+describe('reporting a problem (content/ecs/service.json names the repository)', () => {
+  const REPOSITORY = 'https://github.com/opentelekomcloud-docs/elastic-cloud-server';
+
+  test('the page of Ecs.0010 links, once, a new issue about it and the table’s source', async () => {
+    await open('/ecs/ecs-0010/');
+    const line = page.locator('p.report-problem');
+    expect(await line.count()).toBe(1);
+    expect(await line.innerText()).toBe(
+      'Something wrong or missing? Report a problem with Ecs.0010 in opentelekomcloud-docs/elastic-cloud-server, or ' +
+        'see the table’s source.',
+    );
+    const report = line.getByRole('link', { name: 'Report a problem' });
+    expect(await page.getByRole('link', { name: 'Report a problem' }).count()).toBe(1);
+    const issue = new URL((await report.getAttribute('href'))!);
+    expect(`${issue.origin}${issue.pathname}`).toBe(`${REPOSITORY}/issues/new`);
+    expect(issue.searchParams.get('title')).toBe('ECS error code Ecs.0010');
+    expect(issue.searchParams.get('body')).toContain(
+      'Error code: Ecs.0010\nService: Elastic Cloud Server (ECS)\nTable: api-ref/source/appendix/error_codes.rst\n' +
+        'Page: https://error-codes.example.org/ecs/ecs-0010/\n',
+    );
+    expect(await line.getByRole('link', { name: 'the table’s source' }).getAttribute('href')).toBe(
+      `${REPOSITORY}/blob/main/api-ref/source/appendix/error_codes.rst`,
+    );
+  });
+
+  test('the link is left out of the search index', async () => {
+    await open('/ecs/ecs-1000/');
+    expect(await page.locator('p.report-problem').getAttribute('data-pagefind-ignore')).not.toBeNull();
+  });
+});
+
 describe('the page of Ecs.1000', () => {
   test('shows two variants, HTTP 400 and HTTP 404, each with its own message', async () => {
     await open('/ecs/ecs-1000/');

@@ -139,6 +139,26 @@ describe('/ecs/changes/', () => {
     }
   });
 
+  test('names the service’s change feed, whose entries are its versions, newest first, each at its section here', async () => {
+    await open('/ecs/changes/');
+    const link = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
+    expect(await link.count()).toBe(1);
+    expect(await link.getAttribute('href')).toBe('/ecs/changes.xml');
+    const entries = await page.evaluate(async (href) => {
+      const xml = new DOMParser().parseFromString(await (await fetch(href)).text(), 'application/xml');
+      return [...xml.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry')].map((entry) => {
+        const child = (name: string) => entry.getElementsByTagNameNS('http://www.w3.org/2005/Atom', name)[0];
+        return [child('title').textContent, new URL(child('link').getAttribute('href')!).hash];
+      });
+    }, '/ecs/changes.xml');
+    expect(entries).toEqual([
+      ['ECS error codes, 2023-02-21: 0 added, 1 retired, 1 reworded', '#v-2023-02-21'],
+      ['ECS error codes, 2022-07-15: 1 added, 0 retired, 1 reworded', '#v-2022-07-15'],
+      ['ECS error codes, 2022-03-28: 6 codes', ''],
+    ]);
+    for (const [, hash] of entries.slice(0, 2)) expect(await page.locator(hash!).count(), hash!).toBe(1);
+  });
+
   test('is in the sidebar as "What changed"', async () => {
     await open('/ecs/ecs-0001/');
     const link = page.locator('nav.sidebar a', { hasText: 'What changed' });

@@ -78,6 +78,7 @@ describe('importing a checkout', () => {
       'elastic-volume-service: wrote content/elastic-volume-service/history/2024-04-02.rst',
       'elastic-volume-service: wrote content/elastic-volume-service/history/2024-05-28.rst',
       'elastic-volume-service: wrote content/elastic-volume-service/service.json',
+      'elastic-volume-service: content/elastic-volume-service/service.json names no repository: the repository has no remote "origin" on GitHub, so code pages link no place to report a problem',
       'elastic-volume-service: 5 files written, 0 unchanged',
       '',
       'service                 versions  codes  added  retired   time',

@@ -7,11 +7,18 @@ import {
   codeShardPath,
   LOOKUP_MANIFEST_PATH,
   LOOKUP_SERVICES_PATH,
+  OPENSEARCH_PATH,
+  serviceFeedPath,
   serviceJsonPath,
+  SITE_FEED_PATH,
   SYNONYMS_PATH,
   VOCABULARY_PATH,
   wordShardPath,
 } from '../core/urls.ts';
+import { SITE_TITLE } from '../core/site-title.ts';
+import { buildServiceFeed, buildSiteFeed, type FeedService } from '../feeds/change-feed.ts';
+import { buildOpenSearchDescription } from '../feeds/opensearch.ts';
+import { describeServices } from '../pages/site-data.ts';
 
 /** A file of the built site that is data, not a page: its path under dist/ (no leading `/`) and its text. */
 export interface DataFile {
@@ -20,12 +27,14 @@ export interface DataFile {
 }
 
 /**
- * Every JSON file of the site: each service's `errors.json` and the files of at most 100 of its codes it is cut into
+ * Every data file of the site: each service's `errors.json` and the files of at most 100 of its codes it is cut into
  * (`<service>/errors/<first>--<last>.json`, the exports), their JSON Schemas (`schemas/errors.schema.json`,
  * `schemas/errors-shard.schema.json`, generated from the zod schemas), and the
  * lookup's manifest and shards (`lookup/manifest.json`, `lookup/c/<key>.json`, `lookup/w/<n>.json`), and what the
- * search dialog tries a query's words with (`lookup/synonyms.json`, `lookup/words.json`). They are
- * written as files after the build rather than rendered as Astro routes: a route costs a page render each.
+ * search dialog tries a query's words with (`lookup/synonyms.json`, `lookup/words.json`); the Atom feeds of what
+ * changed (`<service>/changes.xml` for each service whose table has a date, `changes.xml` for the site) and the
+ * OpenSearch description (`opensearch.xml`). They are written as files after the build rather than rendered as
+ * Astro routes: a route costs a page render each.
  */
 export function listDataFiles(services: readonly ServiceModel[], siteUrl: string): DataFile[] {
   const files: DataFile[] = [];
@@ -56,7 +65,43 @@ export function listDataFiles(services: readonly ServiceModel[], siteUrl: string
     VOCABULARY_PATH,
     JSON.stringify(buildVocabulary(services.map((s) => ({ entries: s.pages.map((p) => p.entry) })))),
   );
+  const feeds = services.map(feedSource);
+  for (const feed of feeds) {
+    const body = buildServiceFeed(feed, siteUrl, SITE_TITLE);
+    if (body !== undefined) file(serviceFeedPath(feed.id), body);
+  }
+  const siteFeed = buildSiteFeed(feeds, siteUrl, SITE_TITLE);
+  if (siteFeed !== undefined) file(SITE_FEED_PATH, siteFeed);
+  file(
+    OPENSEARCH_PATH,
+    buildOpenSearchDescription({
+      siteUrl,
+      title: SITE_TITLE,
+      description:
+        `Find an error code of ${describeServices(services.map((s) => s.catalogue))} by its code, its message, ` +
+        'a log line or a JSON error body.',
+    }),
+  );
   return files;
+}
+
+/**
+ * What a service's change feed needs of it: the earliest version of its table (its date and how many codes it
+ * listed: those the history dates from it; without dated versions the table itself, when it has a date), what each
+ * later version changed, and every code's page.
+ */
+export function feedSource({ catalogue, pages, history }: ServiceModel): FeedService {
+  const first = history?.dates[0] ?? catalogue.published;
+  const codes = history ? pages.filter((p) => p.history?.introduced === first).length : pages.length;
+  return {
+    id: catalogue.id,
+    name: catalogue.name,
+    short: catalogue.short,
+    ...(first === undefined ? {} : { earliest: { date: first, codes } }),
+    changes: history?.changes ?? [],
+    hasChangesPage: history !== undefined,
+    paths: new Map(pages.map((p) => [p.entry.code, p.path])),
+  };
 }
 
 /** What the lookup data needs of a service: its catalogue, its codes and their earlier wordings. */

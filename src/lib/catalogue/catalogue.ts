@@ -9,7 +9,7 @@ import { rstToMdast } from '../rst/inline.ts';
 import { markSlots } from '../rst/slots.ts';
 import { parseTemplate } from '../core/template.ts';
 import { HttpStatusSchema, SegmentSchema, SlugSchema } from '../core/schemas.ts';
-import { CluesSchema, serviceClues, serviceNames, type ServiceMeta } from './service-meta.ts';
+import { CluesSchema, RepositorySchema, serviceClues, serviceNames, type ServiceMeta } from './service-meta.ts';
 
 /** Text from a table cell, kept both as plain text (search, export) and as HTML (pages). */
 export const RichTextSchema = z.object({
@@ -79,6 +79,7 @@ export const ServiceCatalogueSchema = z.object({
   summary: z.string(),
   published: z.string().optional(),
   clues: CluesSchema,
+  repository: RepositorySchema.optional(),
   file: z.string().describe('Path of the source table, relative to the project root.'),
   notes: z.array(RichTextSchema).describe('The bullet notes above the table, shown on every code page.'),
   entries: z
@@ -123,6 +124,7 @@ export function buildCatalogue(input: { id: string; file: string; text: string; 
     summary: meta.summary ?? '',
     published: meta.published,
     clues: serviceClues(input.id, meta),
+    ...(meta.repository ? { repository: meta.repository } : {}),
     file: input.file,
     notes: table.notes.map((note) => toRichText(rstToMdast(note))),
     entries: groupRows(input.id, table.rows, slugs, several),

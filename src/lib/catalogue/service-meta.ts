@@ -6,12 +6,60 @@ import { DateSchema } from '../core/schemas.ts';
 // service.json is closed: a field the schema does not know is an error, so a misspelt `"sumary"` stops the
 // build instead of being dropped without a word.
 
+/**
+ * Where a service's table is kept: a GitHub repository, the table's file in it and the branch it is published from.
+ * A code page then links the table's source and the repository's form for a new issue (`pages/report-links.ts`).
+ */
+export const RepositorySchema = z
+  .strictObject({
+    url: z
+      .string()
+      .regex(
+        /^https:\/\/github\.com\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+(?<!\.git)$/,
+        'a repository is on GitHub, https://github.com/<owner>/<name>, such as "https://github.com/opentelekomcloud-docs/elastic-cloud-server"',
+      )
+      .describe(
+        'The documentation repository on GitHub, without `.git` or a trailing slash: ' +
+          '`https://github.com/opentelekomcloud-docs/elastic-cloud-server`.',
+      ),
+    path: z
+      .string()
+      .regex(
+        /^(?!\/)(?!.*(?:^|\/)\.{1,2}(?:\/|$))(?!.*\/\/)[^\\\u0000-\u001F\u007F]+(?<!\/)$/,
+        'a path is relative to the repository\'s top folder, without "..", such as "api-ref/source/appendix/error_codes.rst"',
+      )
+      .describe(
+        "The table's file, relative to the repository's top folder: `api-ref/source/appendix/error_codes.rst`.",
+      ),
+    branch: z
+      .string()
+      .regex(
+        /^(?![-/])(?!.*\.\.)(?!.*@\{)(?!.*\/\/)[^\s~^:?*[\\\u0000-\u001F\u007F]+(?<![./])$/,
+        'a branch is a git branch name, such as "main"',
+      )
+      .optional()
+      .describe(
+        "The branch the table is published from (`main`); without it, links name `HEAD`, the repository's default branch.",
+      ),
+  })
+  .describe(
+    "Where the table is kept, so that each code page links the table's source and a form to report a problem with " +
+      'the code; `npm run import` fills it from the checkout it reads.',
+  );
+export type Repository = z.infer<typeof RepositorySchema>;
+
 /** The service file `content/<service>/service.json`: what a service folder holds besides its table. */
 export const ServiceMetaSchema = z.strictObject({
-  name: z.string().min(1).optional(),
-  short: z.string().min(1).optional(),
-  summary: z.string().optional(),
-  published: DateSchema.optional(),
+  name: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The display name (`Elastic Cloud Server`); default: the folder id in capitals.'),
+  short: z.string().min(1).optional().describe('The short name (`ECS`); default: the folder id in capitals.'),
+  summary: z.string().optional().describe("What the service is, in a sentence or two, for the service's page."),
+  published: DateSchema.optional().describe(
+    "The date `error-codes.rst` was published (YYYY-MM-DD); `npm run import` sets it to the newest version's date.",
+  ),
   endpoints: z
     .array(
       z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'an endpoint is the first label of a host, such as "ecs"'),
@@ -33,6 +81,7 @@ export const ServiceMetaSchema = z.strictObject({
     .array(z.string().min(2))
     .optional()
     .describe('Words or phrases that name the service in an error text (`bucket`), besides its short and full name.'),
+  repository: RepositorySchema.optional(),
 });
 export type ServiceMeta = z.infer<typeof ServiceMetaSchema>;
 

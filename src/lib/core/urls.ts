@@ -54,6 +54,25 @@ export function changesPath(service: string): string {
   return `/${service}/changes/`;
 }
 
+/** The fragment id of a version's section on the changes page: `v-2024-05-28`. */
+export function versionAnchor(date: string): string {
+  return `v-${date}`;
+}
+
+/** A service's Atom feed of what changed in each version of its table: `/ecs/changes.xml`. */
+export function serviceFeedPath(service: string): string {
+  return `/${service}/changes.xml`;
+}
+
+/** The site's Atom feed, the newest versions of every service's table: `/changes.xml`. */
+export const SITE_FEED_PATH = '/changes.xml';
+
+/** The OpenSearch description that lets a browser add the site as a search engine. */
+export const OPENSEARCH_PATH = '/opensearch.xml';
+
+/** The site's icon (Starlight's default `favicon`, the file `public/favicon.svg`). */
+export const FAVICON_PATH = '/favicon.svg';
+
 /** The part of an index page's path after its service (the route's `[...category]`): `all`, `status/404`, `topic/quotas`. */
 export function categorySegments(kind: string, slug: string): string {
   return kind === 'all' ? 'all' : `${kind}/${slug}`;

@@ -105,3 +105,21 @@ export function listFileCommits(repo: string, path: string): FileCommit[] {
 export function showFile(repo: string, commit: string, path: string): Buffer {
   return runGit(repo, ['show', `${commit}:${path}`]);
 }
+
+/** The URL of a repository's remote (default `origin`) as git has it, or undefined when it has no such remote. */
+export function readRemoteUrl(repo: string, remote = 'origin'): string | undefined {
+  try {
+    return runGit(repo, ['remote', 'get-url', remote]).toString('utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The branch HEAD is on (`main`), or undefined when HEAD is detached. */
+export function currentBranch(repo: string): string | undefined {
+  try {
+    return runGit(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']).toString('utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

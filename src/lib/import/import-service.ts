@@ -1,6 +1,16 @@
 import { join } from 'node:path';
 import { formatDiagnostic, sortDiagnostics } from '../core/diagnostics.ts';
-import { cloneBundle, listFileCommits, listFiles, showFile, type RepoSource } from './git.ts';
+import { RepositorySchema, type Repository } from '../catalogue/service-meta.ts';
+import {
+  cloneBundle,
+  currentBranch,
+  listFileCommits,
+  listFiles,
+  readRemoteUrl,
+  showFile,
+  type RepoSource,
+} from './git.ts';
+import { githubRepositoryUrl } from './remote-url.ts';
 import { displayNameOf } from './repo-name.ts';
 import { planServiceFiles, writePlannedFiles } from './service-files.ts';
 import { chooseTableFile, hasErrorTable, isTableCandidate } from './table-file.ts';
@@ -112,6 +122,7 @@ export function importService(options: ServiceImport): ServiceImportResult {
       label,
       versions: versions.map((v) => ({ date: v.date, bytes: v.source.bytes })),
       name: displayNameOf(source.name),
+      repository: readRepository(repo, commits[commits.length - 1].path),
     });
     if (plan.error) return fail(`${plan.error}; nothing written`);
     writePlannedFiles(dir, plan.files);
@@ -137,4 +148,19 @@ export function importService(options: ServiceImport): ServiceImportResult {
   } finally {
     clone?.remove();
   }
+}
+
+/**
+ * Where the table is kept, for service.json: the repository `origin` names when it is on GitHub, the table's path at
+ * its newest commit, and the branch HEAD is on (none when HEAD is detached). Undefined for any other origin.
+ */
+function readRepository(repo: string, path: string): Repository | undefined {
+  const remote = readRemoteUrl(repo);
+  const url = remote === undefined ? undefined : githubRepositoryUrl(remote);
+  if (url === undefined) return undefined;
+  const branch = currentBranch(repo);
+  const withBranch = RepositorySchema.safeParse({ url, path, ...(branch === undefined ? {} : { branch }) });
+  if (withBranch.success) return withBranch.data;
+  const withoutBranch = RepositorySchema.safeParse({ url, path });
+  return withoutBranch.success ? withoutBranch.data : undefined;
 }

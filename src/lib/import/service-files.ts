@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Repository } from '../catalogue/service-meta.ts';
 import { isCalendarDate } from '../core/dates.ts';
 import {
   dateOfHistoryFile,
@@ -27,21 +28,47 @@ export interface ServicePlan {
 }
 
 /**
- * Returns service.json with `published` set and a `name` when it has none; every other field, and the
- * file's formatting when only `published` changes, stay as written.
+ * Returns service.json with `published` set, a `name` when it has none, and `repository` when the import read one
+ * (replacing the old, which named where an earlier import found the table); every other field, and the file's
+ * formatting when only `published` changes, stay as written.
  */
-function updateServiceJson(existing: string | undefined, published: string, name: string): string {
-  if (existing === undefined) return `${JSON.stringify({ name, published }, null, 2)}\n`;
+function updateServiceJson(
+  existing: string | undefined,
+  published: string,
+  name: string,
+  repository: Repository | undefined,
+): string {
+  if (existing === undefined)
+    return `${JSON.stringify({ name, published, ...(repository ? { repository } : {}) }, null, 2)}\n`;
   const meta = JSON.parse(existing) as Record<string, unknown>;
-  if (meta.published === published && meta.name !== undefined) return existing;
+  const newRepository = repository !== undefined && !sameRepository(meta.repository, repository);
+  if (meta.published === published && meta.name !== undefined && !newRepository) return existing;
   const value = /("published"\s*:\s*)"[^"\\]*"/g;
-  if (meta.name !== undefined && typeof meta.published === 'string' && (existing.match(value) ?? []).length === 1) {
+  if (
+    !newRepository &&
+    meta.name !== undefined &&
+    typeof meta.published === 'string' &&
+    (existing.match(value) ?? []).length === 1
+  ) {
     const edited = existing.replace(value, (_, key: string) => `${key}${JSON.stringify(published)}`);
     if ((JSON.parse(edited) as Record<string, unknown>).published === published) return edited;
   }
   const next: Record<string, unknown> = meta.name === undefined ? { name, ...meta } : { ...meta };
   next.published = published;
+  if (newRepository) next.repository = repository;
   return `${JSON.stringify(next, null, 2)}${existing.endsWith('\n') || existing === '' ? '\n' : ''}`;
+}
+
+/** Tells whether service.json's `repository` already says what the import read. */
+function sameRepository(written: unknown, read: Repository): boolean {
+  if (typeof written !== 'object' || written === null) return false;
+  const { url, path, branch } = written as Record<string, unknown>;
+  return (
+    url === read.url &&
+    path === read.path &&
+    branch === read.branch &&
+    Object.keys(written).length === (read.branch === undefined ? 2 : 3)
+  );
 }
 
 /**
@@ -54,6 +81,8 @@ export function planServiceFiles(input: {
   label: string;
   versions: readonly { date: string; bytes: Buffer }[];
   name: string;
+  /** Where the table is kept, when the repository's `origin` is on GitHub. */
+  repository?: Repository;
 }): ServicePlan {
   const { dir, label, versions } = input;
   const current = versions[versions.length - 1];
@@ -108,12 +137,18 @@ export function planServiceFiles(input: {
       notes.push(`kept ${label}/${HISTORY_DIR}/${name} (not a version in the repository)`);
   }
 
+  if (input.repository === undefined && meta.repository === undefined)
+    notes.push(
+      `${label}/${SERVICE_FILE} names no repository: the repository has no remote "origin" on GitHub, so code pages ` +
+        'link no place to report a problem',
+    );
+
   wanted.push({ name: TABLE_FILE, bytes: current.bytes });
   for (const version of versions.slice(0, -1))
     wanted.push({ name: `${HISTORY_DIR}/${historyFileName(version.date)}`, bytes: version.bytes });
   wanted.push({
     name: SERVICE_FILE,
-    bytes: Buffer.from(updateServiceJson(serviceJson, current.date, input.name), 'utf8'),
+    bytes: Buffer.from(updateServiceJson(serviceJson, current.date, input.name, input.repository), 'utf8'),
   });
 
   const files = wanted.map(({ name, bytes }): PlannedFile => {
