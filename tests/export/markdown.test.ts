@@ -12,6 +12,7 @@ import {
   buildLlmsFullText,
   buildLlmsTxt,
   buildServiceMarkdown,
+  escapeText,
   renderCodeMarkdown,
   type CodeMarkdownOptions,
 } from '../../src/lib/export/markdown.ts';
@@ -233,12 +234,43 @@ describe('renderCodeMarkdown', () => {
     );
     const markdown = markdownOf(vpc, 'VPC.0501');
     expect(markdown).toContain(
-      'VPC.0501 is also in [EIP](https://errors.example.test/eip/vpc-0501/) (the same rows), ' +
+      'Also in other services: [EIP](https://errors.example.test/eip/vpc-0501/) (the same rows), ' +
         '[ELB](https://errors.example.test/elb/vpc-0501/) (other wording).',
     );
     expect(markdown).toMatch(
       /\n## Same message\n\n- \[VPC\.0502\]\(https:\/\/errors\.example\.test\/vpc\/vpc-0502\/\): The subnet %s does not exist\.\n$/,
     );
+  });
+});
+
+describe('escapeText', () => {
+  it('escapes what could start markup inside a line, and leaves codes and placeholders as they read', () => {
+    expect(escapeText('*a* [b](c) <i> `d` # e ~~f~~ \\ &amp; & g')).toBe(
+      '\\*a\\* \\[b\\](c) \\<i\\> \\`d\\` \\# e \\~\\~f\\~\\~ \\\\ \\&amp; & g',
+    );
+    expect(escapeText('SVCSTG_AMS_4000115 _x_ Ecs.0010 %s 1. - +')).toBe(
+      'SVCSTG_AMS_4000115 \\_x\\_ Ecs.0010 %s 1. - +',
+    );
+    expect(escapeText('two\n\nlines')).toBe('two lines');
+  });
+
+  it('keeps the text of a message in the list of codes that share it: read back, the same characters', () => {
+    const message = String.raw`\*Quota\* <b>%s</b> [x](y) exceeded.`;
+    const [service] = assemble(
+      folder('ecs', [
+        ['400', 'Ecs.0001', message, 'A.', 'B.'],
+        ['400', 'Ecs.0002', message, 'A.', 'B.'],
+      ]),
+    );
+    const markdown = markdownOf(service, 'Ecs.0001');
+    const item = markdown.slice(markdown.indexOf('## Same message'));
+    expect(item).toBe(
+      '## Same message\n\n- [Ecs.0002](https://errors.example.test/ecs/ecs-0002/): ' +
+        String.raw`\*Quota\* \<b\>%s\</b\> \[x\](y) exceeded.` +
+        '\n',
+    );
+    const [list] = (fromMarkdown(item) as Root).children.filter((node) => node.type === 'list');
+    expect(toString(list)).toBe('Ecs.0002: *Quota* <b>%s</b> [x](y) exceeded.');
   });
 });
 
@@ -349,7 +381,7 @@ describe('buildServiceMarkdown', () => {
     expect([...files[0].body.matchAll(/<a id="([^"]+)"><\/a>\n\n## (\S+)\n/g)]).toHaveLength(51);
     expect(
       files[0].body.endsWith(
-        '\nContinued in https://errors.example.test/ecs/errors/ecs-0051--ecs-0100.md (Ecs.0051 to Ecs.0100).\n',
+        '\nContinued in <https://errors.example.test/ecs/errors/ecs-0051--ecs-0100.md> (Ecs.0051 to Ecs.0100).\n',
       ),
     ).toBe(true);
     expect(

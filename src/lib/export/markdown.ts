@@ -1,5 +1,3 @@
-import type { Heading, Html, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { toMarkdown } from 'mdast-util-to-markdown';
 import type { RichText } from '../catalogue/catalogue.ts';
 import { formatPublished } from '../core/dates.ts';
 import { countOf } from '../core/plural.ts';
@@ -21,9 +19,10 @@ import { planExportShards } from './export-shards.ts';
 // The Markdown twins of the code pages: what a page shows of a code (its rows, the table's notes, its earlier
 // wordings, the same code in other services, the codes that share its message, its index pages), as Markdown for
 // language models and other tools, served as files of at most 100 codes beside the JSON files of the same codes,
-// and /llms.txt, the site's index for them. Cells come as Markdown already (`RichText.markdown`, escaped by the
-// catalogue); every other text from the tables (codes, captions, messages in lists) is escaped here, by building it
-// as mdast and letting mdast-util-to-markdown write it.
+// and /llms.txt, the site's index for them. Cells come as Markdown already (`RichText.markdown`, written from their
+// mdast by mdast-util-to-markdown in the catalogue). The documents around them are written here as text, every text
+// from the tables in them (codes, captions, titles, messages in lists) escaped by `escapeText`: the library's
+// escaping, run on every URL and title of 6,576 codes, took three seconds of the whole cloud's build.
 
 /** What the Markdown of a code needs of its service. */
 export interface MarkdownService {
@@ -74,25 +73,21 @@ export function renderCodeMarkdown(input: CodeMarkdownInput, options: CodeMarkdo
   const depth = options.section ? 2 : 1;
   const site = normalizeSiteUrl(input.site);
   const pageUrl = `${site}${page.path}`;
-  const blocks: RootContent[] = [
-    heading(depth, [text(entry.code)]),
+  const blocks: string[] = [
+    heading(depth, entry.code),
     list([
-      ...(options.section
-        ? []
-        : [[text('Service: '), link(`${site}${servicePath(service.id)}`, fullServiceName(service))]]),
-      [text('Page: '), autolink(pageUrl)],
-      [text('JSON: '), autolink(`${site}${jsonPath}`)],
+      ...(options.section ? [] : [`Service: ${link(`${site}${servicePath(service.id)}`, fullServiceName(service))}`]),
+      `Page: ${autolink(pageUrl)}`,
+      `JSON: ${autolink(`${site}${jsonPath}`)}`,
     ]),
   ];
   if (history?.retired)
     blocks.push(
-      paragraph(
-        `Retired: last published ${history.lastPublished}. The current table no longer lists this code; ` +
-          'older API responses may still return it.',
-      ),
+      `Retired: last published ${history.lastPublished}. The current table no longer lists this code; ` +
+        'older API responses may still return it.',
     );
   else if (history?.added)
-    blocks.push(paragraph(`New since ${history.introduced}: earlier versions of the table do not list this code.`));
+    blocks.push(`New since ${history.introduced}: earlier versions of the table do not list this code.`);
   const labels = labelRows(
     entry.variants,
     service.tables?.map((t) => t.caption),
@@ -100,57 +95,52 @@ export function renderCodeMarkdown(input: CodeMarkdownInput, options: CodeMarkdo
   entry.variants.forEach((variant, i) => {
     const label = labels[i];
     const caption = variant.table === undefined ? undefined : service.tables?.[variant.table]?.caption;
-    const title = label.from !== 'table' && caption ? `${label.text} (${caption})` : label.text;
-    blocks.push(heading(depth + 1, [text(title)]));
-    const dates = history?.shown[variant.anchor];
+    blocks.push(heading(depth + 1, label.from !== 'table' && caption ? `${label.text} (${caption})` : label.text));
     // The row's own link when the code has several; the versions of the table that had it, with history.
+    const dates = history?.shown[variant.anchor];
     const published = dates && formatPublished(dates.first, dates.last);
-    if (entry.variants.length > 1) {
-      const url = autolink(anchoredPath(pageUrl, variant.anchor));
-      blocks.push({
-        type: 'paragraph',
-        children: [text('Row: '), url, ...(published ? [text(`, ${published}`)] : []), text('.')],
-      });
-    } else if (published) blocks.push(paragraph(`${capitalize(published)}.`));
-    if (variant.message.text) blocks.push(...field('Message', variant.message.markdown));
-    if (variant.description.text) blocks.push(...field('Description', variant.description.markdown));
-    if (variant.solution.text) blocks.push(...field('Solution', variant.solution.markdown));
+    if (entry.variants.length > 1)
+      blocks.push(`Row: ${autolink(anchoredPath(pageUrl, variant.anchor))}${published ? `, ${published}` : ''}.`);
+    else if (published) blocks.push(`${capitalize(published)}.`);
+    if (variant.message.text) blocks.push(field('Message', variant.message.markdown));
+    if (variant.description.text) blocks.push(field('Description', variant.description.markdown));
+    if (variant.solution.text) blocks.push(field('Solution', variant.solution.markdown));
     for (const other of variant.other ?? [])
-      if (other.value.text) blocks.push(...field(other.header, other.value.markdown));
+      if (other.value.text) blocks.push(field(other.header, other.value.markdown));
   });
   if (history && history.earlier.length > 0) {
     blocks.push(
-      heading(depth + 1, [text('Earlier wordings')]),
-      paragraph('Older versions of the table gave this code other messages. API responses may still carry them.'),
+      heading(depth + 1, 'Earlier wordings'),
+      'Older versions of the table gave this code other messages. API responses may still carry them.',
     );
     for (const wording of history.earlier) {
       const { badge, reason } = statusBadge(wording);
       const when = [reason, formatPublished(wording.first, wording.last)].filter(Boolean).join(', ');
       blocks.push(
-        heading(depth + 2, [text(`${badge} ${when}`)]),
-        { type: 'paragraph', children: [text('Link: '), autolink(anchoredPath(pageUrl, wording.id)), text('.')] },
-        ...field('Message', wording.message.markdown),
+        heading(depth + 2, `${badge} ${when}`),
+        `Link: ${autolink(anchoredPath(pageUrl, wording.id))}.`,
+        field('Message', wording.message.markdown),
       );
     }
   }
   if (page.elsewhere && page.elsewhere.length > 0) {
-    const others = page.elsewhere.flatMap((other, i): PhrasingContent[] => [
-      text(i > 0 ? ', ' : ''),
-      link(`${site}${other.path}`, other.short),
-      text(` (${other.same ? 'the same rows' : 'other wording'})`),
-    ]);
-    blocks.push({ type: 'paragraph', children: [text(`${entry.code} is also in `), ...others, text('.')] });
+    const others = page.elsewhere.map(
+      (other) => `${link(`${site}${other.path}`, other.short)} (${other.same ? 'the same rows' : 'other wording'})`,
+    );
+    blocks.push(`Also in other services: ${others.join(', ')}.`);
   }
   // The index pages that say something of the code; its status and prefix pages only repeat its rows and name.
   const listedIn = page.categories
     .filter((c) => c.kind === 'table' || c.kind === 'family' || c.kind === 'topic')
-    .flatMap((c, i): PhrasingContent[] => [text(i > 0 ? ', ' : ''), link(`${site}${c.path}`, c.title)]);
-  if (listedIn.length > 0) blocks.push({ type: 'paragraph', children: [text('Listed in: '), ...listedIn, text('.')] });
+    .map((c) => link(`${site}${c.path}`, c.title));
+  if (listedIn.length > 0) blocks.push(`Listed in: ${listedIn.join(', ')}.`);
   if (!options.section) blocks.push(...notesBlocks(service, depth + 1));
   if (page.sameMessage.length > 0) {
     blocks.push(
-      heading(depth + 1, [text('Same message')]),
-      list(page.sameMessage.map((other) => [link(`${site}${other.path}`, other.code), text(`: ${other.message}`)])),
+      heading(depth + 1, 'Same message'),
+      list(
+        page.sameMessage.map((other) => `${link(`${site}${other.path}`, other.code)}: ${escapeText(other.message)}`),
+      ),
     );
   }
   return serialize(blocks);
@@ -192,27 +182,15 @@ export function buildServiceMarkdown({ service, pages, site: siteUrl }: ServiceM
     const { entries } = shard;
     const name = shortServiceName(service);
     const next = shards[i + 1];
-    const lead: PhrasingContent[] = [
-      text(
-        `${fullServiceName(service)} error codes, ${partOf(i, shards.length)}: ${countCodes(entries.length)} in table order, `,
-      ),
-      text(
-        `each under a heading after an anchor with its slug as id (#${entries[0].slug} for ${entries[0].page.entry.code}). `,
-      ),
-      text('Every code as JSON: '),
-      autolink(`${site}${serviceJsonPath(service.id)}`),
-      text('; the service: '),
-      autolink(`${site}${servicePath(service.id)}`),
-      text('.'),
-    ];
-    if (i > 0)
-      lead.push(text(' Previous: '), link(`${site}${shards[i - 1].markdown}`, title(shards[i - 1])), text('.'));
-    if (next) lead.push(text(' Next: '), link(`${site}${next.markdown}`, title(next)), text('.'));
-    const head = serialize([
-      heading(1, [text(`${name} error codes: ${title(shard)}`)]),
-      { type: 'paragraph', children: lead },
-      ...notesBlocks(service, 2),
-    ]);
+    const first = entries[0];
+    let lead =
+      `${escapeText(fullServiceName(service))} error codes, ${partOf(i, shards.length)}: ` +
+      `${countCodes(entries.length)} in table order, each under a heading after an anchor with its slug as id ` +
+      `(#${first.slug} for ${escapeText(first.page.entry.code)}). Every code as JSON: ` +
+      `${autolink(`${site}${serviceJsonPath(service.id)}`)}; the service: ${autolink(`${site}${servicePath(service.id)}`)}.`;
+    if (i > 0) lead += ` Previous: ${link(`${site}${shards[i - 1].markdown}`, title(shards[i - 1]))}.`;
+    if (next) lead += ` Next: ${link(`${site}${next.markdown}`, title(next))}.`;
+    const head = serialize([heading(1, `${name} error codes: ${title(shard)}`), lead, ...notesBlocks(service, 2)]);
     const codes = entries.map(
       ({ page, slug }) =>
         `<a id="${slug}"></a>\n\n${renderCodeMarkdown(
@@ -220,7 +198,9 @@ export function buildServiceMarkdown({ service, pages, site: siteUrl }: ServiceM
           { section: true },
         )}`,
     );
-    const tail = next ? [serialize([paragraph(`Continued in ${site}${next.markdown} (${title(next)}).`)])] : [];
+    const tail = next
+      ? [serialize([`Continued in ${autolink(`${site}${next.markdown}`)} (${escapeText(title(next))}).`])]
+      : [];
     return {
       path: shard.markdown,
       body: [head, ...codes, ...tail].join('\n'),
@@ -255,60 +235,34 @@ export interface LlmsSite {
 export function buildLlmsTxt({ title, site: siteUrl, services, fullText }: LlmsSite): string {
   const site = normalizeSiteUrl(siteUrl);
   const codes = services.reduce((n, s) => n + s.codes, 0);
-  const blocks: RootContent[] = [
-    heading(1, [text(title)]),
-    {
-      type: 'blockquote',
-      children: [
-        paragraph(
-          `Every error code of ${describeServices(services.map((s) => s.service))} of Open Telekom Cloud and ` +
-            `Huawei Cloud (${countCodes(codes)}), from the official error tables: for each code its HTTP status, ` +
-            'its message, what it means and what to do about it.',
-        ),
-      ],
-    },
-    {
-      type: 'paragraph',
-      children: [
-        text(
-          'Each service lists its codes as Markdown, in files of at most 100 codes in table order. In a file, each ' +
-            'code is a section under a heading, after an anchor whose id is the code slug: lower case, each run of ' +
-            'other characters than letters and digits as one hyphen (Ecs.0010 is #ecs-0010). Each code page names ' +
-            'its Markdown and its JSON in its head: ',
-        ),
-        code('<link rel="alternate" type="text/markdown">'),
-        text(' and '),
-        code('type="application/json"'),
-        text('. A placeholder in a message ('),
-        code('%s'),
-        text(', '),
-        code('%d'),
-        text(', '),
-        code('xxx'),
-        text(') stands for text the API fills in.'),
-      ],
-    },
+  const blocks: string[] = [
+    heading(1, title),
+    `> Every error code of ${escapeText(describeServices(services.map((s) => s.service)))} of Open Telekom Cloud ` +
+      `and Huawei Cloud (${countCodes(codes)}), from the official error tables: for each code its HTTP status, its ` +
+      'message, what it means and what to do about it.',
+    'Each service lists its codes as Markdown, in files of at most 100 codes in table order. In a file, each code ' +
+      'is a section under a heading, after an anchor whose id is the code slug: lower case, each run of other ' +
+      'characters than letters and digits as one hyphen (Ecs.0010 is #ecs-0010). Each code page names its Markdown ' +
+      'and its JSON in its head: `<link rel="alternate" type="text/markdown">` and `type="application/json"`. A ' +
+      'placeholder in a message (`%s`, `%d`, `xxx`) stands for text the API fills in.',
   ];
   for (const { service, files } of services) {
-    const items: PhrasingContent[][] = [
-      [
-        link(`${site}${servicePath(service.id)}`, `${shortServiceName(service)} error codes`),
-        text(service.summary ? `: ${service.summary}` : ': the service page, its notes and index pages'),
-      ],
-      ...files.map((file) => [
-        link(`${site}${file.path}`, `${file.first} to ${file.last}`),
-        text(`: ${countCodes(file.count)} as Markdown`),
-      ]),
-      [link(`${site}${serviceJsonPath(service.id)}`, 'errors.json'), text(': every code as JSON')],
+    const items = [
+      `${link(`${site}${servicePath(service.id)}`, `${shortServiceName(service)} error codes`)}: ` +
+        escapeText(service.summary || 'the service page, its notes and index pages'),
+      ...files.map(
+        (file) =>
+          `${link(`${site}${file.path}`, `${file.first} to ${file.last}`)}: ${countCodes(file.count)} as Markdown`,
+      ),
+      `${link(`${site}${serviceJsonPath(service.id)}`, 'errors.json')}: every code as JSON`,
     ];
-    blocks.push(heading(2, [text(fullServiceName(service))]), list(items));
+    blocks.push(heading(2, fullServiceName(service)), list(items));
   }
-  if (fullText) {
+  if (fullText)
     blocks.push(
-      heading(2, [text('Optional')]),
-      list([[link(`${site}${LLMS_FULL_TXT_PATH}`, 'Full text'), text(': every code of every service in one file')]]),
+      heading(2, 'Optional'),
+      list([`${link(`${site}${LLMS_FULL_TXT_PATH}`, 'Full text')}: every code of every service in one file`]),
     );
-  }
   return serialize(blocks);
 }
 
@@ -335,10 +289,9 @@ export function buildLlmsFullText(bodies: readonly string[], limit = MAX_FULL_TE
 }
 
 /** A cell under its label: `**Solution:** text` when the cell starts with a paragraph, else the label above it. */
-function field(label: string, markdown: string): RootContent[] {
-  const strong: PhrasingContent = { type: 'strong', children: [text(`${label}:`)] };
-  if (startsWithParagraph(markdown)) return [{ type: 'paragraph', children: [strong, text(' '), raw(markdown)] }];
-  return [{ type: 'paragraph', children: [strong] }, raw(markdown)];
+function field(label: string, markdown: string): string {
+  const strong = `**${escapeText(label)}:**`;
+  return startsWithParagraph(markdown) ? `${strong} ${markdown}` : `${strong}\n\n${markdown}`;
 }
 
 /**
@@ -349,66 +302,48 @@ function startsWithParagraph(markdown: string): boolean {
   return !/^(?:[-*+](?: |$)|\d{1,9}[.)](?: |$)|>|```|~~~| {4})/.test(markdown);
 }
 
-/** The table's notes as a list under a heading, or nothing when it has none. */
-function notesBlocks(service: MarkdownService, depth: number): RootContent[] {
+/** The table's notes as a list under a heading, or nothing when it has none; a note's later lines are indented. */
+function notesBlocks(service: MarkdownService, depth: number): string[] {
   if (service.notes.length === 0) return [];
-  return [
-    heading(depth, [text(`About ${shortServiceName(service)} error codes`)]),
-    {
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: service.notes.map((note) => ({ type: 'listItem', spread: false, children: [raw(note.markdown)] })),
-    },
-  ];
+  const items = service.notes.map((note) => note.markdown.replace(/\n(?!\n)/g, '\n  '));
+  return [heading(depth, `About ${shortServiceName(service)} error codes`), list(items)];
 }
 
-function serialize(blocks: RootContent[]): string {
-  const root: Root = { type: 'root', children: blocks };
-  return toMarkdown(root, { bullet: '-', emphasis: '_', fences: true, listItemIndent: 'one' });
+/**
+ * Text from the content as Markdown that reads as the same characters, on one line: whitespace runs as one space,
+ * and a backslash before each character that could start markup there (`*`, `[`, `<`, `` ` ``, `#`, `~`, `\`, `_` at
+ * a word's edge, `&` of an entity). It is never at the start of a line, so `-`, `+`, `>` and `1.` need none.
+ */
+export function escapeText(value: string): string {
+  return value
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*[\]<>#~]|&(?=#?[\p{L}\p{N}]+;)|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\$&');
 }
 
-function heading(depth: number, children: PhrasingContent[]): Heading {
-  return { type: 'heading', depth: depth as Heading['depth'], children };
+function serialize(blocks: readonly string[]): string {
+  return `${blocks.join('\n\n')}\n`;
 }
 
-function paragraph(value: string): Paragraph {
-  return { type: 'paragraph', children: [text(value)] };
+function heading(depth: number, title: string): string {
+  return `${'#'.repeat(depth)} ${escapeText(title)}`;
 }
 
-function text(value: string): PhrasingContent {
-  return { type: 'text', value };
-}
-
-function code(value: string): PhrasingContent {
-  return { type: 'inlineCode', value };
-}
-
-function link(url: string, label: string): PhrasingContent {
-  return { type: 'link', url, children: [text(label)] };
+/** A link to a URL of the site, whose characters a link destination cannot hold percent-encoded. */
+function link(url: string, label: string): string {
+  return `[${escapeText(label)}](${encodeDestination(url)})`;
 }
 
 /** A URL written as itself: `<https://…>`. */
-function autolink(url: string): PhrasingContent {
-  return { type: 'link', url, children: [text(url)] };
+function autolink(url: string): string {
+  return `<${encodeDestination(url)}>`;
 }
 
-/** Markdown that is already written (a cell's, escaped by the catalogue), passed through as it is. */
-function raw(markdown: string): Html {
-  return { type: 'html', value: markdown };
+function encodeDestination(url: string): string {
+  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-function list(items: PhrasingContent[][]): List {
-  return {
-    type: 'list',
-    ordered: false,
-    spread: false,
-    children: items.map((children) => ({
-      type: 'listItem',
-      spread: false,
-      children: [{ type: 'paragraph', children }],
-    })),
-  };
+function list(items: readonly string[]): string {
+  return items.map((item) => `- ${item}`).join('\n');
 }
 
 function capitalize(value: string): string {

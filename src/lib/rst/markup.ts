@@ -32,7 +32,21 @@ export function toInlineHtml(root: Root): string {
  * `<sup>` and `<sub>` around their escaped text; lists are numbered whatever their RST enumerator (`a.`, `i.`).
  */
 export function toMarkdown(root: Root): string {
+  const plain = plainParagraph(root);
+  if (plain !== undefined && PLAIN_MARKDOWN.test(plain)) return plain;
   return mdastToMarkdown(root, MARKDOWN_OPTIONS).replace(/\n+$/, '');
+}
+
+// Text that Markdown reads as itself: no character that could be markup, nothing at its start that opens a block,
+// no space at its ends. Most cells are one such paragraph; they skip the serializer, and read the same.
+const PLAIN_MARKDOWN = /^(?![-+=>]|\d+[.)]|\s)[^\\`*_[\]<>&!#~\n\r\t]*(?<!\s)$/;
+
+/** The text of a tree that is one paragraph of one text node, else undefined. */
+function plainParagraph(root: Root): string | undefined {
+  const [only] = root.children;
+  if (root.children.length !== 1 || only.type !== 'paragraph' || only.children.length !== 1) return undefined;
+  const [text] = only.children;
+  return text.type === 'text' && !text.data ? text.value : undefined;
 }
 
 const ESCAPED_HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
