@@ -90,7 +90,7 @@ export function errorCodeSite({
         writeDataFiles(out, files);
         const dataMs = Math.round(performance.now() - started);
         logger.info(
-          `${files.length} data files (exports, their schemas, lookup data, change feeds, OpenSearch) in ${dataMs} ms`,
+          `${files.length} data files (exports, their schemas and Markdown, llms.txt, lookup data, change feeds, OpenSearch) in ${dataMs} ms`,
         );
         const writeSpellings = () => {
           const started = performance.now();
