@@ -3,6 +3,7 @@ import { describeStatus } from '../core/http-status.ts';
 import { fullServiceName, listedServiceName, shortServiceName } from '../core/service-name.ts';
 import { rowStatuses, type ExplainAnswer, type ExplainHit, type ExplainRow } from './explain.ts';
 import type { ExportVariant } from '../export/export.ts';
+import { explainDocument } from './explain-schema.ts';
 
 /** Input characters quoted back in the "no match" message. */
 export const QUOTE_LIMIT = 80;
@@ -116,8 +117,7 @@ export function formatNoMatch(input: string): string {
 
 /** The answer as the JSON `npm run explain -- --json` prints: the input, what the lookup decided, and the hits. */
 export function formatAnswerJson(input: string, answer: ExplainAnswer): string {
-  const { kind: outcome, ...rest } = answer;
-  return `${JSON.stringify({ input, outcome, ...rest }, null, 2)}\n`;
+  return `${JSON.stringify(explainDocument(answer, input), null, 2)}\n`;
 }
 
 function field(label: string, text: string): string {
