@@ -52,7 +52,7 @@ const serviceField = bounded(MAX_SERVICE_LENGTH, 'give a service id such as ecs'
 /** explain_error's input: a pasted error, and what the caller knows besides. */
 export const ExplainErrorInput = z.strictObject({
   text: bounded(MAX_TEXT_LENGTH, 'send the part of the error with its code and message')
-    .min(1, { error: 'text is empty: give the error code, message, JSON body or log line' })
+    .regex(/\S/, { error: 'text is empty: give the error code, message, JSON body or log line' })
     .describe(
       'The error as the API or a log gave it: a code in any spelling (`Ecs.0010`, `ECS-0010`), the message with ' +
         `its values filled in, a whole JSON error body, or a log line; at most ${MAX_TEXT_LENGTH.toLocaleString('en')} characters.`,
@@ -66,7 +66,7 @@ export const ExplainErrorInput = z.strictObject({
 /** get_code's input: a code, and the service to keep to. */
 export const GetCodeInput = z.strictObject({
   code: bounded(MAX_CODE_LENGTH, 'give one error code such as Ecs.0010')
-    .min(1, { error: 'code is empty: give an error code such as Ecs.0010' })
+    .regex(/\S/, { error: 'code is empty: give an error code such as Ecs.0010' })
     .describe('An error code in any spelling: `Ecs.0010`, `ECS-0010`, `ecs0010`.'),
   service: serviceField.optional(),
 });
@@ -74,7 +74,7 @@ export const GetCodeInput = z.strictObject({
 /** search_codes' input: words, the service to keep to, how many results. */
 export const SearchCodesInput = z.strictObject({
   query: bounded(MAX_SEARCH_LENGTH, 'give a few words of what the error is about')
-    .min(1, { error: 'query is empty: give a few words such as "elastic ip quota"' })
+    .regex(/\S/, { error: 'query is empty: give a few words such as "elastic ip quota"' })
     .describe(
       'Words saying what the error is about (`elastic ip quota`, `disk cannot be attached`); synonyms of the domain ' +
         `and typos are understood. At most ${MAX_SEARCH_LENGTH} characters.`,
@@ -135,7 +135,8 @@ const SearchResultSchema = z.object({
 /** search_codes' structured answer. */
 export const SearchCodesOutput = z.object({
   query: z.string(),
-  words: z.array(z.string()).describe('The words searched for: the query without stop words.'),
+  words: z.array(z.string()).describe('The words searched for: the query without stop words (none for a code).'),
+  code: z.string().optional().describe('The code the query spells, as its key (`ecs.0010`): only that code is found.'),
   corrected: z.string().optional().describe('The query with its typos corrected, when it had any.'),
   named: z.string().optional().describe('The service the query names, whose codes come first.'),
   total: z.number().int().min(0).describe('How many codes matched; `results` holds the first of them.'),
@@ -234,6 +235,7 @@ export function searchCodes(context: ToolContext, input: z.output<typeof SearchC
   const structured: z.output<typeof SearchCodesOutput> = {
     query: input.query,
     words: found.words,
+    ...(found.code ? { code: found.code } : {}),
     ...(found.corrected ? { corrected: found.corrected } : {}),
     ...(found.named ? { named: found.named } : {}),
     total: found.total,
@@ -248,12 +250,14 @@ function formatSearchMarkdown(
   found: CatalogueSearchResult,
   results: z.output<typeof SearchCodesOutput>['results'],
 ): string {
+  if (found.code !== undefined && results.length === 0)
+    return `“${escapeMarkdown(query)}” is a code no table lists: explain_error and get_code say what is known of it.\n`;
   if (found.words.length === 0 && results.length === 0)
     return `“${escapeMarkdown(query)}” has no word to search for (only words such as “the” or “not”): say what the error is about.\n`;
   if (results.length === 0)
     return `No code has any of the words ${found.words.map((w) => `“${escapeMarkdown(w)}”`).join(', ')}.\n`;
   const head =
-    `${found.total > results.length ? `The first ${results.length} of ${found.total}` : `${results.length}`} ` +
+    `${found.total > results.length ? `${results.length} of ${found.total}` : `${results.length}`} ` +
     `code${found.total === 1 ? '' : 's'} for “${escapeMarkdown(query)}”` +
     (found.corrected ? `, read as “${escapeMarkdown(found.corrected)}”` : '') +
     ', best first:';

@@ -1,8 +1,8 @@
 /**
  * Search in a user's own words over the catalogue itself, for a caller that has no built site and so no Pagefind
  * index (`npm run mcp`). The query is read as the search dialog reads it (`search-query.ts`, `more-queries.ts`): its
- * words without stop words, the query with its typos corrected and in the domain's synonyms, a service it names;
- * each code is scored by the share of a reading's words its rows have. Pure and browser-safe.
+ * words without stop words, the query with its typos corrected and in the domain's synonyms, a service it names, or
+ * a code it spells; each code is scored by the share of a reading's words its rows have. Pure and browser-safe.
  */
 import type { CodeEntry } from '../catalogue/catalogue.ts';
 import { codeKey, learnShapes, readCodeSpelling, type CodeShapes } from '../core/code-identity.ts';
@@ -37,8 +37,10 @@ export interface CatalogueSearchResult {
   hits: CatalogueHit[];
   /** How many codes matched before the limit. */
   total: number;
-  /** The words searched for: the query's, without stop words. */
+  /** The words searched for: the query's, without stop words (none when the query spells a code). */
   words: string[];
+  /** The code the query spells, as its key (`ecs.0010`): only codes of that key are found. */
+  code?: string;
   /** The query with its typos corrected, when a word is unknown and one edit from a known one. */
   corrected?: string;
   /** The service the query names (`evs quota`), whose codes come first. */
@@ -97,10 +99,14 @@ export function createCatalogueSearch(
     const query = named === undefined ? asked : rest;
     const groups =
       service === undefined ? allGroups : (services.find((s) => s.catalogue.id === service)?.synonyms ?? []);
-    const readings: AlternativeQuery[] = [
-      { query: meaningfulWords(query).join(' '), reason: 'synonym', weight: 1 },
-      ...alternativeQueries(query, groups, vocabulary),
-    ];
+    // A code in any spelling is answered by its code, not by the words of its prefix (`ecs`), as in the dialog.
+    const readings: AlternativeQuery[] =
+      spelled !== null
+        ? []
+        : [
+            { query: meaningfulWords(query).join(' '), reason: 'synonym', weight: 1 },
+            ...alternativeQueries(query, groups, vocabulary),
+          ];
     const corrected = readings.find((r) => r.reason === 'typo' && r.weight === 1)?.query;
     const found = new Map<CodeWords, { hit: CatalogueHit; inMessage: number }>();
     for (const c of byCode)
@@ -132,7 +138,8 @@ export function createCatalogueSearch(
     return {
       hits: ranked.slice(0, Math.max(0, limit)),
       total: ranked.length,
-      words: meaningfulWords(query),
+      words: spelled === null ? meaningfulWords(query) : [],
+      ...(spelled === null ? {} : { code: spelled }),
       ...(corrected ? { corrected } : {}),
       ...(named ? { named } : {}),
     };
