@@ -246,6 +246,23 @@ describe('npm run mcp, spoken to by an MCP client over stdio', () => {
   });
 });
 
+describe('npm run mcp as the README configures a client', () => {
+  it('starts with `npm run --silent mcp`, whose standard output is the protocol alone', async () => {
+    const viaNpm = new Client({ name: 'error-code-reference-test', version: '1.0.0' });
+    await viaNpm.connect(new StdioClientTransport({ command: 'npm', args: ['run', '--silent', 'mcp'], cwd: REPO }));
+    try {
+      expect(viaNpm.getServerVersion()).toMatchObject({ name: 'error-code-reference' });
+      expect((await viaNpm.listTools()).tools.map((t) => t.name)).toEqual([
+        'explain_error',
+        'get_code',
+        'search_codes',
+      ]);
+    } finally {
+      await viaNpm.close();
+    }
+  });
+});
+
 describe('npm run mcp on a content folder with problems', () => {
   it('exits 1 with one line on standard error, never a stack trace', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mcp-content-'));
