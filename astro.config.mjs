@@ -6,7 +6,7 @@ import { siteContentPolicy } from './src/integrations/content-policy.ts';
 import { errorCodeSite } from './src/integrations/site.ts';
 import { listServices } from './src/lib/assembly/load-site.ts';
 import { SITE_URL } from './src/lib/core/urls.ts';
-import { describeServices } from './src/lib/pages/site-data.ts';
+import { describeServices, SITE_TITLE } from './src/lib/pages/site-data.ts';
 import { buildSiteSidebar } from './src/lib/pages/sidebar.ts';
 
 /** Services are the content folders that hold an error table; the sidebar of pages outside a service names them. */
@@ -68,7 +68,7 @@ export default defineConfig({
     // true })` also writes a redirect page per spelling of a code URL (README, "Deploying").
     errorCodeSite(),
     starlight({
-      title: 'Cloud API Error Codes',
+      title: SITE_TITLE,
       description: `Every error code of ${describeServices(services)}: message, cause and fix, one page per code.`,
       lastUpdated: false,
       pagination: true,

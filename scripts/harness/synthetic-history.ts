@@ -9,7 +9,7 @@ function syntheticCatalogue(count: number, version: number, step: number): Servi
   for (let n = version % 3; n < count; n++) {
     const code = `Ecs.${String(n).padStart(5, '0')}`;
     const text = n % step === 0 ? `Message ${n} as of version ${version}: %s failed.` : `Message ${n}: %s failed.`;
-    const rich = (t: string) => ({ text: t, html: t });
+    const rich = (t: string) => ({ text: t, html: t, markdown: t });
     entries.push({
       service: 'ecs',
       code,

@@ -89,7 +89,9 @@ export function errorCodeSite({
         const started = performance.now();
         writeDataFiles(out, files);
         const dataMs = Math.round(performance.now() - started);
-        logger.info(`${files.length} JSON files (exports, their schemas and lookup data) in ${dataMs} ms`);
+        logger.info(
+          `${files.length} data files (exports, their schemas, their Markdown, llms.txt and lookup data) in ${dataMs} ms`,
+        );
         const writeSpellings = () => {
           const started = performance.now();
           // No rule or redirect page takes a real page's path (a service id that happens to look like a code):

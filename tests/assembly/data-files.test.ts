@@ -27,7 +27,9 @@ describe('the data files of a build', () => {
       const document = JSON.parse(byPath.get(`${service.catalogue.id}/errors.json`)!) as {
         codes: { code: string; json: string }[];
       };
-      const shards = files.filter((f) => f.path.startsWith(`${service.catalogue.id}/errors/`));
+      const shards = files.filter(
+        (f) => f.path.startsWith(`${service.catalogue.id}/errors/`) && f.path.endsWith('.json'),
+      );
       expect(shards.length, service.catalogue.id).toBe(Math.ceil(service.pages.length / 100));
       for (const code of document.codes) {
         const { pathname, hash } = new URL(code.json);
@@ -46,6 +48,28 @@ describe('the data files of a build', () => {
     const document = JSON.parse(byPath.get('evs/errors.json')!) as { codes: { code: string; url: string }[] };
     expect(document.codes.map((c) => c.code)).toEqual(evs.catalogue.entries.map((e) => e.code));
     expect(document.codes[0].url).toMatch(/^https:\/\/example\.org\/evs\//);
+  });
+
+  it('has the same codes as Markdown beside each export file, named as it is, and llms.txt', () => {
+    for (const service of services) {
+      const json = files.filter(
+        (f) => f.path.startsWith(`${service.catalogue.id}/errors/`) && f.path.endsWith('.json'),
+      );
+      const markdown = files.filter(
+        (f) => f.path.startsWith(`${service.catalogue.id}/errors/`) && f.path.endsWith('.md'),
+      );
+      expect(markdown.map((f) => f.path)).toEqual(json.map((f) => f.path.replace(/\.json$/, '.md')));
+      for (const file of json) {
+        const codes = Object.keys((JSON.parse(file.body) as { codes: Record<string, unknown> }).codes);
+        const twin = byPath.get(file.path.replace(/\.json$/, '.md'))!;
+        expect(
+          [...twin.matchAll(/^## (.+)$/gm)].map((m) => m[1]).filter((h) => !h.startsWith('About ')),
+          file.path,
+        ).toEqual(codes);
+      }
+    }
+    expect(byPath.get('llms.txt')).toMatch(/^# Cloud API Error Codes\n/);
+    expect(byPath.get('llms-full.txt')).toBeDefined();
   });
 
   it('has every shard the manifest names', () => {

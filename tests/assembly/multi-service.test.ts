@@ -173,7 +173,7 @@ describe('a third service whose table cannot be read', () => {
     expect(loaded.warnings).toEqual([]);
     const ims = loaded.services.find((s) => s.catalogue.id === 'ims')!;
     expect(ims.catalogue.entries[0].variants[0].other).toEqual([
-      { header: 'Remarks', value: { text: 'None.', html: '<p>None.</p>' } },
+      { header: 'Remarks', value: { text: 'None.', html: '<p>None.</p>', markdown: 'None.' } },
     ]);
     expect(loaded.services.map((s) => s.catalogue.id)).toEqual(['ecs', 'evs', 'ims']);
   });

@@ -61,7 +61,7 @@ function findCode(document: ServiceExport, code: string) {
 
 /** A message as a row holds it, for exportMessage: its template and text (the HTML is not looked at). */
 function message(text: string) {
-  return { template: parseTemplate(text), message: { text, html: `<p>${text}</p>` } };
+  return { template: parseTemplate(text), message: { text, html: `<p>${text}</p>`, markdown: text } };
 }
 
 describe('the slots of an exported message', () => {

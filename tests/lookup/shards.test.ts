@@ -27,7 +27,7 @@ interface Row {
 
 /** A code of a service with its rows, as the catalogue has it (only what the lookup reads is filled in). */
 function entry(service: string, code: string, rows: Row[]): CodeEntry {
-  const cell = (text = '') => ({ text, html: text });
+  const cell = (text = '') => ({ text, html: text, markdown: text });
   return {
     service,
     code,

@@ -20,10 +20,10 @@ function catalogueOf(rows: readonly (readonly [string, ...number[]])[]): Service
       variants: statuses.map((status) => ({
         statuses: [status],
         anchor: `http-${status}`,
-        message: { text: `Message of ${code}.`, html: `Message of ${code}.` },
+        message: { text: `Message of ${code}.`, html: `Message of ${code}.`, markdown: `Message of ${code}.` },
         template: [{ kind: 'text' as const, text: `Message of ${code}.` }],
-        description: { text: '', html: '' },
-        solution: { text: '', html: '' },
+        description: { text: '', html: '', markdown: '' },
+        solution: { text: '', html: '', markdown: '' },
         line: i + 1,
       })),
     };

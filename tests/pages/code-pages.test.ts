@@ -100,10 +100,10 @@ describe('building code pages for a tiny catalogue', () => {
       {
         statuses: [400],
         anchor: 'http-400',
-        message: { text: message, html: message },
+        message: { text: message, html: message, markdown: message },
         template: [],
-        description: { text: '', html: '' },
-        solution: { text: '', html: '' },
+        description: { text: '', html: '', markdown: '' },
+        solution: { text: '', html: '', markdown: '' },
         line: 1,
       },
     ],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Variant } from '../../src/lib/catalogue/catalogue.ts';
 import { labelRows, shorten } from '../../src/lib/pages/row-labels.ts';
 
-const text = (t: string) => ({ text: t, html: t });
+const text = (t: string) => ({ text: t, html: t, markdown: t });
 
 /** A row with a status, a message and optionally a Module column. */
 function row(

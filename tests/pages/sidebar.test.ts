@@ -32,10 +32,10 @@ function catalogueWith(count: number): ServiceCatalogue {
         {
           statuses: [status],
           anchor: `http-${status}`,
-          message: { text: 'm', html: 'm' },
+          message: { text: 'm', html: 'm', markdown: 'm' },
           template: [],
-          description: { text: '', html: '' },
-          solution: { text: '', html: '' },
+          description: { text: '', html: '', markdown: '' },
+          solution: { text: '', html: '', markdown: '' },
           line: i + 1,
         },
       ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toHtml, toInlineHtml, toPlainText } from '../../src/lib/rst/markup.ts';
+import { toHtml, toInlineHtml, toMarkdown, toPlainText } from '../../src/lib/rst/markup.ts';
 import { rstToMdast } from '../../src/lib/rst/inline.ts';
 
 describe('toHtml', () => {
@@ -13,6 +13,33 @@ describe('toHtml', () => {
     expect(toHtml(rstToMdast('<img src=x onerror=alert(1)> & "q"'))).toBe(
       '<p>&#x3C;img src=x onerror=alert(1)> &#x26; "q"</p>',
     );
+  });
+});
+
+describe('toMarkdown', () => {
+  it('writes paragraphs, bold, literals, emphasis and lists as Markdown, without a final newline', () => {
+    expect(toMarkdown(rstToMdast('One **bold** ``a<b`` *now*.\n\n- a\n- b'))).toBe(
+      'One **bold** `a<b` _now_.\n\n- a\n- b',
+    );
+  });
+
+  it('numbers an enumerated list whatever its enumerator, from its start', () => {
+    expect(toMarkdown(rstToMdast('c. three\nd. four'))).toBe('3. three\n4. four');
+  });
+
+  it('writes an admonition as a quote headed by its name, a line block with hard breaks', () => {
+    expect(toMarkdown(rstToMdast('.. note:: Be careful.'))).toBe('> **Note**\n>\n> Be careful.');
+    expect(toMarkdown(rstToMdast('| line one\n| line two'))).toBe('line one\\\nline two');
+  });
+
+  it('escapes what Markdown or HTML would read as markup in a cell’s text', () => {
+    expect(toMarkdown(rstToMdast('<img src=x onerror=alert(1)> \\*a\\* [b](c) &amp;'))).toBe(
+      '\\<img src=x onerror=alert(1)> \\*a\\* \\[b]\\(c) \\&amp;',
+    );
+  });
+
+  it('gives an empty cell an empty text', () => {
+    expect(toMarkdown(rstToMdast(''))).toBe('');
   });
 });
 

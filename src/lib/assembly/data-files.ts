@@ -1,10 +1,15 @@
 import { buildServiceExports, serializeExport, serializeSchema } from '../export/export.ts';
 import { buildJsonSchema, SCHEMA_PATHS } from '../export/export-schema.ts';
+import { buildLlmsFullText, buildLlmsTxt, buildServiceMarkdown, type LlmsService } from '../export/markdown.ts';
+import { viewCodePages } from '../pages/code-pages.ts';
+import { SITE_TITLE } from '../pages/site-data.ts';
 import { buildLookupShards, buildSiteLookup, encodeLookupRecord, type LookupSource } from '../lookup/lookup-data.ts';
 import type { ServiceModel } from './assemble.ts';
 import { buildVocabulary, mergeSynonyms } from '../search/search-data.ts';
 import {
   codeShardPath,
+  LLMS_FULL_TXT_PATH,
+  LLMS_TXT_PATH,
   LOOKUP_MANIFEST_PATH,
   LOOKUP_SERVICES_PATH,
   serviceJsonPath,
@@ -20,8 +25,10 @@ export interface DataFile {
 }
 
 /**
- * Every JSON file of the site: each service's `errors.json` and the files of at most 100 of its codes it is cut into
- * (`<service>/errors/<first>--<last>.json`, the exports), their JSON Schemas (`schemas/errors.schema.json`,
+ * Every data file of the site: each service's `errors.json` and the files of at most 100 of its codes it is cut into
+ * (`<service>/errors/<first>--<last>.json`, the exports), the same codes as Markdown beside them
+ * (`<service>/errors/<first>--<last>.md`), `llms.txt` that links them and, while the site's Markdown is small
+ * enough, `llms-full.txt` with all of it; the exports' JSON Schemas (`schemas/errors.schema.json`,
  * `schemas/errors-shard.schema.json`, generated from the zod schemas), and the
  * lookup's manifest and shards (`lookup/manifest.json`, `lookup/c/<key>.json`, `lookup/w/<n>.json`), and what the
  * search dialog tries a query's words with (`lookup/synonyms.json`, `lookup/words.json`). They are
@@ -30,6 +37,8 @@ export interface DataFile {
 export function listDataFiles(services: readonly ServiceModel[], siteUrl: string): DataFile[] {
   const files: DataFile[] = [];
   const file = (path: string, body: string) => files.push({ path: path.replace(/^\/+/, ''), body });
+  const markdown: string[] = [];
+  const llms: LlmsService[] = [];
   for (const { catalogue, categories, pages, history } of services) {
     const codes = new Map(pages.flatMap((p) => (p.history ? [[p.entry.code, p.history] as const] : [])));
     const historyInput = history && { dates: history.dates, changes: history.changes, codes };
@@ -42,7 +51,16 @@ export function listDataFiles(services: readonly ServiceModel[], siteUrl: string
     );
     file(serviceJsonPath(catalogue.id), serializeExport(exports.errors));
     for (const shard of exports.shards) file(shard.path, serializeExport(shard.document));
+    const texts = buildServiceMarkdown({ service: catalogue, pages: viewCodePages(pages, categories), site: siteUrl });
+    for (const text of texts) {
+      file(text.path, text.body);
+      markdown.push(text.body);
+    }
+    llms.push({ service: catalogue, codes: pages.length, files: texts });
   }
+  const fullText = buildLlmsFullText(markdown);
+  file(LLMS_TXT_PATH, buildLlmsTxt({ title: SITE_TITLE, site: siteUrl, services: llms, fullText: !!fullText }));
+  if (fullText) file(LLMS_FULL_TXT_PATH, fullText);
   for (const document of ['service', 'shard'] as const)
     file(SCHEMA_PATHS[document], serializeSchema(buildJsonSchema(document)));
   const lookup = buildSiteLookup(services.map(lookupSource));

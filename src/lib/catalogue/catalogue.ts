@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { sortDiagnostics, splitWarnings, type Diagnostic } from '../core/diagnostics.ts';
 import { assignSlugs, splitCode } from '../core/code-identity.ts';
 import { rowAnchor, statusAnchor } from '../core/urls.ts';
-import { toHtml, toInlineHtml, toPlainText } from '../rst/markup.ts';
+import { toHtml, toInlineHtml, toMarkdown, toPlainText } from '../rst/markup.ts';
 import { readErrorTable, type ErrorRow } from '../rst/error-table.ts';
 import { rstToMdast } from '../rst/inline.ts';
 import { markSlots } from '../rst/slots.ts';
@@ -11,10 +11,13 @@ import { parseTemplate } from '../core/template.ts';
 import { HttpStatusSchema, SegmentSchema, SlugSchema } from '../core/schemas.ts';
 import { CluesSchema, serviceClues, serviceNames, type ServiceMeta } from './service-meta.ts';
 
-/** Text from a table cell, kept both as plain text (search, export) and as HTML (pages). */
+/** Text from a table cell, kept as plain text (search, export), as HTML (pages) and as Markdown (the Markdown twins). */
 export const RichTextSchema = z.object({
   text: z.string().describe('The cell as plain text: markup removed, list items on their own lines.'),
   html: z.string().describe('The cell as HTML (paragraphs, lists, links, code).'),
+  markdown: z
+    .string()
+    .describe('The cell as Markdown (CommonMark): its markup kept, any character that would be markup escaped.'),
 });
 export type RichText = z.infer<typeof RichTextSchema>;
 
@@ -172,7 +175,7 @@ function toVariant(row: ErrorRow, earlier: readonly Variant[], several: boolean)
     statuses: row.statuses,
     ...(row.statusText !== undefined ? { statusText: row.statusText } : {}),
     anchor: primaryAnchor(row.statuses[0], earlier),
-    message: { text: messageText, html: toInlineHtml(markSlots(message)) },
+    message: { text: messageText, html: toInlineHtml(markSlots(message)), markdown: toMarkdown(message) },
     // A table without a message column is matched by its description: that is the text its API returns.
     template: parseTemplate(messageText || description.text),
     description,
@@ -205,7 +208,7 @@ function addStatusAnchors(variants: Variant[]): void {
 }
 
 function toRichText(root: Root): RichText {
-  return { text: toPlainText(root), html: toHtml(root) };
+  return { text: toPlainText(root), html: toHtml(root), markdown: toMarkdown(root) };
 }
 
 function compareNumbers(a: string, b: string): number {

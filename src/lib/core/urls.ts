@@ -74,7 +74,27 @@ export function codePath(entry: { service: string; slug: string }): string {
  * `/ecs/errors/ecs-0000--ecs-0214.json`. A slug never has two hyphens in a row, so the name reads one way.
  */
 export function exportShardPath(service: string, first: { slug: string }, last: { slug: string }): string {
-  return `/${service}/errors/${first.slug}--${last.slug}.json`;
+  return `${shardStem(service, first, last)}.json`;
+}
+
+/**
+ * The Markdown of a run of a service's codes, beside the export file of the same codes and named as it is:
+ * `/ecs/errors/ecs-0000--ecs-0214.md`.
+ */
+export function markdownShardPath(service: string, first: { slug: string }, last: { slug: string }): string {
+  return `${shardStem(service, first, last)}.md`;
+}
+
+function shardStem(service: string, first: { slug: string }, last: { slug: string }): string {
+  return `/${service}/errors/${first.slug}--${last.slug}`;
+}
+
+/**
+ * A code's Markdown twin: the Markdown file that holds it, with the code's slug as fragment (the id of its
+ * section there): `/ecs/errors/ecs-0000--ecs-0214.md#ecs-0010`.
+ */
+export function codeMarkdownPath(shardPath: string, entry: { slug: string }): string {
+  return anchoredPath(shardPath, entry.slug);
 }
 
 /**
@@ -144,6 +164,12 @@ export function lookupPagePath(params: Record<string, string> = {}): string {
 export function searchPagePath(query: string): string {
   return `/search/?${new URLSearchParams({ q: query })}`;
 }
+
+/** The site's index for language models (https://llmstxt.org): each service's Markdown, export and page. */
+export const LLMS_TXT_PATH = '/llms.txt';
+
+/** The Markdown of every code of the site in one file, written only while it stays under its bound. */
+export const LLMS_FULL_TXT_PATH = '/llms-full.txt';
 
 /** The lookup's manifest: services, shard counts, code shapes and the anchor-word filter. */
 export const LOOKUP_MANIFEST_PATH = '/lookup/manifest.json';

@@ -83,7 +83,7 @@ export const ExportMessageSchema = definition(
   },
 );
 
-const ExportRichTextSchema = RichTextSchema.meta({
+const ExportRichTextSchema = RichTextSchema.pick({ text: true, html: true }).meta({
   id: 'richText',
   description: 'A table cell as plain text and as HTML.',
 });

@@ -1,4 +1,4 @@
-import { codeJsonPath, codePath, exportShardPath } from '../core/urls.ts';
+import { codeJsonPath, codeMarkdownPath, codePath, exportShardPath, markdownShardPath } from '../core/urls.ts';
 
 /**
  * Most codes one file of a service's export holds. At 100 the whole cloud (44 services, 6,576 codes) is 87 files
@@ -6,9 +6,11 @@ import { codeJsonPath, codePath, exportShardPath } from '../core/urls.ts';
  */
 export const MAX_CODES_PER_SHARD = 100;
 
-/** A run of a service's codes in table order, and the site path of the export file that holds it. */
+/** A run of a service's codes in table order, and the site paths of the export file and the Markdown that hold it. */
 export interface ExportShard<Entry> {
   path: string;
+  /** The site path of the same codes as Markdown: `/ecs/errors/ecs-0000--ecs-0214.md`. */
+  markdown: string;
   entries: Entry[];
 }
 
@@ -26,7 +28,12 @@ export function planExportShards<Entry extends { slug: string }>(
     // The first `length % count` runs take one code more than the others.
     const size = Math.floor(entries.length / count) + (i < entries.length % count ? 1 : 0);
     const run = entries.slice(start, start + size);
-    shards.push({ path: exportShardPath(service, run[0], run[run.length - 1]), entries: run });
+    const [first, last] = [run[0], run[run.length - 1]];
+    shards.push({
+      path: exportShardPath(service, first, last),
+      markdown: markdownShardPath(service, first, last),
+      entries: run,
+    });
     start += size;
   }
   return shards;
@@ -44,6 +51,21 @@ export function indexCodeJsonPaths(
     [...byService].flatMap(([service, codes]) =>
       planExportShards(service, codes).flatMap((shard) =>
         shard.entries.map((entry) => [codePath(entry), codeJsonPath(shard.path, entry.code)] as const),
+      ),
+    ),
+  );
+}
+
+/**
+ * The site path of each code's Markdown (its Markdown file and `#<slug>`), by the path of its page, for codes of any
+ * number of services, each service's in table order.
+ */
+export function indexCodeMarkdownPaths(entries: readonly { service: string; slug: string }[]): Map<string, string> {
+  const byService = Map.groupBy(entries, (entry) => entry.service);
+  return new Map(
+    [...byService].flatMap(([service, codes]) =>
+      planExportShards(service, codes).flatMap((shard) =>
+        shard.entries.map((entry) => [codePath(entry), codeMarkdownPath(shard.markdown, entry)] as const),
       ),
     ),
   );

@@ -4,6 +4,9 @@ import { ServiceVersionsSchema } from '../history/history.ts';
 import { CategorySchema, type Category } from './categories.ts';
 import type { CodePage } from './code-pages.ts';
 
+/** The site's name: Starlight's title (astro.config.mjs), and the heading of /llms.txt. */
+export const SITE_TITLE = 'Cloud API Error Codes';
+
 /** A service as the content store keeps it: its catalogue without the codes (those are code pages), its index pages and versions. */
 export const StoredServiceSchema = ServiceCatalogueSchema.omit({ entries: true }).extend({
   rows: z.number().int(),

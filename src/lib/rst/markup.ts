@@ -1,6 +1,13 @@
-import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Emphasis, List, ListItem, Paragraph, Parents, Root, RootContent } from 'mdast';
 import { toHtml as hastToHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
+import {
+  defaultHandlers,
+  toMarkdown as mdastToMarkdown,
+  type Info,
+  type Options,
+  type State,
+} from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { toRoman } from './text.ts';
 
@@ -17,6 +24,41 @@ export function toInlineHtml(root: Root): string {
   const paragraph = toHast(only);
   return paragraph.type === 'element' ? hastToHtml({ type: 'root', children: paragraph.children }) : toHtml(root);
 }
+
+/**
+ * Renders a tree as Markdown (CommonMark), without a final newline: its markup as Markdown, every character of its
+ * text that Markdown would read as markup (`*`, `_`, `[`, `<tag`, `#` or `1.` at a line's start) escaped, so a cell
+ * that says `*not bold*` as literal text stays text. Superscript and subscript (`:sup:`), which Markdown lacks, are
+ * `<sup>` and `<sub>` around their escaped text; lists are numbered whatever their RST enumerator (`a.`, `i.`).
+ */
+export function toMarkdown(root: Root): string {
+  return mdastToMarkdown(root, MARKDOWN_OPTIONS).replace(/\n+$/, '');
+}
+
+const ESCAPED_HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** `:sup:` and `:sub:` (emphasis that renders as `<sup>`, `<sub>`) as those elements; other emphasis as Markdown. */
+function emphasis(node: Emphasis, parent: Parents | undefined, state: State, info: Info): string {
+  const element = htmlElement(node);
+  if (!element) return defaultHandlers.emphasis(node, parent, state, info);
+  return `<${element}>${toString(node).replace(/[&<>]/g, (c) => ESCAPED_HTML[c])}</${element}>`;
+}
+// What the node starts with, which decides how the text before it is escaped.
+emphasis.peek = (node: Emphasis, _parent: Parents | undefined, state: State): string =>
+  htmlElement(node) ? '<' : (state.options.emphasis ?? '*');
+
+function htmlElement(node: Emphasis): 'sup' | 'sub' | undefined {
+  const element = (node.data as { hName?: string } | undefined)?.hName;
+  return element === 'sup' || element === 'sub' ? element : undefined;
+}
+
+const MARKDOWN_OPTIONS: Options = {
+  bullet: '-',
+  emphasis: '_',
+  fences: true,
+  listItemIndent: 'one',
+  handlers: { emphasis },
+};
 
 /**
  * Renders a tree as plain text: paragraphs split by a blank line, list items as `- item` or `1. item` lines,
