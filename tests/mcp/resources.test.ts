@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadServices } from '../../src/lib/assembly/load-site.ts';
 import { SITE_URL } from '../../src/lib/core/urls.ts';
+import { renderCodeMarkdown } from '../../src/lib/export/markdown.ts';
+import { viewCodePages } from '../../src/lib/pages/code-pages.ts';
 import { codeResourceUri, createCodeResources, MAX_COMPLETIONS } from '../../src/lib/mcp/resources.ts';
 import { createToolContext } from '../../src/lib/mcp/tools.ts';
 
@@ -10,6 +12,7 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const load = (content: string) =>
   createCodeResources(createToolContext(loadServices(path.join(REPO, content), REPO).services, SITE_URL));
 const two = load('tests/fixtures/multi-service/content');
+const evs = loadServices(path.join(REPO, 'tests/fixtures/multi-service/content'), REPO).services[1];
 const ecs = load('content');
 
 describe('codes as resources', () => {
@@ -31,16 +34,22 @@ describe('codes as resources', () => {
       name: 'Common.0024',
       title: 'Common.0024 (EVS)',
       description: 'Too many disk requests from this project.',
-      mimeType: 'text/plain',
+      mimeType: 'text/markdown',
     });
     expect(ecs.list()).toHaveLength(147);
   });
 
-  it('read as the code’s rows, and not at all for a slug the service lacks', () => {
-    expect(two.read('evs', 'evs-0003')?.text.split('\n').slice(0, 2)).toEqual([
-      'Evs.0003 (EVS: Elastic Volume Service, 3 rows)',
-      '  HTTP status  400 Bad Request',
-    ]);
+  it('read as the code’s Markdown, as the site publishes it, and not at all for a slug the service lacks', () => {
+    expect(two.read('evs', 'evs-0003')).toEqual({
+      text: renderCodeMarkdown({
+        page: viewCodePages(evs.pages, evs.categories).find((p) => p.entry.code === 'Evs.0003')!,
+        service: evs.catalogue,
+        site: SITE_URL,
+        jsonPath: '/evs/errors/evs-0001--common-0024.json#/codes/Evs.0003',
+      }),
+      mimeType: 'text/markdown',
+    });
+    expect(two.read('evs', 'evs-0003')?.text.split('\n')[0]).toBe('# Evs.0003');
     expect(two.read('evs', 'ecs-0010')).toBeUndefined();
     expect(two.read('vpc', 'vpc-0501')).toBeUndefined();
   });

@@ -145,24 +145,20 @@ describe('npm run mcp, spoken to by an MCP client over stdio', () => {
 
   it('gets every row of a code, and says when there is no such code', async () => {
     const found = await call('get_code', { code: 'ECS-1000' });
-    expect(found.text).toBe(
+    expect(found.text.split('\n\n').slice(0, 7)).toEqual([
+      '# Ecs.1000',
       [
-        '## Ecs.1000 (ECS: Elastic Cloud Server, 2 rows)',
-        '',
-        '- HTTP status: 400 Bad Request',
-        '- Message: Failed to call the Nova API because %s.',
-        '- Description: Failed to call the Nova API.',
-        '- Solution: Internal calling error. Try again later or contact customer service.',
-        `- Page: ${SITE}/ecs/ecs-1000/#http-400`,
-        '',
-        '- HTTP status: 404 Not Found',
-        '- Message: itemNotFound: xxx could not be found.',
-        '- Description: The resource does not exist.',
-        '- Solution: Check whether the resource exists.',
-        `- Page: ${SITE}/ecs/ecs-1000/#http-404`,
-        '',
+        `- Service: [Elastic Cloud Server (ECS)](${SITE}/ecs/)`,
+        `- Page: <${SITE}/ecs/ecs-1000/>`,
+        `- JSON: <${SITE}/ecs/errors/ecs-0216--common-1503.json#/codes/Ecs.1000>`,
       ].join('\n'),
-    );
+      '## HTTP 400 Bad Request',
+      `Row: <${SITE}/ecs/ecs-1000/#http-400>.`,
+      '**Message:** Failed to call the Nova API because %s.',
+      '**Description:** Failed to call the Nova API.',
+      '**Solution:** Internal calling error. Try again later or contact customer service.',
+    ]);
+    expect(found.text).toContain('## HTTP 404 Not Found\n\n');
     expect(found.structured).toMatchObject({ code: 'ECS-1000', hits: [{ code: 'Ecs.1000', tableRows: 2 }] });
     const missing = await call('get_code', { code: 'Ecs.9999' });
     expect(missing.text.split('\n')[0]).toBe('**No code Ecs.9999 in this reference.**');
@@ -199,23 +195,24 @@ describe('npm run mcp, spoken to by an MCP client over stdio', () => {
       name: 'Ecs.0010',
       title: 'Ecs.0010 (ECS)',
       description: 'Private IP address %s is already in use.',
-      mimeType: 'text/plain',
+      mimeType: 'text/markdown',
     });
     const { contents } = await client.readResource({ uri: 'error-code://ecs/ecs-0010' });
-    expect(contents).toEqual([
-      {
-        uri: 'error-code://ecs/ecs-0010',
-        mimeType: 'text/plain',
-        text: [
-          'Ecs.0010 (ECS: Elastic Cloud Server)',
-          '  HTTP status  400 Bad Request',
-          '  Message      Private IP address %s is already in use.',
-          '  Description  The private IP address is already in use.',
-          '  Solution     Change the port.',
-          `  URL          ${SITE}/ecs/ecs-0010/`,
-          '',
-        ].join('\n'),
-      },
+    expect(contents).toHaveLength(1);
+    const [content] = contents;
+    expect(content).toMatchObject({ uri: 'error-code://ecs/ecs-0010', mimeType: 'text/markdown' });
+    if (!('text' in content)) throw new Error('the resource has no text');
+    expect(content.text.split('\n\n').slice(0, 6)).toEqual([
+      '# Ecs.0010',
+      [
+        `- Service: [Elastic Cloud Server (ECS)](${SITE}/ecs/)`,
+        `- Page: <${SITE}/ecs/ecs-0010/>`,
+        `- JSON: <${SITE}/ecs/errors/ecs-0000--ecs-0214.json#/codes/Ecs.0010>`,
+      ].join('\n'),
+      '## HTTP 400 Bad Request',
+      '**Message:** Private IP address %s is already in use.',
+      '**Description:** The private IP address is already in use.',
+      '**Solution:** Change the port.',
     ]);
     await expect(client.readResource({ uri: 'error-code://ecs/ecs-9999' })).rejects.toMatchObject({ code: -32002 });
   });

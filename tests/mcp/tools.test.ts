@@ -181,10 +181,19 @@ describe('explain_error', () => {
 describe('get_code', () => {
   it('gives every row of a code in each service that has it, in any spelling', () => {
     const answer = getCode(two, { code: 'common-0024' });
-    expect(answer.text.split('\n\n').slice(0, 2)).toEqual([
+    expect(answer.text.split('\n\n').slice(0, 3)).toEqual([
       'Common.0024 is in 2 services: ECS, EVS.',
-      '## Common.0024 (ECS: Elastic Cloud Server)',
+      '# Common.0024',
+      [
+        `- Service: [Elastic Cloud Server (ECS)](${SITE}/ecs/)`,
+        `- Page: <${SITE}/ecs/common-0024/>`,
+        `- JSON: <${SITE}/ecs/errors/ecs-0000--common-0024.json#/codes/Common.0024>`,
+      ].join('\n'),
     ]);
+    // Each service's code as the site publishes it in Markdown, one after the other.
+    expect(answer.text).toBe(
+      `Common.0024 is in 2 services: ECS, EVS.\n\n${two.codeMarkdown('ecs', 'Common.0024')}\n${two.codeMarkdown('evs', 'Common.0024')}`,
+    );
     const document = structured(answer);
     expect(document).toMatchObject({
       code: 'common-0024',

@@ -119,10 +119,14 @@ export function formatAnswerMarkdown(answer: ExplainAnswer, input: string, site:
   return `${blocks.join('\n\n')}\n`;
 }
 
-/** A code's rows in every service that has it, or that no table lists it (with the codes nearest to it). */
+/**
+ * get_code's answer: each service's code as the site publishes it in Markdown (`documents`, one per hit), after a
+ * line naming the services when several have it; or that no table lists the code, with the codes nearest to it.
+ */
 export function formatCodeMarkdown(
   code: string,
   hits: readonly ExplainHit[],
+  documents: readonly string[],
   nearest: readonly NearCode[],
   site: string,
 ): string {
@@ -139,6 +143,6 @@ export function formatCodeMarkdown(
         `${hits.map((h) => escapeMarkdown(shortServiceName(h.service))).join(', ')}.`,
     );
   }
-  for (const hit of hits) blocks.push(formatHitMarkdown(hit));
+  blocks.push(...documents.map((d) => d.trimEnd()));
   return `${blocks.join('\n\n')}\n`;
 }

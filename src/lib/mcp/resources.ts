@@ -4,7 +4,6 @@
  * escaping. No SDK and no I/O here: `server.ts` registers these with the SDK.
  */
 import type { CodeEntry } from '../catalogue/catalogue.ts';
-import { formatHit } from '../assembly/explain-text.ts';
 import type { ToolContext } from './tools.ts';
 
 /** The URI template of every code's resource (RFC 6570). */
@@ -30,8 +29,8 @@ export interface CodeResource {
   mimeType: string;
 }
 
-/** The content of a code's resource: its rows as text. */
-export const CODE_RESOURCE_MIME_TYPE = 'text/plain';
+/** The content of a code's resource: its Markdown, as the site publishes it (`export/markdown.ts`). */
+export const CODE_RESOURCE_MIME_TYPE = 'text/markdown';
 
 /** The codes as resources: their list, each one's content, and completions of the URI template's variables. */
 export interface CodeResources {
@@ -67,9 +66,8 @@ export function createCodeResources(context: ToolContext): CodeResources {
       ),
     read: (service, slug) => {
       const entry = bySlug.get(service)?.get(slug);
-      if (!entry) return undefined;
-      const [hit] = context.explainer.rowsOfCode(entry.code, { service });
-      return hit ? { text: `${formatHit(hit)}\n`, mimeType: CODE_RESOURCE_MIME_TYPE } : undefined;
+      const text = entry && context.codeMarkdown(service, entry.code);
+      return text === undefined ? undefined : { text, mimeType: CODE_RESOURCE_MIME_TYPE };
     },
     completeService: (typed) => starting(bySlug.keys(), typed),
     completeSlug: (typed, service) =>

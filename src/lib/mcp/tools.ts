@@ -11,6 +11,9 @@ import type { ServiceModel } from '../assembly/assemble.ts';
 import { HttpStatusSchema } from '../core/schemas.ts';
 import { listedServiceName } from '../core/service-name.ts';
 import { codePath, normalizeSiteUrl } from '../core/urls.ts';
+import { indexCodeJsonPaths } from '../export/export-shards.ts';
+import { renderCodeMarkdown, type MarkdownPage } from '../export/markdown.ts';
+import { viewCodePages } from '../pages/code-pages.ts';
 import { MAX_INPUT } from '../lookup/matcher.ts';
 import type { NearCode } from '../lookup/resolve.ts';
 import { createCatalogueSearch, type CatalogueSearchResult } from '../search/catalogue-search.ts';
@@ -153,15 +156,37 @@ export interface ToolContext {
   explainer: Explainer;
   search: ReturnType<typeof createCatalogueSearch>;
   site: string;
+  /**
+   * The Markdown of a service's code (as its table writes it), as the site publishes it beside the code's JSON
+   * (`renderCodeMarkdown`); undefined when the service has no such code.
+   */
+  codeMarkdown(service: string, code: string): string | undefined;
 }
 
-/** Builds what every tool call answers from, once for the server's life. */
+/** Builds what every tool call answers from, once for the server's life (a service's code pages when first asked). */
 export function createToolContext(services: readonly ServiceModel[], siteUrl: string): ToolContext {
+  const site = normalizeSiteUrl(siteUrl);
+  const jsonPaths = indexCodeJsonPaths(services.flatMap((s) => s.catalogue.entries));
+  const views = new Map<string, Map<string, MarkdownPage>>();
+  const viewsOf = (service: ServiceModel) => {
+    let byCode = views.get(service.catalogue.id);
+    if (!byCode) {
+      byCode = new Map(viewCodePages(service.pages, service.categories).map((v) => [v.entry.code, v]));
+      views.set(service.catalogue.id, byCode);
+    }
+    return byCode;
+  };
   return {
     services,
     explainer: createExplainer(services, siteUrl),
     search: createCatalogueSearch(services),
-    site: normalizeSiteUrl(siteUrl),
+    site,
+    codeMarkdown: (id, code) => {
+      const service = services.find((s) => s.catalogue.id === id);
+      const page = service && viewsOf(service).get(code);
+      if (!service || !page) return undefined;
+      return renderCodeMarkdown({ page, service: service.catalogue, site, jsonPath: jsonPaths.get(page.path)! });
+    },
   };
 }
 
@@ -206,7 +231,9 @@ export function getCode(context: ToolContext, input: z.output<typeof GetCodeInpu
     hits,
     ...(hits.length === 0 ? { nearest } : {}),
   };
-  return { text: formatCodeMarkdown(input.code, hits, nearest, context.site), structured };
+  // Each service's code as the site publishes it in Markdown, after a line naming the services when several have it.
+  const documents = hits.map((hit) => context.codeMarkdown(hit.service.id, hit.code) ?? '');
+  return { text: formatCodeMarkdown(input.code, hits, documents, nearest, context.site), structured };
 }
 
 /** search_codes: the codes whose rows have the most of the query's words, best first. */
