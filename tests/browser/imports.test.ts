@@ -23,6 +23,7 @@ const NODE_ONLY_PACKAGES = [
   'vite',
   'vitest',
   'node',
+  '@modelcontextprotocol/sdk',
 ];
 
 const forbid = forbidNodeOnly(NODE_ONLY_PACKAGES);

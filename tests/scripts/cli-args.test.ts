@@ -41,6 +41,7 @@ const COMMANDS: [name: string, script: string][] = [
   ['check:lookups', 'scripts/check/lookups.ts'],
   ['check:reference', 'scripts/check/reference.ts'],
   ['compare-docutils', 'scripts/check/compare-docutils.ts'],
+  ['mcp', 'scripts/mcp.ts'],
 ];
 
 describe('readCommandLine', () => {

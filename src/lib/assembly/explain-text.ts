@@ -3,6 +3,7 @@ import { describeStatus } from '../core/http-status.ts';
 import { fullServiceName, listedServiceName, shortServiceName } from '../core/service-name.ts';
 import { rowStatuses, type ExplainAnswer, type ExplainHit, type ExplainRow } from './explain.ts';
 import type { ExportVariant } from '../export/export.ts';
+import { explainDocument } from './explain-schema.ts';
 
 /** Input characters quoted back in the "no match" message. */
 export const QUOTE_LIMIT = 80;
@@ -16,7 +17,7 @@ export interface TextStyle {
 const PLAIN: TextStyle = { bold: (text) => text, value: (text) => text };
 
 /** A row's status as explain prints it: `404 Not Found`, `400/404 Bad Request / Not Found`, or the cell's text. */
-function describeRowStatus(row: Pick<ExportVariant, 'status' | 'statuses' | 'statusText'>): string {
+export function describeRowStatus(row: Pick<ExportVariant, 'status' | 'statuses' | 'statusText'>): string {
   const statuses = rowStatuses(row);
   if (statuses.length === 0) return row.statusText ?? 'none given';
   return `${statuses.join('/')} ${[...new Set(statuses.map(describeStatus))].join(' / ')}`;
@@ -90,10 +91,14 @@ export function formatHit(hit: ExplainHit, style: TextStyle = PLAIN): string {
   return lines.join('\n');
 }
 
-/** A message template with each slot replaced by its value, marked by `mark`; slots without a value stay as written. */
+/**
+ * A message template with each slot replaced by its value, marked by `mark`; slots without a value stay as written.
+ * `literal` transforms the template's own text (a Markdown caller escapes it).
+ */
 export function fillTemplate(
   row: Pick<ExplainRow, 'message' | 'values'>,
   mark: (value: string) => string = (v) => `[${v}]`,
+  literal: (text: string) => string = (t) => t,
 ): string {
   const { template, slots } = row.message;
   let text = '';
@@ -101,10 +106,11 @@ export function fillTemplate(
   for (const slot of slots) {
     const value = row.values[slot.index];
     text +=
-      template.slice(last, slot.start) + (value === undefined ? template.slice(slot.start, slot.end) : mark(value));
+      literal(template.slice(last, slot.start)) +
+      (value === undefined ? literal(template.slice(slot.start, slot.end)) : mark(value));
     last = slot.end;
   }
-  return text + template.slice(last);
+  return text + literal(template.slice(last));
 }
 
 /** The message printed when nothing matches: the input on one line, cut to 80 characters. */
@@ -116,8 +122,7 @@ export function formatNoMatch(input: string): string {
 
 /** The answer as the JSON `npm run explain -- --json` prints: the input, what the lookup decided, and the hits. */
 export function formatAnswerJson(input: string, answer: ExplainAnswer): string {
-  const { kind: outcome, ...rest } = answer;
-  return `${JSON.stringify({ input, outcome, ...rest }, null, 2)}\n`;
+  return `${JSON.stringify(explainDocument(answer, input), null, 2)}\n`;
 }
 
 function field(label: string, text: string): string {

@@ -1,4 +1,5 @@
 import type { CodeEntry } from '../catalogue/catalogue.ts';
+import { codeKey } from '../core/code-identity.ts';
 import { anchoredPath, codePath, normalizeSiteUrl } from '../core/urls.ts';
 import type { CodePage } from '../pages/code-pages.ts';
 import { exportCode, exportMessage, type ExportMessage, type ExportVariant } from '../export/export.ts';
@@ -63,6 +64,75 @@ export interface ExplainAnswer {
   unknown?: { code: string; services: PointedService[]; message?: string; nearest: NearCode[] };
 }
 
+/** What an input may add to the text: a status to prefer, a service to keep to. */
+export interface ExplainOptions {
+  status?: number;
+  service?: string;
+}
+
+/**
+ * The site's lookup over a set of services, with its data built once: `answer` for a pasted text, `rowsOfCode` for a
+ * code asked for by name. For a caller that answers many inputs (`npm run mcp`); `explainAnswer` answers one.
+ */
+export interface Explainer {
+  /** Answers an input as the site's lookup does (`explainAnswer`). */
+  answer(input: string, options?: ExplainOptions): ExplainAnswer;
+  /**
+   * Every row of a code in any spelling (`ECS-0010`), one hit per service that has it, in the order of the
+   * services (of `service` alone when given); none when no table lists it.
+   */
+  rowsOfCode(code: string, options?: Pick<ExplainOptions, 'service'>): ExplainHit[];
+}
+
+/** Builds the lookup data of these services once and answers from it, as `explainAnswer` does. */
+export function createExplainer(services: readonly ServiceModel[], siteUrl: string): Explainer {
+  const site = normalizeSiteUrl(siteUrl);
+  const byPath = new Map<string, Found>();
+  const byKey = new Map<string, Found[]>();
+  const jsonPaths = indexCodeJsonPaths(services.flatMap((s) => s.catalogue.entries));
+  for (const service of services) {
+    const pages = new Map(service.pages.map((p) => [p.entry.code, p]));
+    for (const entry of service.catalogue.entries) {
+      const path = codePath(entry);
+      const found = { service, entry, page: pages.get(entry.code), jsonPath: jsonPaths.get(path)! };
+      byPath.set(path, found);
+      const key = codeKey(entry.code);
+      byKey.set(key, [...(byKey.get(key) ?? []), found]);
+    }
+  }
+  const lookup = buildSiteLookup(services.map(lookupSource));
+  const index = buildLookupIndex(lookup.data, undefined, lookup.clues);
+
+  const answer = (input: string, options: ExplainOptions = {}): ExplainAnswer => {
+    const outcome = resolveLookup(
+      { q: input.slice(0, MAX_INPUT), status: options.status, service: options.service },
+      index,
+    );
+    const hitsOf = (hits: readonly DirectHit[]) =>
+      hits.flatMap((hit) => {
+        const found = byPath.get(hit.path);
+        return found ? [toHit(found, hit, site, options.status)] : [];
+      });
+    switch (outcome.kind) {
+      case 'go':
+        return { kind: 'go', hits: hitsOf([outcome.hit]), ...(outcome.because ? { because: outcome.because } : {}) };
+      case 'choose':
+        return { kind: 'choose', hits: hitsOf(outcome.hits), undecided: outcome.undecided };
+      case 'unknown-code': {
+        const { kind, hits, ...unknown } = outcome;
+        return { kind, hits: hitsOf(hits), unknown };
+      }
+      default:
+        return { kind: outcome.kind, hits: [] };
+    }
+  };
+  const rowsOfCode = (code: string, options: Pick<ExplainOptions, 'service'> = {}): ExplainHit[] =>
+    (byKey.get(codeKey(code)) ?? [])
+      .filter((found) => options.service === undefined || found.service.catalogue.id === options.service)
+      .map((found) => toHit(found, { reason: 'code', values: [] }, site));
+  return { answer, rowsOfCode };
+}
+
 /**
  * Answers an input as the site's lookup does (`resolveLookup` over the same lookup data: every wording of a table
  * with history, the services' clues), with the rows of each hit as the export gives them.
@@ -71,41 +141,9 @@ export function explainAnswer(
   input: string,
   services: readonly ServiceModel[],
   siteUrl: string,
-  options: { status?: number; service?: string } = {},
+  options: ExplainOptions = {},
 ): ExplainAnswer {
-  const site = normalizeSiteUrl(siteUrl);
-  const byPath = new Map<string, Found>();
-  const jsonPaths = indexCodeJsonPaths(services.flatMap((s) => s.catalogue.entries));
-  for (const service of services) {
-    const pages = new Map(service.pages.map((p) => [p.entry.code, p]));
-    for (const entry of service.catalogue.entries) {
-      const path = codePath(entry);
-      byPath.set(path, { service, entry, page: pages.get(entry.code), jsonPath: jsonPaths.get(path)! });
-    }
-  }
-  const lookup = buildSiteLookup(services.map(lookupSource));
-  const index = buildLookupIndex(lookup.data, undefined, lookup.clues);
-  const outcome = resolveLookup(
-    { q: input.slice(0, MAX_INPUT), status: options.status, service: options.service },
-    index,
-  );
-  const hitsOf = (hits: readonly DirectHit[]) =>
-    hits.flatMap((hit) => {
-      const found = byPath.get(hit.path);
-      return found ? [toHit(found, hit, site, options.status)] : [];
-    });
-  switch (outcome.kind) {
-    case 'go':
-      return { kind: 'go', hits: hitsOf([outcome.hit]), ...(outcome.because ? { because: outcome.because } : {}) };
-    case 'choose':
-      return { kind: 'choose', hits: hitsOf(outcome.hits), undecided: outcome.undecided };
-    case 'unknown-code': {
-      const { kind, hits, ...unknown } = outcome;
-      return { kind, hits: hitsOf(hits), unknown };
-    }
-    default:
-      return { kind: outcome.kind, hits: [] };
-  }
+  return createExplainer(services, siteUrl).answer(input, options);
 }
 
 /** The hits of `explainAnswer`: the codes an input points at, best first. */
@@ -113,7 +151,7 @@ export function explain(
   input: string,
   services: readonly ServiceModel[],
   siteUrl: string,
-  options: { status?: number; service?: string } = {},
+  options: ExplainOptions = {},
 ): ExplainHit[] {
   return explainAnswer(input, services, siteUrl, options).hits;
 }
@@ -130,7 +168,12 @@ interface Found {
  * One hit with the rows to show: the row the input selects (the matched message, or the asked status among
  * several), else the rows with the asked status, else every row. An earlier wording shows with today's row.
  */
-function toHit({ service, entry, page, jsonPath }: Found, hit: DirectHit, site: string, status?: number): ExplainHit {
+function toHit(
+  { service, entry, page, jsonPath }: Found,
+  hit: Pick<DirectHit, 'anchor' | 'values' | 'reason' | 'alsoIn'>,
+  site: string,
+  status?: number,
+): ExplainHit {
   const exported = exportCode(entry, { categories: [], site, jsonPath });
   const values = hit.values;
   const selected = hit.anchor === undefined ? undefined : exported.variants.find((v) => v.anchor === hit.anchor);

@@ -31,9 +31,17 @@ export function queryWords(query: string): string[] {
   );
 }
 
+/** A word in either number: itself, with `s` or `es` added, and without a final `s` or `es` (`interfaces` -> `interface`). */
+export function numberForms(word: string): string[] {
+  const forms = [word, `${word}s`, `${word}es`];
+  if (word.endsWith('s')) forms.push(word.slice(0, -1));
+  if (word.endsWith('es')) forms.push(word.slice(0, -2));
+  return forms;
+}
+
 /** Whether two words are one word in either number (`interfaces` ~ `interface`, `addresses` ~ `address`). */
 function sameWord(a: string, b: string): boolean {
-  return a === b || `${a}s` === b || `${b}s` === a || `${a}es` === b || `${b}es` === a;
+  return numberForms(a).includes(b);
 }
 
 /** The words of a query that can find something on their own: no stop words, at least two characters. */
