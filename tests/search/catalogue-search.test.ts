@@ -8,6 +8,9 @@ import { numberForms } from '../../src/lib/search/search-query.ts';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ecs = createCatalogueSearch(loadServices(path.join(REPO, 'content'), REPO).services);
 const two = createCatalogueSearch(loadServices(path.join(REPO, 'tests/fixtures/multi-service/content'), REPO).services);
+const vpc = createCatalogueSearch(
+  loadServices(path.join(REPO, 'tests/fixtures/catalogue-search/content'), REPO).services,
+);
 
 /** The hits of a search as `code score via matched-words`, and what else it said. */
 function brief({ hits, ...rest }: CatalogueSearchResult) {
@@ -34,6 +37,15 @@ describe('searching the catalogue in a user’s own words', () => {
         'ecs:Ecs.0212 0.67 words private,ip',
         'ecs:Ecs.0039 0.67 words private,ip',
       ],
+    });
+  });
+
+  it('between codes that match alike, puts first the message that says more of the query as typed', () => {
+    // Both have "subnet" and "exist" in their message; only VPC.0002's says "does not" too.
+    expect(brief(vpc('subnet does not exist', { limit: 5 }))).toEqual({
+      total: 2,
+      words: ['subnet', 'exist'],
+      hits: ['vpc:VPC.0002 1.00 words subnet,exist', 'vpc:VPC.0001 1.00 words subnet,exist'],
     });
   });
 

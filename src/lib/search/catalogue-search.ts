@@ -108,9 +108,17 @@ export function createCatalogueSearch(
             ...alternativeQueries(query, groups, vocabulary),
           ];
     const corrected = readings.find((r) => r.reason === 'typo' && r.weight === 1)?.query;
-    const found = new Map<CodeWords, { hit: CatalogueHit; inMessage: number }>();
+    // Every word as typed, stop words too: between codes that match alike, the message that says more of the
+    // query ("The subnet does not exist." over "This subnet must exist in the VPC.") comes first.
+    const typed = [...new Set(queryWords(query))];
+    const wording = (c: CodeWords) => typed.filter((w) => hasWord(c.messageWords, w)).length;
+    const found = new Map<CodeWords, { hit: CatalogueHit; inMessage: number; wording: number }>();
     for (const c of byCode)
-      found.set(c, { hit: { service: c.service, entry: c.entry, score: 1, matched: [], via: 'code' }, inMessage: 0 });
+      found.set(c, {
+        hit: { service: c.service, entry: c.entry, score: 1, matched: [], via: 'code' },
+        inMessage: 0,
+        wording: 0,
+      });
     readings.forEach((reading, i) => {
       const words = meaningfulWords(reading.query);
       if (words.length === 0) return;
@@ -123,7 +131,11 @@ export function createCatalogueSearch(
         const inMessage = matched.filter((w) => hasWord(c.messageWords, w)).length;
         const best = found.get(c);
         if (best && (best.hit.score > score || (best.hit.score === score && best.inMessage >= inMessage))) continue;
-        found.set(c, { hit: { service: c.service, entry: c.entry, score, matched, via }, inMessage });
+        found.set(c, {
+          hit: { service: c.service, entry: c.entry, score, matched, via },
+          inMessage,
+          wording: wording(c),
+        });
       }
     });
     const ranked = [...found]
@@ -132,6 +144,7 @@ export function createCatalogueSearch(
           Number(b.service === named) - Number(a.service === named) ||
           y.hit.score - x.hit.score ||
           y.inMessage - x.inMessage ||
+          y.wording - x.wording ||
           a.order - b.order,
       )
       .map(([, { hit }]) => hit);
