@@ -43,7 +43,7 @@ describe('githubRepositoryUrl', () => {
     'https://github.com/o',
     'https://github.com/-o/r',
     'https://github.com/o/r%2F..',
-    '/tmp/import-bundle-x/repo/evs.bundle',
+    'evs.bundle',
     '../docs/elastic-volume-service',
     'file:///srv/git/docs.git',
     '',
