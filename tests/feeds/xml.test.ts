@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { element, emptyElement, escapeXml } from '../../src/lib/feeds/xml.ts';
+import { escapeXml } from '../../src/lib/core/xml-text.ts';
+import { element, emptyElement } from '../../src/lib/feeds/xml.ts';
 import { parseXml } from '../support/xml.ts';
 
 describe('escapeXml', () => {

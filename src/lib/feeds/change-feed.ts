@@ -12,7 +12,8 @@ import {
   versionAnchor,
 } from '../core/urls.ts';
 import type { VersionChange } from '../history/history.ts';
-import { element, emptyElement, escapeXml } from './xml.ts';
+import { escapeXml } from '../core/xml-text.ts';
+import { element, emptyElement } from './xml.ts';
 
 /** The most entries a feed holds, newest first: a reader polls it, and older versions are on the changes pages. */
 export const FEED_ENTRY_LIMIT = 50;

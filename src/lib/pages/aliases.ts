@@ -1,5 +1,6 @@
 import { readCodeSpelling, urlSpellings, type CodeShapes } from '../core/code-identity.ts';
 import { lookupPagePath, spellingPath } from '../core/urls.ts';
+import { escapeXml } from '../core/xml-text.ts';
 
 /** A common spelling of a code's URL and the page it leads to (the 404 page, a `_redirects` rule or a redirect page). */
 export interface Alias {
@@ -99,17 +100,13 @@ export const REDIRECT_POLICY = "default-src 'none'; script-src 'sha256-JACeBtwtK
 
 /** A tiny page that sends the browser on at once, keeping the query and #anchor (the `redirectPages` option). */
 export function renderRedirectPage(alias: Alias, canonicalUrl: string): string {
-  const to = escapeHtml(alias.to);
+  const to = escapeXml(alias.to);
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(alias.code)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeXml(alias.code)}</title>
 <meta http-equiv="content-security-policy" content="${REDIRECT_POLICY}">
-<meta name="robots" content="noindex"><link rel="canonical" href="${escapeHtml(canonicalUrl)}">
+<meta name="robots" content="noindex"><link rel="canonical" href="${escapeXml(canonicalUrl)}">
 <script data-to="${to}">${REDIRECT_SCRIPT}</script>
 <meta http-equiv="refresh" content="0; url=${to}">
-</head><body><p>${escapeHtml(alias.code)} is at <a href="${to}">${to}</a>.</p></body></html>
+</head><body><p>${escapeXml(alias.code)} is at <a href="${to}">${to}</a>.</p></body></html>
 `;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
