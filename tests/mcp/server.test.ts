@@ -8,6 +8,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_URL } from '../../src/lib/core/urls.ts';
+import { ECS_0010_FILLED } from './expected.ts';
 
 // `npm run mcp` as an assistant runs it: a child process on the project's Node, spoken to over its standard input and
 // output by the SDK's own client.
@@ -39,17 +40,6 @@ async function call(name: string, args: Record<string, unknown>) {
   if (content.type !== 'text') throw new Error(`${name} answered ${content.type} content`);
   return { text: content.text, structured: result.structuredContent, isError: result.isError ?? false };
 }
-
-const ECS_0010_FILLED = [
-  '## Ecs.0010 (ECS: Elastic Cloud Server)',
-  '',
-  '- HTTP status: 400 Bad Request',
-  '- Message: Private IP address **192.168.0.12** is already in use.',
-  '- Description: The private IP address is already in use.',
-  '- Solution: Change the port.',
-  `- Page: ${SITE}/ecs/ecs-0010/`,
-  '',
-].join('\n');
 
 describe('npm run mcp, spoken to by an MCP client over stdio', () => {
   it('says on standard error what it serves (standard output carries the protocol)', () => {

@@ -17,6 +17,7 @@ import {
   SearchCodesOutput,
   type ToolAnswer,
 } from '../../src/lib/mcp/tools.ts';
+import { ECS_0010_FILLED } from './expected.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SITE = SITE_URL;
@@ -30,17 +31,6 @@ function structured(answer: ToolAnswer): Record<string, unknown> {
   if (answer.isError) throw new Error(`refused: ${answer.text}`);
   return answer.structured;
 }
-
-const ECS_0010_FILLED = [
-  '## Ecs.0010 (ECS: Elastic Cloud Server)',
-  '',
-  '- HTTP status: 400 Bad Request',
-  '- Message: Private IP address **192.168.0.12** is already in use.',
-  '- Description: The private IP address is already in use.',
-  '- Solution: Change the port.',
-  `- Page: ${SITE}/ecs/ecs-0010/`,
-  '',
-].join('\n');
 
 describe('explain_error', () => {
   it('answers a code with its filled-in message: the code, its row, the value in bold', () => {
